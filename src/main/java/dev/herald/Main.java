@@ -1,0 +1,2 @@
+package dev.herald;
+public final class Main { public static void main(String[] a) {} }

@@ -1,0 +1,70 @@
+package dev.herald.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One news article as Herald stores and cites it.
+ *
+ * @param id          stable identifier: given by the source (e.g. a JSONL {@code id}) or derived from the URL,
+ *                    else from the content, so loading the same article twice yields the same id
+ * @param title       headline; never blank (loaders fall back to the first line or the file name)
+ * @param source      outlet name, e.g. "cnn.com" or "Reuters"; never blank ("unknown" when not known)
+ * @param url         canonical link, or {@code null}
+ * @param publishedAt publication instant, or {@code null} when the source does not say
+ * @param text        body text, plain, paragraphs separated by blank lines
+ * @param origin      where it was loaded from (file path, file path#line, or URL)
+ */
+public record Article(String id, String title, String source, String url, Instant publishedAt,
+                      String text, String origin) {
+
+    public Article {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(text, "text");
+        if (title == null || title.isBlank()) title = "(untitled)";
+        if (source == null || source.isBlank()) source = "unknown";
+        if (url != null && url.isBlank()) url = null;
+        if (origin == null) origin = "";
+    }
+
+    public Optional<Instant> published() {
+        return Optional.ofNullable(publishedAt);
+    }
+
+    /** Hash over what a reader sees; a changed hash under the same id means the article was edited. */
+    public String contentHash() {
+        return sha256Hex(title + "\u0000" + source + "\u0000" + (url == null ? "" : url) + "\u0000"
+                + (publishedAt == null ? "" : publishedAt.toString()) + "\u0000" + text);
+    }
+
+    /** The id Herald derives when the source gives none: from the URL when known, else from the text. */
+    public static String deriveId(String url, String title, String text) {
+        String basis = url != null && !url.isBlank() ? normalizeUrl(url) : (title == null ? "" : title) + "\n" + text;
+        return "a-" + sha256Hex(basis).substring(0, 12);
+    }
+
+    /** Lower-cased scheme-less URL without fragment, "www." and trailing slash: two spellings of one page agree. */
+    public static String normalizeUrl(String url) {
+        String u = url.trim();
+        int hash = u.indexOf('#');
+        if (hash >= 0) u = u.substring(0, hash);
+        u = u.replaceFirst("(?i)^https?://", "").replaceFirst("(?i)^www\\.", "");
+        while (u.endsWith("/")) u = u.substring(0, u.length() - 1);
+        return u.toLowerCase(Locale.ROOT);
+    }
+
+    public static String sha256Hex(String s) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
