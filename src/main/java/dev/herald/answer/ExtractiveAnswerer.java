@@ -1,0 +1,207 @@
+package dev.herald.answer;
+
+import dev.herald.retrieval.RetrievedChunk;
+import dev.herald.retrieval.TimeExpressions;
+import dev.herald.store.ArticleRef;
+import dev.herald.text.Sentences;
+import dev.herald.text.Terms;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Pattern;
+
+/**
+ * Answers without a language model: picks the few sentences of the top chunks that best answer the question, quotes
+ * them verbatim and cites each.
+ *
+ * <p>A sentence scores by how much of the question's (IDF-weighted) content it covers, how well its chunk ranked, and
+ * whether it has what the question type asks for: a number for "how many", a name for "who", a date for "when".
+ */
+public final class ExtractiveAnswerer implements Answerer {
+
+    private static final Pattern NUMBER = Pattern.compile(
+            "\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATE = Pattern.compile(
+            "\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today|tomorrow|\\d{4})\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAME = Pattern.compile("(?<!^)(?<![.!?]\\s)\\b[A-Z][a-z]+(?:\\s+[A-Z][a-z]+)*");
+
+    private final ToDoubleFunction<String> idf;
+    private final int maxSentences;
+    private final int maxWords;
+    private final int chunksConsidered;
+    private final double minEvidence;
+
+    /**
+     * @param idf              inverse document frequency of a lower-case word (rarer words matter more)
+     * @param maxSentences     sentences in an answer (phones: keep it at 3 or fewer)
+     * @param minEvidence      abstain when the best evidence scores below this (0..1; see README on calibration)
+     */
+    public ExtractiveAnswerer(ToDoubleFunction<String> idf, int maxSentences, double minEvidence) {
+        this(idf, maxSentences, 90, 5, minEvidence);
+    }
+
+    public ExtractiveAnswerer(ToDoubleFunction<String> idf, int maxSentences, int maxWords, int chunksConsidered,
+                              double minEvidence) {
+        if (maxSentences < 1) throw new IllegalArgumentException("maxSentences must be >= 1, got " + maxSentences);
+        if (minEvidence < 0 || minEvidence > 1) throw new IllegalArgumentException("minEvidence must be in 0..1");
+        this.idf = idf;
+        this.maxSentences = maxSentences;
+        this.maxWords = maxWords;
+        this.chunksConsidered = chunksConsidered;
+        this.minEvidence = minEvidence;
+    }
+
+    private record Candidate(String text, RetrievedChunk chunk, int chunkRank, double coverage, double score,
+                             Set<String> stems) {
+    }
+
+    @Override
+    public Answer answer(AnswerRequest request) {
+        List<RetrievedChunk> evidence = request.search().chunks();
+        List<ArticleRef> related = distinctArticles(evidence, 3);
+        if (evidence.isEmpty()) return Answer.abstain(request.question(), related, 0);
+
+        // 1. What the question asks: weighted terms, plus context from earlier questions for follow-ups
+        Map<String, Double> weights = termWeights(request.question(), 1.0);
+        if (!request.earlierQuestions().isEmpty()) {
+            String previous = request.earlierQuestions().get(request.earlierQuestions().size() - 1);
+            termWeights(previous, 0.5).forEach((t, w) -> weights.merge(t, w, Math::max));
+        }
+        double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        QuestionType type = QuestionType.of(request.question());
+
+        // 2. Score every sentence of the top chunks
+        double topScore = evidence.get(0).score();
+        List<Candidate> candidates = new ArrayList<>();
+        Set<String> seenSentences = new HashSet<>();
+        for (int rank = 0; rank < Math.min(chunksConsidered, evidence.size()); rank++) {
+            RetrievedChunk c = evidence.get(rank);
+            for (Sentences.Span s : Sentences.split(c.text())) {
+                String text = s.text();
+                int words = Terms.wordCount(text);
+                if (words < 4 || !seenSentences.add(text)) continue;
+                Set<String> stems = Terms.contentStems(text);
+                double covered = 0;
+                for (Map.Entry<String, Double> e : weights.entrySet()) if (stems.contains(e.getKey())) covered += e.getValue();
+                double coverage = total == 0 ? 0 : covered / total;
+                double score = coverage
+                        + 0.25 * (topScore <= 0 ? 0 : c.score() / topScore)
+                        + type.cue(text)
+                        - (words > 60 ? 0.1 : 0)
+                        - (novelty(stems, weights.keySet()) < 0.25 ? 0.15 : 0);
+                candidates.add(new Candidate(text, c, rank, coverage, score, stems));
+            }
+        }
+        if (candidates.isEmpty()) return Answer.abstain(request.question(), related, 0);
+        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+
+        // 3. Abstain when even the best sentence barely touches the question
+        Candidate best = candidates.get(0);
+        double strength = evidence(best, evidence);
+        if (strength < minEvidence) return Answer.abstain(request.question(), related, strength);
+
+        // 4. Take the best sentences that add something new, within the length budget
+        List<Candidate> picked = new ArrayList<>();
+        int words = 0;
+        for (Candidate c : candidates) {
+            if (picked.size() == maxSentences) break;
+            if (!picked.isEmpty() && (c.score() < 0.6 * best.score() || c.coverage() == 0)) break;
+            if (picked.stream().anyMatch(p -> jaccard(p.stems(), c.stems()) > 0.6)) continue;
+            int w = Terms.wordCount(c.text());
+            if (!picked.isEmpty() && words + w > maxWords) continue;
+            picked.add(c);
+            words += w;
+        }
+
+        // 5. Number sources in order of first use and mark each sentence
+        Map<String, Integer> numbers = new LinkedHashMap<>();
+        Map<String, List<String>> quotes = new HashMap<>();
+        Map<String, ArticleRef> articles = new HashMap<>();
+        StringBuilder text = new StringBuilder();
+        for (Candidate c : picked) {
+            ArticleRef a = c.chunk().article();
+            int n = numbers.computeIfAbsent(a.id(), id -> numbers.size() + 1);
+            articles.put(a.id(), a);
+            quotes.computeIfAbsent(a.id(), id -> new ArrayList<>()).add(c.text());
+            if (text.length() > 0) text.append(' ');
+            text.append(c.text()).append(" [").append(n).append(']');
+        }
+        List<Citation> citations = new ArrayList<>();
+        numbers.forEach((id, n) -> citations.add(new Citation(n, articles.get(id), quotes.get(id))));
+        return new Answer(request.question(), text.toString(), citations, false, List.of(), strength, null);
+    }
+
+    /** 0..1: how much of the question the best sentence covers, tempered by how close the best chunk is in meaning. */
+    private static double evidence(Candidate best, List<RetrievedChunk> evidence) {
+        double cosine = 0;
+        for (RetrievedChunk c : evidence) if (!Double.isNaN(c.cosine())) cosine = Math.max(cosine, c.cosine());
+        return Math.min(1, 0.6 * best.coverage() + 0.4 * Math.max(0, cosine));
+    }
+
+    private Map<String, Double> termWeights(String question, double scale) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String w : Terms.contentWords(question)) {
+            if (TimeExpressions.isTimeWord(w)) continue;
+            double weight = Math.max(0.1, idf.applyAsDouble(w)) * scale;
+            out.merge(Terms.stem(w), weight, Math::max);
+        }
+        return out;
+    }
+
+    private static double novelty(Set<String> sentence, Set<String> question) {
+        if (sentence.isEmpty()) return 0;
+        int fresh = 0;
+        for (String s : sentence) if (!question.contains(s)) fresh++;
+        return fresh / (double) sentence.size();
+    }
+
+    private static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() && b.isEmpty()) return 1;
+        int inter = 0;
+        for (String s : a) if (b.contains(s)) inter++;
+        return inter / (double) (a.size() + b.size() - inter);
+    }
+
+    private static List<ArticleRef> distinctArticles(List<RetrievedChunk> chunks, int limit) {
+        Map<String, ArticleRef> out = new LinkedHashMap<>();
+        for (RetrievedChunk c : chunks) {
+            out.putIfAbsent(c.article().id(), c.article());
+            if (out.size() == limit) break;
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /** What kind of answer the question wants, read from its wh-word. */
+    enum QuestionType {
+        COUNT, PERSON, TIME, PLACE, OTHER;
+
+        static QuestionType of(String question) {
+            String q = question.toLowerCase(Locale.ROOT);
+            if (q.matches("(?s).*\\bhow (many|much|long|old|far|big|large)\\b.*") || q.contains("what percentage")
+                    || q.contains("what number")) return COUNT;
+            if (q.matches("(?s).*\\bwho(m|se)?\\b.*")) return PERSON;
+            if (q.matches("(?s).*\\b(when|what year|what day|what date)\\b.*")) return TIME;
+            if (q.matches("(?s).*\\bwhere\\b.*") || q.contains("which country") || q.contains("which city")) return PLACE;
+            return OTHER;
+        }
+
+        double cue(String sentence) {
+            return switch (this) {
+                case COUNT -> NUMBER.matcher(sentence).find() ? 0.2 : 0;
+                case TIME -> DATE.matcher(sentence).find() ? 0.15 : 0;
+                case PERSON, PLACE -> NAME.matcher(sentence).find() ? 0.05 : 0;
+                case OTHER -> 0;
+            };
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.herald.chat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Short memory per conversation (a chat, or a console session): the last few turns, forgotten after an idle time.
+ */
+public final class Conversations {
+
+    /** One exchange: what was asked, what was searched for, and which articles the answer cited. */
+    public record Turn(String question, String searchText, Set<String> citedArticles, Instant at) {
+    }
+
+    private static final int KEEP = 3;
+
+    private final Duration idle;
+    private final Clock clock;
+    private final Map<String, List<Turn>> turns = new ConcurrentHashMap<>();
+
+    public Conversations(Duration idle, Clock clock) {
+        this.idle = idle;
+        this.clock = clock;
+    }
+
+    public Conversations(Duration idle) {
+        this(idle, Clock.systemUTC());
+    }
+
+    /** Recent turns, oldest first; empty when the conversation has been idle too long. */
+    public List<Turn> recent(String conversation) {
+        List<Turn> t = turns.get(conversation);
+        if (t == null || t.isEmpty()) return List.of();
+        synchronized (t) {
+            if (t.get(t.size() - 1).at().plus(idle).isBefore(clock.instant())) {
+                turns.remove(conversation);
+                return List.of();
+            }
+            return List.copyOf(t);
+        }
+    }
+
+    public Optional<Turn> last(String conversation) {
+        List<Turn> r = recent(conversation);
+        return r.isEmpty() ? Optional.empty() : Optional.of(r.get(r.size() - 1));
+    }
+
+    public void remember(String conversation, String question, String searchText, Set<String> cited) {
+        List<Turn> t = turns.computeIfAbsent(conversation, k -> new ArrayList<>());
+        synchronized (t) {
+            t.add(new Turn(question, searchText, Set.copyOf(cited), clock.instant()));
+            while (t.size() > KEEP) t.remove(0);
+        }
+    }
+
+    public void reset(String conversation) {
+        turns.remove(conversation);
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.herald.chat;
+
+import dev.herald.answer.Answer;
+import dev.herald.answer.AnswerRequest;
+import dev.herald.answer.Answerer;
+import dev.herald.answer.Citation;
+import dev.herald.retrieval.HybridRetriever;
+import dev.herald.retrieval.SearchQuery;
+import dev.herald.retrieval.SearchResult;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The question-answering pipeline every front end shares (console chat, one-shot ask, Telegram, evaluation):
+ * follow-up resolution, hybrid retrieval as of a date, then the answerer.
+ */
+public final class QuestionService {
+
+    private final HybridRetriever retriever;
+    private final Answerer answerer;
+    private final Conversations conversations;
+
+    public QuestionService(HybridRetriever retriever, Answerer answerer, Conversations conversations) {
+        this.retriever = retriever;
+        this.answerer = answerer;
+        this.conversations = conversations;
+    }
+
+    public Conversations conversations() {
+        return conversations;
+    }
+
+    /** Answers one question on its own, with no conversation. */
+    public Reply ask(String question, Instant asOf) {
+        return answer(question, asOf, List.of());
+    }
+
+    /** Answers a question in a conversation, reading it as a follow-up of the previous turn when it is one. */
+    public Reply ask(String conversation, String question, Instant asOf) {
+        List<Conversations.Turn> recent = conversations.recent(conversation);
+        Reply reply = answer(question, asOf, recent);
+        Set<String> cited = new HashSet<>();
+        for (Citation c : reply.answer().citations()) cited.add(c.article().id());
+        if (reply.answer().abstained() && reply.followUp()) {
+            // keep the thread: the next follow-up still refers to the earlier topic
+            cited.addAll(recent.get(recent.size() - 1).citedArticles());
+        }
+        conversations.remember(conversation, question, reply.searchText(), cited);
+        return reply;
+    }
+
+    private Reply answer(String question, Instant asOf, List<Conversations.Turn> recent) {
+        long start = System.nanoTime();
+        // 1. A follow-up is searched together with the turn it follows, favouring the articles cited there
+        Optional<Conversations.Turn> previous = recent.isEmpty() ? Optional.empty() : Optional.of(recent.get(recent.size() - 1));
+        boolean followUp = previous.isPresent() && FollowUps.isFollowUp(question);
+        String searchText = followUp ? previous.get().searchText() + " " + question : question;
+        Set<String> prefer = followUp ? previous.get().citedArticles() : Set.of();
+
+        // 2. Retrieve as of the question's date
+        SearchResult found = retriever.search(new SearchQuery(searchText, asOf, Optional.empty(), prefer));
+
+        // 3. Compose the answer
+        long a0 = System.nanoTime();
+        List<String> earlier = new ArrayList<>();
+        if (followUp) for (Conversations.Turn t : recent) earlier.add(t.searchText());
+        Answer answer = answerer.answer(new AnswerRequest(question, earlier, asOf, found));
+        long end = System.nanoTime();
+
+        Map<String, Long> nanos = new LinkedHashMap<>(found.stageNanos());
+        nanos.put("answer", end - a0);
+        nanos.put("total", end - start);
+        return new Reply(answer, found, followUp, searchText, nanos);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.herald.ingest;
+
+import dev.herald.store.ArticleStore;
+import dev.herald.store.PreparedArticle;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads articles into the store: chunk, embed, then write each article with its chunks and vectors in one
+ * transaction.
+ *
+ * <p>Articles are embedded in batches and each batch is committed on its own, so an interrupted run keeps every batch
+ * it finished; running it again skips stored articles whose content is unchanged and so resumes where it stopped.
+ * A stored article is replaced only once its new version is fully embedded: readers never see it missing.
+ */
+public final class Ingestor {
+
+    private static final Logger log = LoggerFactory.getLogger(Ingestor.class);
+
+    private final ArticleStore store;
+    private final EmbeddingModel model;
+    private final Chunker chunker;
+    private final int batchChunks;
+    private volatile boolean stopRequested;
+
+    public Ingestor(ArticleStore store, EmbeddingModel model, Chunker chunker, int batchChunks) {
+        this.store = store;
+        this.model = model;
+        this.chunker = chunker;
+        this.batchChunks = Math.max(1, batchChunks);
+    }
+
+    public Ingestor(ArticleStore store, EmbeddingModel model, Chunker chunker) {
+        this(store, model, chunker, 64);
+    }
+
+    /** Asks a running ingest to stop after the batch in flight is committed. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Starts a run; feed it articles and skipped inputs, then call {@link Run#finish()}. */
+    public Run start(int expectedArticles, IngestProgress progress) {
+        stopRequested = false;
+        return new Run(expectedArticles, progress);
+    }
+
+    /** One ingest run. Not thread-safe: feed it from one thread. */
+    public final class Run {
+        private final long startNanos = System.nanoTime();
+        private final int expected;
+        private final IngestProgress progress;
+        private final Map<String, String> storedHashes;
+        private final List<Article> pending = new ArrayList<>();
+        private final List<List<Chunk>> pendingChunks = new ArrayList<>();
+        private final List<ArticleLoader.Skipped> skipped = new ArrayList<>();
+        private final Set<String> seenIds = new HashSet<>();
+        private int pendingChunkCount, added, updated, unchanged, chunks, seen;
+        private long lastProgress;
+
+        private Run(int expected, IngestProgress progress) {
+            this.expected = expected;
+            this.progress = progress;
+            this.storedHashes = store.contentHashes();
+        }
+
+        /** True once a stop was requested: callers should stop feeding and call finish(). */
+        public boolean stopping() {
+            return stopRequested;
+        }
+
+        /** Ids of articles seen in this run (stored or unchanged), e.g. to find articles that vanished from a folder. */
+        public Set<String> seenIds() {
+            return seenIds;
+        }
+
+        public void skip(ArticleLoader.Skipped s) {
+            skipped.add(s);
+            log.warn("skipped {}", s);
+            seen++;
+            report(false);
+        }
+
+        public void accept(Article a) {
+            if (stopRequested) return;
+            seen++;
+            if (!seenIds.add(a.id()) && pending.stream().anyMatch(p -> p.id().equals(a.id()))) {
+                // the same article twice in one batch: the later copy wins at the next run; count it once here
+                unchanged++;
+                return;
+            }
+            String hash = storedHashes.get(a.id());
+            if (hash != null && hash.equals(a.contentHash())) {
+                unchanged++;
+                report(false);
+                return;
+            }
+            if (hash == null) {
+                ArticleStore.Match m = store.match(a);
+                if (m.status() == ArticleStore.Status.UNCHANGED) {
+                    seenIds.add(m.storedId());
+                    unchanged++;
+                    report(false);
+                    return;
+                }
+            }
+            List<Chunk> cs = chunker.chunk(a);
+            if (cs.isEmpty()) {
+                skip(new ArticleLoader.Skipped(a.origin(), "no text to index"));
+                seen--;
+                return;
+            }
+            pending.add(a);
+            pendingChunks.add(cs);
+            pendingChunkCount += cs.size();
+            if (pendingChunkCount >= batchChunks) flush();
+        }
+
+        private void flush() {
+            if (pending.isEmpty()) return;
+            List<TextSegment> segments = new ArrayList<>(pendingChunkCount);
+            for (List<Chunk> cs : pendingChunks) for (Chunk c : cs) segments.add(TextSegment.from(c.embeddedText()));
+            List<Embedding> embeddings = model.embedAll(segments).content();
+            List<PreparedArticle> batch = new ArrayList<>(pending.size());
+            int k = 0;
+            for (int i = 0; i < pending.size(); i++) {
+                List<float[]> vectors = new ArrayList<>();
+                for (int j = 0; j < pendingChunks.get(i).size(); j++) vectors.add(embeddings.get(k++).vector());
+                batch.add(new PreparedArticle(pending.get(i), pendingChunks.get(i), vectors));
+            }
+            List<ArticleStore.Status> statuses = store.storeAll(batch);
+            for (int i = 0; i < statuses.size(); i++) {
+                switch (statuses.get(i)) {
+                    case NEW -> added++;
+                    case CHANGED -> updated++;
+                    case UNCHANGED -> unchanged++;
+                }
+                Article a = batch.get(i).article();
+                storedHashes.put(a.id(), a.contentHash());
+                if (statuses.get(i) != ArticleStore.Status.UNCHANGED) chunks += batch.get(i).chunks().size();
+            }
+            pending.clear();
+            pendingChunks.clear();
+            pendingChunkCount = 0;
+            report(true);
+        }
+
+        private void report(boolean force) {
+            long now = System.nanoTime();
+            if (!force && now - lastProgress < 200_000_000L) return;
+            lastProgress = now;
+            progress.update(seen - pending.size(), expected, chunks, (now - startNanos) / 1_000_000);
+        }
+
+        public IngestSummary finish() {
+            boolean interrupted = stopRequested;
+            if (!interrupted) flush();
+            else {
+                pending.clear();
+                pendingChunks.clear();
+            }
+            progress.update(seen, expected, chunks, (System.nanoTime() - startNanos) / 1_000_000);
+            return new IngestSummary(added, updated, unchanged, skipped, chunks,
+                    Duration.ofNanos(System.nanoTime() - startNanos), interrupted);
+        }
+    }
+}

@@ -1,0 +1,365 @@
+package dev.herald.store;
+
+import dev.herald.ingest.Article;
+import dev.herald.ingest.Chunk;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Articles, their chunks, vectors and keyword index rows in SQLite.
+ *
+ * <p>Every change to an article (store, replace, remove) is one transaction over all four tables, so an interrupted
+ * ingest leaves each article either wholly old or wholly new, never half-written.
+ */
+public final class ArticleStore {
+
+    /** How an incoming article relates to what is stored. */
+    public enum Status { NEW, CHANGED, UNCHANGED }
+
+    /** Result of looking an article up: its status, and the stored id it maps to (for CHANGED/UNCHANGED). */
+    public record Match(Status status, String storedId) {
+    }
+
+    /** One outlet: how many articles and the date range they span (dates may be null). */
+    public record SourceSummary(String source, int articles, Instant first, Instant last) {
+    }
+
+    private final Database db;
+    private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
+
+    public ArticleStore(Database db) {
+        this.db = db;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public void addListener(StoreListener l) {
+        listeners.add(l);
+    }
+
+    /**
+     * Finds how an incoming article relates to the stored ones: the same id or URL is the same article (changed if
+     * its content hash differs); without a URL, an article with identical content is the same article.
+     */
+    public Match match(Article a) {
+        return db.read(c -> match(c, a));
+    }
+
+    private static Match match(Connection c, Article a) throws SQLException {
+        String hash = a.contentHash();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, content_hash FROM articles WHERE id = ? OR (url_key IS NOT NULL AND url_key = ?) LIMIT 1")) {
+            ps.setString(1, a.id());
+            ps.setString(2, a.url() == null ? null : Article.normalizeUrl(a.url()));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return new Match(hash.equals(rs.getString(2)) ? Status.UNCHANGED : Status.CHANGED, rs.getString(1));
+                }
+            }
+        }
+        if (a.url() == null) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM articles WHERE content_hash = ? LIMIT 1")) {
+                ps.setString(1, hash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) return new Match(Status.UNCHANGED, rs.getString(1));
+                }
+            }
+        }
+        return new Match(Status.NEW, null);
+    }
+
+    /** Content hash of every stored article by id: lets a resumed ingest skip finished work without a query each. */
+    public Map<String, String> contentHashes() {
+        return db.read(c -> {
+            Map<String, String> out = new HashMap<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, content_hash FROM articles")) {
+                while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Stores each article with its chunks and vectors, replacing any stored version (matched by id or URL), all in
+     * one transaction. Returns the status each article had before.
+     */
+    public List<Status> storeAll(List<PreparedArticle> batch) {
+        List<Runnable> notifications = new ArrayList<>();
+        List<Status> statuses = db.transaction(c -> {
+            List<Status> out = new ArrayList<>();
+            for (PreparedArticle p : batch) out.add(store(c, p, notifications));
+            return out;
+        });
+        notifications.forEach(Runnable::run);
+        return statuses;
+    }
+
+    private Status store(Connection c, PreparedArticle p, List<Runnable> notifications) throws SQLException {
+        Article a = p.article();
+        Match m = match(c, a);
+        if (m.status() == Status.UNCHANGED) return Status.UNCHANGED;
+        if (m.status() == Status.CHANGED) {
+            long[] old = delete(c, m.storedId());
+            String oldId = m.storedId();
+            notifications.add(() -> listeners.forEach(l -> l.articleRemoved(oldId, old)));
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO articles(id, url, url_key, title, source, published_at, text, origin, content_hash, ingested_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setString(1, a.id());
+            ps.setString(2, a.url());
+            ps.setString(3, a.url() == null ? null : Article.normalizeUrl(a.url()));
+            ps.setString(4, a.title());
+            ps.setString(5, a.source());
+            if (a.publishedAt() == null) ps.setNull(6, Types.INTEGER);
+            else ps.setLong(6, a.publishedAt().getEpochSecond());
+            ps.setString(7, a.text());
+            ps.setString(8, a.origin());
+            ps.setString(9, a.contentHash());
+            ps.setLong(10, Instant.now().getEpochSecond());
+            ps.executeUpdate();
+        }
+        long[] ids = new long[p.chunks().size()];
+        float[][] vectors = new float[ids.length][];
+        try (PreparedStatement chunk = c.prepareStatement(
+                "INSERT INTO chunks(article_id, seq, text) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+             PreparedStatement vec = c.prepareStatement("INSERT INTO vectors(chunk_id, vector) VALUES (?, ?)");
+             PreparedStatement fts = c.prepareStatement("INSERT INTO chunks_fts(rowid, title, body) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < ids.length; i++) {
+                Chunk ch = p.chunks().get(i);
+                chunk.setString(1, a.id());
+                chunk.setInt(2, ch.seq());
+                chunk.setString(3, ch.text());
+                chunk.executeUpdate();
+                try (ResultSet keys = chunk.getGeneratedKeys()) {
+                    keys.next();
+                    ids[i] = keys.getLong(1);
+                }
+                vectors[i] = p.vectors().get(i);
+                vec.setLong(1, ids[i]);
+                vec.setBytes(2, toBytes(vectors[i]));
+                vec.executeUpdate();
+                fts.setLong(1, ids[i]);
+                fts.setString(2, a.title());
+                fts.setString(3, ch.text());
+                fts.executeUpdate();
+            }
+        }
+        Long published = a.publishedAt() == null ? null : a.publishedAt().getEpochSecond();
+        String id = a.id();
+        notifications.add(() -> listeners.forEach(l -> l.articleStored(id, ids, vectors, published)));
+        return m.status();
+    }
+
+    /** Removes an article by id or URL. Returns false when nothing matched. */
+    public boolean remove(String idOrUrl) {
+        List<Runnable> notifications = new ArrayList<>();
+        boolean removed = db.transaction(c -> {
+            String id = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM articles WHERE id = ? OR url_key = ?")) {
+                ps.setString(1, idOrUrl);
+                ps.setString(2, Article.normalizeUrl(idOrUrl));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) id = rs.getString(1);
+                }
+            }
+            if (id == null) return false;
+            long[] old = delete(c, id);
+            String removedId = id;
+            notifications.add(() -> listeners.forEach(l -> l.articleRemoved(removedId, old)));
+            return true;
+        });
+        notifications.forEach(Runnable::run);
+        return removed;
+    }
+
+    private static long[] delete(Connection c, String articleId) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM chunks WHERE article_id = ?")) {
+            ps.setString(1, articleId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) ids.add(rs.getLong(1));
+            }
+        }
+        try (PreparedStatement fts = c.prepareStatement("DELETE FROM chunks_fts WHERE rowid = ?")) {
+            for (long id : ids) {
+                fts.setLong(1, id);
+                fts.executeUpdate();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM articles WHERE id = ?")) {
+            ps.setString(1, articleId);
+            ps.executeUpdate(); // chunks and vectors follow by ON DELETE CASCADE
+        }
+        return ids.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    public Optional<Article> article(String id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, title, source, url, published_at, text, origin FROM articles WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return Optional.empty();
+                    long pub = rs.getLong(5);
+                    Instant published = rs.wasNull() ? null : Instant.ofEpochSecond(pub);
+                    return Optional.of(new Article(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            published, rs.getString(6), rs.getString(7)));
+                }
+            }
+        });
+    }
+
+    /** The chunks with these ids, in the order given (unknown ids are left out). */
+    public List<StoredChunk> chunks(List<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return db.read(c -> {
+            Map<Long, StoredChunk> found = new HashMap<>();
+            StringBuilder sql = new StringBuilder("""
+                    SELECT c.id, c.seq, c.text, a.id, a.title, a.source, a.url, a.published_at
+                    FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.id IN (""");
+            for (int i = 0; i < ids.size(); i++) sql.append(i == 0 ? "?" : ",?");
+            sql.append(")");
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < ids.size(); i++) ps.setLong(i + 1, ids.get(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long pub = rs.getLong(8);
+                        Instant published = rs.wasNull() ? null : Instant.ofEpochSecond(pub);
+                        ArticleRef ref = new ArticleRef(rs.getString(4), rs.getString(5), rs.getString(6),
+                                rs.getString(7), published);
+                        found.put(rs.getLong(1), new StoredChunk(rs.getLong(1), rs.getInt(2), rs.getString(3), ref));
+                    }
+                }
+            }
+            List<StoredChunk> out = new ArrayList<>();
+            for (Long id : ids) if (found.containsKey(id)) out.add(found.get(id));
+            return out;
+        });
+    }
+
+    /** Streams every stored vector with its chunk id and article date, for building the in-memory index. */
+    public void forEachVector(VectorSink sink) {
+        db.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                    SELECT v.chunk_id, v.vector, a.id, a.published_at
+                    FROM vectors v JOIN chunks c ON c.id = v.chunk_id JOIN articles a ON a.id = c.article_id
+                    ORDER BY v.chunk_id""")) {
+                while (rs.next()) {
+                    long pub = rs.getLong(4);
+                    Long published = rs.wasNull() ? null : pub;
+                    sink.accept(rs.getLong(1), fromBytes(rs.getBytes(2)), rs.getString(3), published);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Receives one stored vector. */
+    @FunctionalInterface
+    public interface VectorSink {
+        void accept(long chunkId, float[] vector, String articleId, Long publishedEpochSecond);
+    }
+
+    public int articleCount() {
+        return count("SELECT COUNT(*) FROM articles");
+    }
+
+    public int chunkCount() {
+        return count("SELECT COUNT(*) FROM chunks");
+    }
+
+    private int count(String sql) {
+        return db.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    /** Outlets with article counts and date ranges, largest first. */
+    public List<SourceSummary> sources() {
+        return db.read(c -> {
+            List<SourceSummary> out = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                    SELECT source, COUNT(*), MIN(published_at), MAX(published_at) FROM articles
+                    GROUP BY source ORDER BY COUNT(*) DESC, source""")) {
+                while (rs.next()) {
+                    long min = rs.getLong(3);
+                    Instant first = rs.wasNull() ? null : Instant.ofEpochSecond(min);
+                    long max = rs.getLong(4);
+                    Instant last = rs.wasNull() ? null : Instant.ofEpochSecond(max);
+                    out.add(new SourceSummary(rs.getString(1), rs.getInt(2), first, last));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The newest articles (by publication date, undated last), at most {@code limit}, published at or before asOf. */
+    public List<ArticleRef> latest(int limit, Instant asOf) {
+        return db.read(c -> {
+            List<ArticleRef> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT id, title, source, url, published_at FROM articles
+                    WHERE published_at IS NULL OR published_at <= ?
+                    ORDER BY published_at IS NULL, published_at DESC, title LIMIT ?""")) {
+                ps.setLong(1, asOf.getEpochSecond());
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long pub = rs.getLong(5);
+                        Instant published = rs.wasNull() ? null : Instant.ofEpochSecond(pub);
+                        out.add(new ArticleRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), published));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Articles by origin prefix (e.g. a folder that is reloaded), id to origin. */
+    public Map<String, String> originsUnder(String prefix) {
+        return db.read(c -> {
+            Map<String, String> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, origin FROM articles WHERE substr(origin, 1, ?) = ?")) {
+                ps.setInt(1, prefix.length());
+                ps.setString(2, prefix);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    static byte[] toBytes(float[] v) {
+        ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float f : v) b.putFloat(f);
+        return b.array();
+    }
+
+    static float[] fromBytes(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        float[] v = new float[bytes.length / 4];
+        for (int i = 0; i < v.length; i++) v[i] = b.getFloat();
+        return v;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.herald.store;
+
+import dev.herald.ingest.Article;
+import dev.herald.ingest.Chunk;
+
+import java.util.List;
+
+/** An article with its chunks and their vectors, ready to be written in one transaction. */
+public record PreparedArticle(Article article, List<Chunk> chunks, List<float[]> vectors) {
+    public PreparedArticle {
+        chunks = List.copyOf(chunks);
+        vectors = List.copyOf(vectors);
+        if (chunks.size() != vectors.size()) {
+            throw new IllegalArgumentException(chunks.size() + " chunks but " + vectors.size() + " vectors");
+        }
+    }
+}

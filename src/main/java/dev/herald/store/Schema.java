@@ -1,0 +1,102 @@
+package dev.herald.store;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The database schema and its forward migrations. Each step runs once, in order, in its own transaction, and the
+ * version reached is recorded in {@code meta.schema_version}.
+ */
+final class Schema {
+
+    private static final Logger log = LoggerFactory.getLogger(Schema.class);
+
+    private static final List<List<String>> MIGRATIONS = List.of(
+            // 1: articles, chunks, vectors and the keyword index
+            List.of(
+                    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+                    """
+                    CREATE TABLE articles (
+                      id TEXT PRIMARY KEY,
+                      url TEXT,
+                      url_key TEXT UNIQUE,
+                      title TEXT NOT NULL,
+                      source TEXT NOT NULL,
+                      published_at INTEGER,
+                      text TEXT NOT NULL,
+                      origin TEXT NOT NULL,
+                      content_hash TEXT NOT NULL,
+                      ingested_at INTEGER NOT NULL)""",
+                    "CREATE INDEX articles_hash ON articles(content_hash)",
+                    "CREATE INDEX articles_published ON articles(published_at)",
+                    """
+                    CREATE TABLE chunks (
+                      id INTEGER PRIMARY KEY,
+                      article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                      seq INTEGER NOT NULL,
+                      text TEXT NOT NULL)""",
+                    "CREATE INDEX chunks_article ON chunks(article_id)",
+                    """
+                    CREATE TABLE vectors (
+                      chunk_id INTEGER PRIMARY KEY REFERENCES chunks(id) ON DELETE CASCADE,
+                      vector BLOB NOT NULL)""",
+                    "CREATE VIRTUAL TABLE chunks_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')",
+                    "CREATE VIRTUAL TABLE chunks_vocab USING fts5vocab(chunks_fts, 'row')"),
+            // 2: readers' feedback and questions asked (the bot's /stats)
+            List.of(
+                    """
+                    CREATE TABLE feedback (
+                      id INTEGER PRIMARY KEY,
+                      at INTEGER NOT NULL,
+                      chat_id INTEGER,
+                      user_id INTEGER,
+                      question TEXT NOT NULL,
+                      answer TEXT NOT NULL,
+                      sources TEXT NOT NULL,
+                      vote INTEGER NOT NULL)"""));
+
+    static final int VERSION = MIGRATIONS.size();
+
+    private Schema() {
+    }
+
+    static void migrate(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+        }
+        int current = version(c);
+        if (current > VERSION) {
+            throw new SQLException("database schema version " + current + " is newer than this Herald ("
+                    + VERSION + "); use a newer Herald or another --db file");
+        }
+        for (int v = current + 1; v <= VERSION; v++) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                for (String sql : MIGRATIONS.get(v - 1)) {
+                    if (!sql.startsWith("CREATE TABLE IF NOT EXISTS meta")) st.execute(sql);
+                }
+                st.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" + v + "')");
+                c.commit();
+                log.debug("database migrated to schema version {}", v);
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    static int version(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
+            return rs.next() ? Integer.parseInt(rs.getString(1)) : 0;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.herald.text;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns text into comparable terms: lower-case alphanumeric words, with a stop-word list and a light English stemmer.
+ *
+ * <p>The same rules serve the keyword index queries, sentence scoring and follow-up detection, so a word matches
+ * the same way everywhere.
+ */
+public final class Terms {
+
+    public static final Set<String> STOP_WORDS = Set.of(
+            "a", "an", "the", "and", "or", "but", "if", "then", "else", "of", "to", "in", "on", "at", "by", "for",
+            "with", "about", "against", "between", "into", "through", "during", "before", "after", "above", "below",
+            "from", "up", "down", "out", "off", "over", "under", "again", "further", "once", "here", "there", "when",
+            "where", "why", "how", "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "no",
+            "nor", "not", "only", "own", "same", "so", "than", "too", "very", "can", "will", "just", "should", "now",
+            "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "having", "do", "does", "did",
+            "doing", "would", "could", "might", "must", "shall", "may", "i", "me", "my", "we", "our", "you", "your",
+            "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "what", "which", "who", "whom",
+            "this", "that", "these", "those", "am", "as", "until", "while", "also", "s", "t", "said", "says",
+            "according", "whose", "per", "via", "yet", "still", "many", "much", "new", "one", "us");
+
+    private Terms() {
+    }
+
+    /** All word tokens, lower-cased, accents removed, in order (stop words kept). */
+    public static List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) return out;
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        int i = 0, n = s.length();
+        while (i < n) {
+            while (i < n && !Character.isLetterOrDigit(s.charAt(i))) i++;
+            int start = i;
+            while (i < n && (Character.isLetterOrDigit(s.charAt(i))
+                    || (s.charAt(i) == '\'' && i + 1 < n && Character.isLetterOrDigit(s.charAt(i + 1)) && i > start)
+                    || ((s.charAt(i) == ',' || s.charAt(i) == '.') && i > start && Character.isDigit(s.charAt(i - 1))
+                        && i + 1 < n && Character.isDigit(s.charAt(i + 1))))) i++;
+            if (i > start) {
+                String tok = s.substring(start, i);
+                if (tok.endsWith("'s")) tok = tok.substring(0, tok.length() - 2);
+                tok = tok.replace("'", "");
+                if (!tok.isEmpty()) out.add(tok);
+            }
+        }
+        return out;
+    }
+
+    /** Content words: tokens that are not stop words, in order, without repeats. */
+    public static List<String> contentWords(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String t : tokens(text)) if (!STOP_WORDS.contains(t)) out.add(t);
+        return new ArrayList<>(out);
+    }
+
+    /** Stems of the content words, without repeats. */
+    public static Set<String> contentStems(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String t : tokens(text)) if (!STOP_WORDS.contains(t)) out.add(stem(t));
+        return out;
+    }
+
+    /**
+     * A deliberately light stemmer (plural and common verb endings): enough for "injured"/"injuries"/"injury" or
+     * "rebels"/"rebel" to meet, without Porter's over-stemming of names.
+     */
+    public static String stem(String w) {
+        if (w.length() <= 3 || Character.isDigit(w.charAt(0))) return w;
+        String s = stripSuffix(w);
+        if (s.length() > 4 && (s.endsWith("e") || s.endsWith("y"))) s = s.substring(0, s.length() - 1);
+        return s;
+    }
+
+    private static String stripSuffix(String w) {
+        int n = w.length();
+        if (w.endsWith("ies") && n > 4) return w.substring(0, n - 3) + "y";
+        if (w.endsWith("ied") && n > 4) return w.substring(0, n - 3) + "y";
+        if (w.endsWith("sses")) return w.substring(0, n - 2);
+        if (w.endsWith("ing") && n > 5) return undouble(w.substring(0, n - 3));
+        if (w.endsWith("ed") && n > 4) return undouble(w.substring(0, n - 2));
+        if (n > 4 && (w.endsWith("ches") || w.endsWith("shes") || w.endsWith("xes"))) return w.substring(0, n - 2);
+        if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) return w.substring(0, n - 1);
+        return w;
+    }
+
+    private static String undouble(String w) {
+        int n = w.length();
+        if (n >= 3 && w.charAt(n - 1) == w.charAt(n - 2) && "lsz".indexOf(w.charAt(n - 1)) < 0) return w.substring(0, n - 1);
+        return w;
+    }
+
+    public static int wordCount(String text) {
+        if (text == null || text.isBlank()) return 0;
+        return text.trim().split("\\s+").length;
+    }
+}
