@@ -2,6 +2,7 @@ package dev.herald.ingest;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads articles from one file of a format it understands.
@@ -15,6 +16,16 @@ public interface ArticleLoader {
     boolean supports(String extension);
 
     LoadResult load(Path file);
+
+    /**
+     * Streams the file's articles to {@code sink} as they are read. Loaders for big files (JSONL corpora) override
+     * this so the file is never held in memory whole; the default simply replays {@link #load(Path)}.
+     */
+    default void forEach(Path file, Consumer<Article> sink, Consumer<Skipped> skipped) {
+        LoadResult result = load(file);
+        result.articles().forEach(sink);
+        result.skipped().forEach(skipped);
+    }
 
     /** What one load produced: articles read, and inputs skipped with a reason a user can act on. */
     record LoadResult(List<Article> articles, List<Skipped> skipped) {

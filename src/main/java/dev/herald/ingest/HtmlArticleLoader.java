@@ -1,0 +1,30 @@
+package dev.herald.ingest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** Loads one article per saved {@code .html}/{@code .htm} page. */
+public final class HtmlArticleLoader implements ArticleLoader {
+
+    private static final Set<String> EXTENSIONS = Set.of("html", "htm");
+    private final HtmlArticleExtractor extractor = new HtmlArticleExtractor();
+
+    @Override
+    public boolean supports(String extension) {
+        return EXTENSIONS.contains(extension);
+    }
+
+    @Override
+    public LoadResult load(Path file) {
+        String where = file.toString();
+        try {
+            Article article = extractor.extract(TextFiles.read(file), null, where);
+            if (article == null) return LoadResult.skippedOnly(where, "no article text found in the page");
+            return new LoadResult(List.of(article), List.of());
+        } catch (IOException e) {
+            return LoadResult.skippedOnly(where, IoMessages.of(e));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.herald.ingest;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps one JSON object to an article: the field names Herald accepts and the fallbacks when they are missing. */
+final class JsonArticleFields {
+
+    private static final Logger log = LoggerFactory.getLogger(JsonArticleFields.class);
+
+    private JsonArticleFields() {
+    }
+
+    /**
+     * @param where  file:line, for skip reasons and warnings
+     * @param origin recorded on the article
+     */
+    static void map(JsonNode node, String where, String origin, Consumer<Article> sink,
+                    Consumer<ArticleLoader.Skipped> skipped) {
+        if (node == null || !node.isObject()) {
+            skipped.accept(new ArticleLoader.Skipped(where, "not a JSON object"));
+            return;
+        }
+        String text = firstText(node, "text", "body");
+        if (text == null) {
+            skipped.accept(new ArticleLoader.Skipped(where, "no article text (need a non-empty \"text\" or \"body\")"));
+            return;
+        }
+        String url = firstText(node, "url");
+        String title = firstText(node, "title");
+        // Corpora built from link lists often lack titles; a URL slug names the story better than its first line.
+        if (title == null) title = Titles.fromUrlSlug(url);
+        if (title == null) title = Titles.fromFirstLine(text);
+        String id = firstText(node, "id");
+        if (id == null) id = Article.deriveId(url, title, text);
+        sink.accept(new Article(id.strip(), title, Titles.sourceOr(firstText(node, "source"), url), url,
+                published(node, where), text, origin));
+    }
+
+    private static Instant published(JsonNode node, String where) {
+        for (String field : new String[] {"published_at", "published", "date"}) {
+            JsonNode v = node.get(field);
+            if (v == null || v.isNull()) continue;
+            if (v.isNumber()) return epoch(v.asLong());
+            Instant t = PublishedDates.parse(v.asText());
+            if (t == null) log.warn("{}: cannot read {} '{}', keeping the article without a date", where, field, v.asText());
+            return t;
+        }
+        return null;
+    }
+
+    /** Numbers are Unix time; values this large can only be milliseconds. */
+    private static Instant epoch(long value) {
+        return Math.abs(value) > 100_000_000_000L ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
+    }
+
+    private static String firstText(JsonNode node, String... fields) {
+        for (String f : fields) {
+            JsonNode v = node.get(f);
+            if (v != null && (v.isTextual() || v.isNumber()) && !v.asText().isBlank()) return v.asText();
+        }
+        return null;
+    }
+}
