@@ -97,7 +97,8 @@ public final class HeraldConfig {
         Path file = chooseFile(fileOrNull, env, workingDir);
 
         HeraldConfig base = defaults();
-        Map<String, Object> values = new LinkedHashMap<>(base.values);
+        Map<String, Object> values = new LinkedHashMap<>();
+        base.values.forEach((key, value) -> values.put(key, resolvePath(value, workingDir)));
         Map<String, String> origins = new LinkedHashMap<>(base.origins);
 
         if (file != null) {
