@@ -166,8 +166,12 @@ public final class HeraldConfig {
     public <T> HeraldConfig with(Setting<T> setting, T value, String origin) {
         Objects.requireNonNull(origin, "origin");
         registered(setting);
-        // Round-trip through the text form so that typed values obey exactly the same rules as text ones.
-        T checked = setting.parse(setting.format(Objects.requireNonNull(value, "value")), origin);
+        // Round-trip through the text form so that typed values obey exactly the same rules as text ones
+        // (lists item by item, so that items containing commas survive).
+        Objects.requireNonNull(value, "value");
+        T checked = setting.isList()
+                ? setting.parseItems(((List<?>) value).stream().map(String::valueOf).toList(), origin)
+                : setting.parse(setting.format(value), origin);
         Map<String, Object> v = new LinkedHashMap<>(values);
         Map<String, String> o = new LinkedHashMap<>(origins);
         v.put(setting.key(), resolvePath(checked, workingDir));

@@ -522,13 +522,28 @@ class HeraldConfigTest {
 
     @Test
     void should_keep_store_path_relative_when_loaded_in_process_working_dir() {
-        // given
-        Map<String, String> env = Map.of("HERALD_STORE_PATH", "x/y.db", "HERALD_CONFIG", dir.resolve("none.yml").toString());
+        // given the process working directory (the repo root, whose config/herald.yml is then read)
+        Map<String, String> env = Map.of("HERALD_STORE_PATH", "x/y.db");
 
-        // when / then (HERALD_CONFIG points at a missing file, so use the two-argument load without it)
-        HeraldConfig config = HeraldConfig.load(null, Map.of("HERALD_STORE_PATH", "x/y.db"), Path.of(""));
+        // when
+        HeraldConfig config = HeraldConfig.load(null, env);
+
+        // then the path stays relative, i.e. relative to where Herald was started
         assertEquals(Path.of("x/y.db"), config.get(Settings.STORE_PATH));
-        assertThrows(ConfigException.class, () -> HeraldConfig.load(null, env));
+    }
+
+    @Test
+    void should_keep_list_items_with_commas_when_set_with_typed_value() {
+        // given
+        List<String> paths = List.of("https://example.com/feed?a=1,2", "news/");
+
+        // when
+        HeraldConfig config = HeraldConfig.defaults().with(Settings.CONTENT_PATHS, paths, "test");
+
+        // then
+        assertEquals(paths, config.get(Settings.CONTENT_PATHS));
+        assertThrows(ConfigException.class,
+                () -> HeraldConfig.defaults().with(Settings.TELEGRAM_ADMINS, List.of(-1L), "test"));
     }
 
     // ------------------------------------------------------------ describe
