@@ -1,0 +1,75 @@
+package dev.herald.config;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Credentials, read only from the environment and never from the config file. {@link #toString()} says which
+ * are set but never shows a value.
+ */
+public final class Secrets {
+
+    /** Telegram bot token from @BotFather. */
+    public static final String TELEGRAM_BOT_TOKEN = "TELEGRAM_BOT_TOKEN";
+    /** API key for {@code llm.base-url}; takes precedence over {@link #OPENAI_API_KEY}. */
+    public static final String HERALD_LLM_API_KEY = "HERALD_LLM_API_KEY";
+    /** Fallback API key name, as used by OpenAI's own tools. */
+    public static final String OPENAI_API_KEY = "OPENAI_API_KEY";
+
+    private static final Secrets NONE = new Secrets(null, null, null);
+
+    private final String telegramBotToken;
+    private final String llmApiKey;
+    private final String llmApiKeyEnv;
+
+    private Secrets(String telegramBotToken, String llmApiKey, String llmApiKeyEnv) {
+        this.telegramBotToken = telegramBotToken;
+        this.llmApiKey = llmApiKey;
+        this.llmApiKeyEnv = llmApiKeyEnv;
+    }
+
+    /** No secrets at all (what {@link HeraldConfig#defaults()} carries). */
+    public static Secrets none() {
+        return NONE;
+    }
+
+    /** Reads the secrets from an environment map; blank values count as unset, surrounding whitespace is dropped. */
+    public static Secrets fromEnv(Map<String, String> env) {
+        Objects.requireNonNull(env, "env");
+        String token = value(env, TELEGRAM_BOT_TOKEN);
+        String key = value(env, HERALD_LLM_API_KEY);
+        String keyEnv = key != null ? HERALD_LLM_API_KEY : null;
+        if (key == null) {
+            key = value(env, OPENAI_API_KEY);
+            keyEnv = key != null ? OPENAI_API_KEY : null;
+        }
+        return new Secrets(token, key, keyEnv);
+    }
+
+    /** {@code TELEGRAM_BOT_TOKEN}, if set. */
+    public Optional<String> telegramBotToken() {
+        return Optional.ofNullable(telegramBotToken);
+    }
+
+    /** {@code HERALD_LLM_API_KEY}, else {@code OPENAI_API_KEY}, if either is set. */
+    public Optional<String> llmApiKey() {
+        return Optional.ofNullable(llmApiKey);
+    }
+
+    /** Which variable {@link #llmApiKey()} came from (for messages), if set. */
+    public Optional<String> llmApiKeySource() {
+        return Optional.ofNullable(llmApiKeyEnv);
+    }
+
+    @Override
+    public String toString() {
+        return "Secrets[" + TELEGRAM_BOT_TOKEN + "=" + (telegramBotToken != null ? "set" : "unset")
+                + ", llm api key=" + (llmApiKey != null ? "set from " + llmApiKeyEnv : "unset") + "]";
+    }
+
+    private static String value(Map<String, String> env, String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.herald.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SecretsTest {
+
+    private static final String TOKEN = "123456:AAH-very-secret-token";
+    private static final String KEY = "sk-very-secret-key";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void should_read_secrets_from_env_when_set() {
+        // given
+        Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "HERALD_LLM_API_KEY", KEY, "OPENAI_API_KEY", "sk-other");
+
+        // when
+        Secrets secrets = HeraldConfig.load(null, env, dir).secrets();
+
+        // then
+        assertEquals(Optional.of(TOKEN), secrets.telegramBotToken());
+        assertEquals(Optional.of(KEY), secrets.llmApiKey());
+        assertEquals(Optional.of("HERALD_LLM_API_KEY"), secrets.llmApiKeySource());
+    }
+
+    @Test
+    void should_fall_back_to_OPENAI_API_KEY_when_HERALD_LLM_API_KEY_is_unset_or_blank() {
+        // given
+        Map<String, String> env = Map.of("HERALD_LLM_API_KEY", " ", "OPENAI_API_KEY", " " + KEY + "\n");
+
+        // when
+        Secrets secrets = Secrets.fromEnv(env);
+
+        // then
+        assertEquals(Optional.of(KEY), secrets.llmApiKey());
+        assertEquals(Optional.of("OPENAI_API_KEY"), secrets.llmApiKeySource());
+        assertEquals(Optional.empty(), secrets.telegramBotToken());
+    }
+
+    @Test
+    void should_have_no_secrets_when_using_defaults() {
+        // given / when
+        Secrets secrets = HeraldConfig.defaults().secrets();
+
+        // then
+        assertEquals(Optional.empty(), secrets.telegramBotToken());
+        assertEquals(Optional.empty(), secrets.llmApiKey());
+    }
+
+    @Test
+    void should_never_print_secret_values_when_config_is_shown() {
+        // given
+        Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "OPENAI_API_KEY", KEY);
+
+        // when
+        HeraldConfig config = HeraldConfig.load(null, env, dir);
+        String shown = config + "\n" + config.describe() + "\n" + config.secrets();
+
+        // then
+        assertFalse(shown.contains(TOKEN), shown);
+        assertFalse(shown.contains(KEY), shown);
+        assertTrue(shown.contains("TELEGRAM_BOT_TOKEN=set"), shown);
+        assertTrue(shown.contains("set from OPENAI_API_KEY"), shown);
+    }
+
+    @Test
+    void should_reject_telegram_token_in_file_and_point_to_env_var_without_echoing_it() throws IOException {
+        // given
+        Path file = dir.resolve("herald.yml");
+        Files.writeString(file, "telegram:\n  token: " + TOKEN + "\n");
+
+        // when
+        ConfigException e = assertThrows(ConfigException.class, () -> HeraldConfig.load(file, Map.of(), dir));
+
+        // then
+        assertEquals("config: telegram.token must not be in the config file: secrets are read only from the environment,"
+                + " set TELEGRAM_BOT_TOKEN instead (from " + file + " line 2)", e.getMessage());
+        assertFalse(e.getMessage().contains(TOKEN));
+    }
+
+    @Test
+    void should_reject_llm_api_key_in_file_when_written_flat() throws IOException {
+        // given
+        Path file = dir.resolve("herald.yml");
+        Files.writeString(file, "llm.api-key: " + KEY + "\n");
+
+        // when
+        ConfigException e = assertThrows(ConfigException.class, () -> HeraldConfig.load(file, Map.of(), dir));
+
+        // then
+        assertEquals("config: llm.api-key must not be in the config file: secrets are read only from the environment,"
+                + " set HERALD_LLM_API_KEY (or OPENAI_API_KEY) instead (from " + file + " line 1)", e.getMessage());
+        assertFalse(e.getMessage().contains(KEY));
+    }
+
+    @Test
+    void should_point_to_real_variable_when_secret_is_given_as_HERALD_setting_variable() {
+        // given
+        Map<String, String> env = Map.of("HERALD_TELEGRAM_BOT_TOKEN", TOKEN);
+
+        // when
+        ConfigException e = assertThrows(ConfigException.class, () -> HeraldConfig.load(null, env, dir));
+
+        // then
+        assertTrue(e.getMessage().contains("TELEGRAM_BOT_TOKEN"), e.getMessage());
+        assertFalse(e.getMessage().contains(TOKEN));
+    }
+
+    @Test
+    void should_not_treat_max_tokens_as_a_secret_when_checking_keys() {
+        // given / when / then
+        assertFalse(HeraldConfig.looksSecret("llm.max-tokens"));
+        assertTrue(HeraldConfig.looksSecret("telegram.bot-token"));
+        assertTrue(HeraldConfig.looksSecret("llm.apikey"));
+        assertTrue(HeraldConfig.looksSecret("smtp.password"));
+    }
+}
