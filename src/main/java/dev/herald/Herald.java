@@ -1,0 +1,131 @@
+package dev.herald;
+
+import dev.herald.answer.Answerer;
+import dev.herald.answer.CitationCheck;
+import dev.herald.answer.ExtractiveAnswerer;
+import dev.herald.chat.Conversations;
+import dev.herald.chat.QuestionService;
+import dev.herald.config.HeraldConfig;
+import dev.herald.config.Settings;
+import dev.herald.ingest.ArticleFiles;
+import dev.herald.ingest.Chunker;
+import dev.herald.ingest.ContentLibrary;
+import dev.herald.ingest.Ingestor;
+import dev.herald.ingest.LocalEmbeddingModel;
+import dev.herald.retrieval.HybridRetriever;
+import dev.herald.store.ArticleStore;
+import dev.herald.store.Database;
+import dev.herald.store.KeywordIndex;
+import dev.herald.store.SqliteEmbeddingStore;
+import dev.herald.store.VectorIndex;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+
+/**
+ * The composition root: builds every part of Herald from the configuration, once, in pipeline order.
+ * Nothing else constructs components; front ends (CLI, Telegram, eval) receive them from here.
+ */
+public final class Herald implements AutoCloseable {
+
+    /** Title weight in BM25: a title repeats on every chunk of its article, so it counts less than body text. */
+    static final double TITLE_WEIGHT = 0.5;
+
+    private final HeraldConfig config;
+    private final Database database;
+    private final ArticleStore store;
+    private final VectorIndex vectors;
+    private final KeywordIndex keywords;
+    private final LocalEmbeddingModel embeddings;
+    private final HybridRetriever retriever;
+    private final Answerer answerer;
+    private final QuestionService questions;
+    private final ContentLibrary library;
+
+    private Herald(HeraldConfig config) {
+        this.config = config;
+        // 1. Storage
+        this.database = Database.open(config.get(Settings.STORE_PATH));
+        this.store = new ArticleStore(database);
+        this.vectors = VectorIndex.loadFrom(store);
+        this.keywords = new KeywordIndex(store, TITLE_WEIGHT);
+        // 2. Embeddings and ingestion
+        this.embeddings = new LocalEmbeddingModel(config.get(Settings.EMBEDDING_THREADS));
+        Chunker chunker = new Chunker(config.get(Settings.CHUNKING_MAX_WORDS), config.get(Settings.CHUNKING_OVERLAP_SENTENCES));
+        Ingestor ingestor = new Ingestor(store, embeddings, chunker);
+        long maxBytes = config.get(Settings.CONTENT_MAX_FILE_MB) * 1_000_000L;
+        this.library = new ContentLibrary(store, ingestor, new ArticleFiles(maxBytes), config.get(Settings.CONTENT_PATHS));
+        // 3. Retrieval
+        this.retriever = new HybridRetriever(embeddings, keywords, vectors, store, retrievalOptions(config));
+        // 4. Answers
+        this.answerer = new ExtractiveAnswerer(keywords::idf, config.get(Settings.ANSWER_MAX_SENTENCES),
+                config.get(Settings.ANSWER_MIN_EVIDENCE));
+        // 5. Conversations
+        this.questions = new QuestionService(retriever, answerer, new Conversations(config.get(Settings.CHAT_MEMORY_IDLE)));
+    }
+
+    public static Herald open(HeraldConfig config) {
+        return new Herald(config);
+    }
+
+    static HybridRetriever.Options retrievalOptions(HeraldConfig c) {
+        HybridRetriever.Options d = HybridRetriever.Options.DEFAULTS;
+        int topK = c.get(Settings.RETRIEVAL_TOP_K);
+        return new HybridRetriever.Options(topK, Math.max(d.candidates(), topK), c.get(Settings.RETRIEVAL_RRF_K),
+                c.get(Settings.RETRIEVAL_KEYWORD_WEIGHT), c.get(Settings.RETRIEVAL_VECTOR_WEIGHT),
+                c.get(Settings.RETRIEVAL_RECENCY_WEIGHT), c.get(Settings.RETRIEVAL_RECENCY_HALF_LIFE_DAYS),
+                d.windowBoost(), d.preferBoost(), d.maxPerArticle());
+    }
+
+    public HeraldConfig config() {
+        return config;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public ArticleStore store() {
+        return store;
+    }
+
+    public VectorIndex vectors() {
+        return vectors;
+    }
+
+    public KeywordIndex keywords() {
+        return keywords;
+    }
+
+    public EmbeddingModel embeddings() {
+        return embeddings;
+    }
+
+    public SqliteEmbeddingStore embeddingStore() {
+        return new SqliteEmbeddingStore(store, vectors);
+    }
+
+    public HybridRetriever retriever() {
+        return retriever;
+    }
+
+    public Answerer answerer() {
+        return answerer;
+    }
+
+    public QuestionService questions() {
+        return questions;
+    }
+
+    public ContentLibrary library() {
+        return library;
+    }
+
+    public CitationCheck citationCheck() {
+        return new CitationCheck(store::article);
+    }
+
+    @Override
+    public void close() {
+        embeddings.close();
+        database.close();
+    }
+}
