@@ -43,8 +43,9 @@ public final class CitationCheck {
                 out.add("[" + c.n() + "] cites article " + c.article().id() + ", which is not stored");
                 continue;
             }
+            String stored = squash(a.get().text());
             for (String q : c.quotes()) {
-                if (!a.get().text().contains(q)) out.add("[" + c.n() + "] quote not found in the article: " + q);
+                if (!stored.contains(squash(q))) out.add("[" + c.n() + "] quote not found in the article: " + q);
             }
         }
         Matcher m = MARKER.matcher(answer.text());
@@ -57,6 +58,11 @@ public final class CitationCheck {
         for (int n : listed) if (!used.contains(n)) out.add("source [" + n + "] is listed but never cited");
         if (used.isEmpty()) out.add("the answer cites nothing");
         return out;
+    }
+
+    /** Whitespace differences (line wrapping) do not make a quote different. */
+    private static String squash(String s) {
+        return s.replaceAll("\\s+", " ").trim();
     }
 
     public boolean valid(Answer answer) {

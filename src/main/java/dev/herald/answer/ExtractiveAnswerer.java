@@ -134,7 +134,8 @@ public final class ExtractiveAnswerer implements Answerer {
             articles.put(a.id(), a);
             quotes.computeIfAbsent(a.id(), id -> new ArrayList<>()).add(c.text());
             if (text.length() > 0) text.append(' ');
-            text.append(c.text()).append(" [").append(n).append(']');
+            // line breaks inside a paragraph are layout, not content: show the sentence on one line
+            text.append(c.text().replaceAll("\\s+", " ")).append(" [").append(n).append(']');
         }
         List<Citation> citations = new ArrayList<>();
         numbers.forEach((id, n) -> citations.add(new Citation(n, articles.get(id), quotes.get(id))));

@@ -1,0 +1,97 @@
+package dev.herald.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.herald.Herald;
+import dev.herald.answer.Answer;
+import dev.herald.answer.Citation;
+import dev.herald.answer.PlainTextFormatter;
+import dev.herald.chat.Reply;
+import dev.herald.ingest.IngestProgress;
+import dev.herald.store.ArticleRef;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code herald ask "QUESTION"}: one answer, as text or JSON. */
+@Command(name = "ask", description = "Answer one question and exit.")
+final class AskCommand implements Callable<Integer> {
+
+    @ParentCommand
+    HeraldCommand root;
+
+    @Parameters(arity = "1..*", paramLabel = "QUESTION", description = "the question (quote it, or give several words)")
+    List<String> words;
+
+    @Option(names = "--as-of", paramLabel = "DATE", converter = AsOf.class,
+            description = "answer as if asked on this date (YYYY-MM-DD); later articles are invisible")
+    Instant asOf;
+
+    @Option(names = "--json", description = "print one JSON object instead of text")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        String question = String.join(" ", words).trim();
+        if (question.isEmpty()) {
+            root.err().println("herald ask: the question is empty");
+            return HeraldCli.USAGE;
+        }
+        try (Herald herald = root.open()) {
+            herald.library().loadSamplesIfEmpty(IngestProgress.NONE);
+            Reply reply = herald.questions().ask(question, asOf == null ? Instant.now() : asOf);
+            if (json) {
+                ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                root.out().println(mapper.writeValueAsString(toJson(reply)));
+            } else {
+                root.out().println(PlainTextFormatter.format(reply.answer()));
+            }
+            return 0;
+        }
+    }
+
+    static Map<String, Object> toJson(Reply reply) {
+        Answer a = reply.answer();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("question", a.question());
+        m.put("answer", a.text());
+        m.put("abstained", a.abstained());
+        List<Map<String, Object>> citations = new ArrayList<>();
+        for (Citation c : a.citations()) {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("n", c.n());
+            putArticle(cm, c.article());
+            cm.put("quote", String.join(" … ", c.quotes()));
+            citations.add(cm);
+        }
+        m.put("citations", citations);
+        if (a.abstained()) {
+            List<Map<String, Object>> related = new ArrayList<>();
+            for (ArticleRef r : a.related()) {
+                Map<String, Object> rm = new LinkedHashMap<>();
+                putArticle(rm, r);
+                related.add(rm);
+            }
+            m.put("closest_headlines", related);
+        }
+        if (a.note() != null) m.put("note", a.note());
+        m.put("took_ms", reply.tookMillis());
+        return m;
+    }
+
+    private static void putArticle(Map<String, Object> m, ArticleRef r) {
+        m.put("article_id", r.id());
+        m.put("title", r.title());
+        m.put("source", r.source());
+        m.put("url", r.url());
+        m.put("published_at", r.publishedAt() == null ? null : r.publishedAt().toString());
+    }
+}

@@ -1,0 +1,72 @@
+package dev.herald.cli;
+
+import dev.herald.ingest.IngestProgress;
+
+import java.io.PrintStream;
+
+/**
+ * A progress bar on standard error: articles, chunks, rate and time left. On a terminal it redraws one line; when
+ * output goes to a file or CI log it prints a line every few seconds instead.
+ */
+final class ConsoleProgress implements IngestProgress {
+
+    private static final int WIDTH = 24;
+    private final PrintStream out;
+    private final boolean redraw;
+    private long lastLineAt = -1;
+    private boolean drew;
+
+    ConsoleProgress(PrintStream out, boolean redraw) {
+        this.out = out;
+        this.redraw = redraw;
+    }
+
+    static ConsoleProgress forStderr() {
+        return new ConsoleProgress(System.err, System.console() != null);
+    }
+
+    @Override
+    public void update(int articles, int total, int chunks, long elapsedMillis) {
+        if (!redraw && lastLineAt >= 0 && elapsedMillis - lastLineAt < 5000) return;
+        lastLineAt = elapsedMillis;
+        String line = line(articles, total, chunks, elapsedMillis);
+        if (redraw) {
+            out.print("\r" + line + "   ");
+            drew = true;
+        } else {
+            out.println(line);
+        }
+        out.flush();
+    }
+
+    /** Ends the redrawn line so the summary starts on its own. */
+    void done() {
+        if (drew) out.println();
+        drew = false;
+    }
+
+    static String line(int articles, int total, int chunks, long elapsedMillis) {
+        double seconds = Math.max(0.001, elapsedMillis / 1000.0);
+        StringBuilder sb = new StringBuilder();
+        if (total > 0) {
+            int filled = (int) Math.min(WIDTH, Math.round(WIDTH * (double) articles / total));
+            sb.append('[').append("#".repeat(filled)).append(" ".repeat(WIDTH - filled)).append("] ");
+            sb.append(articles).append('/').append(total).append(" articles");
+        } else {
+            sb.append(articles).append(" articles");
+        }
+        sb.append(String.format(" · %d chunks · %.1f chunks/s", chunks, chunks / seconds));
+        if (total > 0 && articles > 0 && articles < total) {
+            long eta = Math.round(seconds * (total - articles) / articles);
+            sb.append(" · ETA ").append(duration(eta));
+        }
+        sb.append(" · ").append(duration(Math.round(seconds)));
+        return sb.toString();
+    }
+
+    static String duration(long s) {
+        if (s < 60) return s + "s";
+        if (s < 3600) return (s / 60) + "m" + String.format("%02d", s % 60) + "s";
+        return (s / 3600) + "h" + String.format("%02d", (s % 3600) / 60) + "m";
+    }
+}

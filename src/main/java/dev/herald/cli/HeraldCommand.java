@@ -1,0 +1,84 @@
+package dev.herald.cli;
+
+import dev.herald.Herald;
+import dev.herald.config.HeraldConfig;
+import dev.herald.config.Settings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code herald}: the top-level command. With no subcommand it starts the Telegram bot when a token is set, and
+ * otherwise a console chat on the sample articles, so a fresh checkout runs with one command.
+ */
+@Command(name = "herald", mixinStandardHelpOptions = true, version = "Herald 0.1.0",
+        description = "Answers questions about the news from stored articles, citing its sources.",
+        subcommands = {IngestCommand.class, AskCommand.class, ChatCommand.class, SourcesCommand.class,
+                StatsCommand.class, ReloadCommand.class, CommandLine.HelpCommand.class})
+public final class HeraldCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "SQLite database file (overrides store.path)")
+    Path db;
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "configuration file (default: $HERALD_CONFIG, else config/herald.yml)")
+    Path configFile;
+
+    private final Map<String, String> env;
+    private final InputStream in;
+
+    public HeraldCommand(Map<String, String> env, InputStream in) {
+        this.env = env;
+        this.in = in;
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    InputStream in() {
+        return in;
+    }
+
+    /** The configuration: file, environment, then command-line options. */
+    HeraldConfig config() {
+        HeraldConfig c = HeraldConfig.load(configFile, env);
+        if (db != null) c = c.withOverride(Settings.STORE_PATH, db.toString(), "--db");
+        return c;
+    }
+
+    Herald open() {
+        return Herald.open(config());
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    @Override
+    public Integer call() {
+        HeraldConfig c = config();
+        if (c.secrets().telegramBotToken().isPresent() && BotLauncher.available()) {
+            return BotLauncher.run(this);
+        }
+        CommandLine chat = spec.commandLine().getSubcommands().get("chat");
+        return chat.execute();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.herald.cli;
+
+import dev.herald.Herald;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.concurrent.Callable;
+
+/** {@code herald reload}: re-ingests the configured content (content.paths, or the samples). */
+@Command(name = "reload", description = "Re-load the configured content (content.paths); readers keep the old content until each article's new version is stored.")
+final class ReloadCommand implements Callable<Integer> {
+
+    @ParentCommand
+    HeraldCommand root;
+
+    @Override
+    public Integer call() {
+        try (Herald herald = root.open()) {
+            return IngestCommand.runInterruptibly(herald, () -> herald.library().reload(ConsoleProgress.forStderr()), root);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.herald.store;
+
+import dev.herald.ingest.Article;
+import dev.herald.ingest.Chunker;
+import dev.herald.ingest.IngestProgress;
+import dev.herald.ingest.IngestSummary;
+import dev.herald.ingest.Ingestor;
+import dev.herald.support.HashingEmbeddingModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CrashConsistencyTest {
+
+    private static final int ARTICLES = 600;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void should_leave_a_consistent_database_and_resume_when_ingest_is_killed() throws Exception {
+        // given: a child JVM ingesting slowly
+        Path dbFile = dir.resolve("crash.db");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), IngestChild.class.getName(), dbFile.toString(),
+                String.valueOf(ARTICLES)).redirectErrorStream(true).start();
+
+        // when: it has committed a few batches, kill -9
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
+            int progressLines = 0;
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("finished")) break;
+                if (line.startsWith("progress") && ++progressLines == 15) break;
+            }
+            child.destroyForcibly();
+            assertTrue(child.waitFor(20, TimeUnit.SECONDS));
+        }
+
+        // then: every stored article is whole, and a second run completes the rest
+        try (Database db = Database.open(dbFile)) {
+            assertEquals("ok", text(db, "PRAGMA integrity_check"));
+            int articlesBefore = count(db, "SELECT COUNT(*) FROM articles");
+            assertTrue(articlesBefore > 0 && articlesBefore < ARTICLES, "killed mid-way: " + articlesBefore);
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM chunks c WHERE c.article_id = a.id)"));
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM chunks c WHERE NOT EXISTS (SELECT 1 FROM vectors v WHERE v.chunk_id = c.id)"));
+            assertEquals(count(db, "SELECT COUNT(*) FROM chunks"), count(db, "SELECT COUNT(*) FROM chunks_fts"));
+
+            ArticleStore store = new ArticleStore(db);
+            Ingestor.Run run = new Ingestor(store, new HashingEmbeddingModel(), new Chunker(20, 0), 4)
+                    .start(ARTICLES, IngestProgress.NONE);
+            List<Article> all = IngestChild.articles(ARTICLES);
+            all.forEach(run::accept);
+            IngestSummary resumed = run.finish();
+
+            assertEquals(articlesBefore, resumed.unchanged());
+            assertEquals(ARTICLES - articlesBefore, resumed.added());
+            assertEquals(ARTICLES, store.articleCount());
+        }
+    }
+
+    private static int count(Database db, String sql) {
+        return Integer.parseInt(text(db, sql));
+    }
+
+    private static String text(Database db, String sql) {
+        return db.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+    }
+}

@@ -1,0 +1,40 @@
+package dev.herald.store;
+
+import dev.herald.ingest.Article;
+import dev.herald.ingest.Chunker;
+import dev.herald.ingest.Ingestor;
+import dev.herald.support.HashingEmbeddingModel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.herald.support.Fixtures.article;
+
+/** A separate JVM that ingests slowly, so {@link CrashConsistencyTest} can kill it mid-write. */
+public final class IngestChild {
+
+    static List<Article> articles(int n) {
+        List<Article> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(article("a" + i, "Report number " + i, "2025-01-" + String.format("%02d", 1 + i % 28),
+                    "Story " + i + " begins here. It has a second sentence about topic " + (i % 17)
+                            + ". A third sentence names the city of Goma. The fourth adds figure " + (i * 7) + "."));
+        }
+        return out;
+    }
+
+    public static void main(String[] args) {
+        try (Database db = Database.open(Path.of(args[0]))) {
+            ArticleStore store = new ArticleStore(db);
+            Ingestor ingestor = new Ingestor(store, new HashingEmbeddingModel().slow(2), new Chunker(20, 0), 4);
+            Ingestor.Run run = ingestor.start(-1, (seen, total, chunks, ms) -> {
+                System.out.println("progress " + chunks);
+                System.out.flush();
+            });
+            for (Article a : articles(Integer.parseInt(args[1]))) run.accept(a);
+            run.finish();
+            System.out.println("finished");
+        }
+    }
+}

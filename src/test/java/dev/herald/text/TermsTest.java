@@ -1,0 +1,27 @@
+package dev.herald.text;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TermsTest {
+
+    @Test
+    void should_stem_inflections_of_one_word_to_the_same_term() {
+        assertEquals(Terms.stem("injured"), Terms.stem("injuries"));
+        assertEquals(Terms.stem("injury"), Terms.stem("injured"));
+        assertEquals(Terms.stem("rebels"), Terms.stem("rebel"));
+        assertEquals(Terms.stem("killed"), Terms.stem("kills"));
+    }
+
+    @Test
+    void should_drop_stop_words_and_keep_numbers_whole() {
+        // when
+        var words = Terms.contentWords("How many people were killed in Goma's clashes, 17 or 3,000?");
+
+        // then
+        assertEquals(java.util.List.of("people", "killed", "goma", "clashes", "17", "3,000"), words);
+        assertTrue(Terms.tokens("Élysée").contains("elysee"));
+    }
+}
