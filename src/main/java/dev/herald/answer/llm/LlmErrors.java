@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 final class LlmErrors {
 
     // Providers echo (partly masked) keys in 401 messages; anything key-like is cut out before logging.
-    private static final Pattern KEY_LIKE = Pattern.compile("(?i)\\b(sk|key|bearer)[-_ ][\\w*.\\-]{4,}|\\b[\\w\\-]{32,}\\b");
+    private static final Pattern KEY_LIKE = Pattern.compile(
+            "(?i)\\b(?:sk|rk|pk)-[\\w*.\\-]{4,}|\\bbearer\\s+\\S+|\\S*\\*{3,}\\S*|\\b(?=[\\w\\-]*\\d)[\\w\\-]{24,}");
 
     private LlmErrors() {
     }
