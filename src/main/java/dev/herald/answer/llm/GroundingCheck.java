@@ -34,6 +34,7 @@ final class GroundingCheck {
             "(?i)\\[\\s*(?:passages?|sources?)?\\s*(\\d+(?:\\s*[,;]\\s*(?:and\\s+)?\\d+)*)\\s*]");
     // A marker written after the full stop ("Goma.[1] Next") moves before it ("Goma [1]. Next").
     private static final Pattern MARKER_AFTER_STOP = Pattern.compile("([.!?])((?:\\s*\\[\\d+])+)(?=\\s|$)");
+    private static final Pattern END = Pattern.compile("([.!?…]+[\"'”’)]*)$");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\d])\\d+(?:[.,]\\d+)*");
     private static final Pattern CAPITALISED = Pattern.compile("(?<![\\p{L}\\d'’])\\p{Lu}[\\p{L}\\d'’-]*");
     private static final Pattern DECLINE = Pattern.compile("(?i)("
@@ -113,7 +114,7 @@ final class GroundingCheck {
                 continue;
             }
             String end = "";
-            Matcher e = Pattern.compile("([.!?…]+[\"'”’)]*)$").matcher(body);
+            Matcher e = END.matcher(body);
             if (e.find()) {
                 end = e.group(1);
                 body = body.substring(0, e.start()).stripTrailing();
