@@ -3,8 +3,13 @@ package dev.herald;
 import dev.herald.answer.Answerer;
 import dev.herald.answer.CitationCheck;
 import dev.herald.answer.ExtractiveAnswerer;
+import dev.herald.answer.llm.LlmAnswerer;
+import dev.herald.answer.llm.LlmHealth;
+import dev.herald.answer.llm.LlmModels;
+import dev.herald.answer.llm.LlmStats;
 import dev.herald.chat.Conversations;
 import dev.herald.chat.QuestionService;
+import dev.herald.config.AnswerMode;
 import dev.herald.config.HeraldConfig;
 import dev.herald.config.Settings;
 import dev.herald.ingest.ArticleFiles;
@@ -18,6 +23,7 @@ import dev.herald.store.Database;
 import dev.herald.store.KeywordIndex;
 import dev.herald.store.SqliteEmbeddingStore;
 import dev.herald.store.VectorIndex;
+import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 
 /**
@@ -56,14 +62,33 @@ public final class Herald implements AutoCloseable {
         // 3. Retrieval
         this.retriever = new HybridRetriever(embeddings, keywords, vectors, store, retrievalOptions(config));
         // 4. Answers
-        this.answerer = new ExtractiveAnswerer(keywords::idf, config.get(Settings.ANSWER_MAX_SENTENCES),
-                config.get(Settings.ANSWER_MIN_EVIDENCE));
+        this.answerer = answerer(config, keywords);
         // 5. Conversations
         this.questions = new QuestionService(retriever, answerer, new Conversations(config.get(Settings.CHAT_MEMORY_IDLE)));
     }
 
     public static Herald open(HeraldConfig config) {
         return new Herald(config);
+    }
+
+    /**
+     * Quoted-sentence answers; in {@code answer.mode: llm} the chat model writes them, checked against the passages,
+     * with the quoted answers as fallback. The endpoint is probed once in the background: if it does not answer, one
+     * warning is logged and readers get quoted answers until it does.
+     */
+    private static Answerer answerer(HeraldConfig config, KeywordIndex keywords) {
+        Answerer extractive = new ExtractiveAnswerer(keywords::idf, config.get(Settings.ANSWER_MAX_SENTENCES),
+                config.get(Settings.ANSWER_MIN_EVIDENCE));
+        if (config.get(Settings.ANSWER_MODE) != AnswerMode.LLM) return extractive;
+        String baseUrl = config.get(Settings.LLM_BASE_URL).toString();
+        ChatModel model = LlmModels.openAiCompatible(baseUrl, config.secrets().llmApiKey().orElse(LlmModels.NO_KEY),
+                config.get(Settings.LLM_MODEL), config.get(Settings.LLM_TIMEOUT), config.get(Settings.LLM_MAX_TOKENS),
+                config.get(Settings.LLM_TEMPERATURE));
+        LlmHealth health = new LlmHealth(baseUrl + " (model " + config.get(Settings.LLM_MODEL) + ")");
+        health.checkInBackground(model);
+        return new LlmAnswerer(model, extractive, config.get(Settings.ANSWER_MIN_EVIDENCE),
+                LlmAnswerer.Options.DEFAULTS.withMaxSentences(config.get(Settings.ANSWER_MAX_SENTENCES)),
+                new LlmStats(), health);
     }
 
     static HybridRetriever.Options retrievalOptions(HeraldConfig c) {

@@ -1,0 +1,43 @@
+package dev.herald.answer.llm;
+
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.NonRetriableException;
+
+import java.util.regex.Pattern;
+
+/** Classifies and describes model-call failures for logs, without ever echoing a credential. */
+final class LlmErrors {
+
+    // Providers echo (partly masked) keys in 401 messages; anything key-like is cut out before logging.
+    private static final Pattern KEY_LIKE = Pattern.compile(
+            "(?i)\\b(?:sk|rk|pk)-[\\w*.\\-]{4,}|\\bbearer\\s+\\S+|\\S*\\*{3,}\\S*|\\b(?=[\\w\\-]*\\d)[\\w\\-]{24,}");
+
+    private LlmErrors() {
+    }
+
+    /**
+     * Worth one more try: timeouts, HTTP 429 and 5xx, connection errors and malformed replies. Not worth it: a
+     * rejected key, an unknown model or a request the server refuses (LangChain4j's {@link NonRetriableException}).
+     */
+    static boolean retriable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NonRetriableException) return false;
+            if (t instanceof HttpException h) {
+                int s = h.statusCode();
+                return s == 408 || s == 429 || s >= 500;
+            }
+            if (t.getCause() == t) break;
+        }
+        return true;
+    }
+
+    /** "TimeoutException: request timed out" with key-like tokens redacted and long messages cut. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) root = root.getCause();
+        String msg = root.getMessage() == null ? "" : root.getMessage().replaceAll("\\s+", " ").strip();
+        msg = KEY_LIKE.matcher(msg).replaceAll("[redacted]");
+        if (msg.length() > 200) msg = msg.substring(0, 200) + "…";
+        return e.getClass().getSimpleName() + (msg.isEmpty() ? "" : ": " + msg);
+    }
+}

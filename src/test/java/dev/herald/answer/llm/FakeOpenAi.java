@@ -1,0 +1,97 @@
+package dev.herald.answer.llm;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A scripted OpenAI-compatible server on 127.0.0.1, driven through the real OpenAiChatModel client. */
+final class FakeOpenAi implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final MockWebServer server = new MockWebServer();
+
+    FakeOpenAi() throws IOException {
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getPort() + "/v1";
+    }
+
+    dev.langchain4j.model.chat.ChatModel model(Duration timeout) {
+        return LlmModels.openAiCompatible(baseUrl(), null, "test-model", timeout, 200, 0.0);
+    }
+
+    dev.langchain4j.model.chat.ChatModel model() {
+        return model(Duration.ofSeconds(5));
+    }
+
+    FakeOpenAi reply(String content) {
+        server.enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                .setBody(completion(content)));
+        return this;
+    }
+
+    FakeOpenAi status(int code) {
+        server.enqueue(new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
+                .setBody("{\"error\":{\"message\":\"scripted " + code + "\",\"type\":\"server_error\"}}"));
+        return this;
+    }
+
+    FakeOpenAi slowReply(String content, Duration delay) {
+        server.enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                .setBody(completion(content)).setHeadersDelay(delay.toMillis(), TimeUnit.MILLISECONDS));
+        return this;
+    }
+
+    FakeOpenAi malformed() {
+        server.enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                .setBody("{\"choices\": [ this is not json"));
+        return this;
+    }
+
+    int requests() {
+        return server.getRequestCount();
+    }
+
+    /** Bodies of the requests received so far, in order. */
+    List<String> bodies() throws InterruptedException {
+        List<String> out = new ArrayList<>();
+        RecordedRequest r;
+        while ((r = server.takeRequest(100, TimeUnit.MILLISECONDS)) != null) out.add(r.getBody().readUtf8());
+        return out;
+    }
+
+    /** The text of every message of a recorded request, joined (JSON escapes undone). */
+    static String messagesText(String body) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (var m : JSON.readTree(body).get("messages")) sb.append(m.get("role").asText()).append(": ")
+                .append(m.get("content").asText()).append('\n');
+        return sb.toString();
+    }
+
+    static String completion(String content) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", "chatcmpl-test").put("object", "chat.completion").put("created", 1738000000L).put("model", "test-model");
+        ObjectNode choice = root.putArray("choices").addObject();
+        choice.put("index", 0).put("finish_reason", "stop");
+        choice.putObject("message").put("role", "assistant").put("content", content);
+        root.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 20).put("total_tokens", 120);
+        return root.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.shutdown();
+    }
+}
