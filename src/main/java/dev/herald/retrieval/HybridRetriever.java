@@ -97,36 +97,47 @@ public final class HybridRetriever {
         nanos.put("embed", t1 - t0);
 
         // 2. Both searches, limited to what was published by the as-of date
-        List<KeywordIndex.Hit> kw = keywords.search(terms, options.candidates(), Long.MIN_VALUE, asOf);
+        // a side weighted 0 is not searched at all, so single-sided configurations are pure baselines
+        List<KeywordIndex.Hit> kw = options.keywordWeight() == 0 ? List.of()
+                : keywords.search(terms, options.candidates(), Long.MIN_VALUE, asOf);
         long t2 = System.nanoTime();
         nanos.put("keyword", t2 - t1);
-        List<VectorIndex.Hit> vec = vectors.search(qv, options.candidates(), Long.MIN_VALUE, asOf);
+        List<VectorIndex.Hit> vec = options.vectorWeight() == 0 ? List.of()
+                : vectors.search(qv, options.candidates(), Long.MIN_VALUE, asOf);
         long t3 = System.nanoTime();
         nanos.put("vector", t3 - t2);
 
         // 3. Fuse by weighted reciprocal rank, normalised so a chunk ranked first by both sides scores 1
-        Map<Long, double[]> fused = new HashMap<>(); // chunk -> {rrf, keywordRank, vectorRank, cosine}
+        Map<Long, double[]> fused = new HashMap<>(); // chunk -> {rrf, keywordRank, vectorRank, cosine, bm25/best}
         double norm = (options.rrfK() + 1) / (options.keywordWeight() + options.vectorWeight());
+        double bestBm25 = kw.isEmpty() ? 1 : Math.max(1e-9, kw.get(0).score());
         for (int i = 0; i < kw.size(); i++) {
-            double[] f = fused.computeIfAbsent(kw.get(i).chunkId(), id -> new double[]{0, 0, 0, Double.NaN});
+            double[] f = fused.computeIfAbsent(kw.get(i).chunkId(), id -> new double[]{0, 0, 0, Double.NaN, 0});
             f[0] += norm * options.keywordWeight() / (options.rrfK() + i + 1);
             f[1] = i + 1;
+            f[4] = kw.get(i).score() / bestBm25;
         }
         for (int i = 0; i < vec.size(); i++) {
-            double[] f = fused.computeIfAbsent(vec.get(i).chunkId(), id -> new double[]{0, 0, 0, Double.NaN});
+            double[] f = fused.computeIfAbsent(vec.get(i).chunkId(), id -> new double[]{0, 0, 0, Double.NaN, 0});
             f[0] += norm * options.vectorWeight() / (options.rrfK() + i + 1);
             f[2] = i + 1;
             f[3] = vec.get(i).cosine();
         }
         List<StoredChunk> chunks = store.chunks(new ArrayList<>(fused.keySet()));
+        double bestCosine = vec.isEmpty() ? 1 : Math.max(1e-9, vec.get(0).cosine());
         List<RetrievedChunk> scored = new ArrayList<>(chunks.size());
+        Map<Long, Double> tieBreak = new HashMap<>();
         for (StoredChunk c : chunks) {
             double[] f = fused.get(c.id());
             double score = f[0] + prior(c, asOf, w, query);
             double cosine = Double.isNaN(f[3]) ? vectors.similarity(qv, c.id()) : f[3];
             scored.add(new RetrievedChunk(c, score, (int) f[1], (int) f[2], cosine));
+            tieBreak.put(c.id(), f[4] + Math.max(0, cosine) / bestCosine);
         }
-        scored.sort(Comparator.comparingDouble(RetrievedChunk::score).reversed());
+        // Ties are common in rank fusion (A first and B second on one side, the reverse on the other); the raw scores,
+        // each relative to its side's best, break them by how clearly each side preferred the chunk.
+        scored.sort(Comparator.comparingDouble(RetrievedChunk::score)
+                .thenComparingDouble(r -> tieBreak.get(r.chunk().id())).reversed());
         List<RetrievedChunk> top = new ArrayList<>();
         Map<String, Integer> perArticle = new HashMap<>();
         for (RetrievedChunk r : scored) {
