@@ -64,7 +64,9 @@ public final class TelegramHtml {
      * abstaining, the abstention sentence and up to three closest headlines.
      */
     public static String answer(Answer a) {
-        StringBuilder sb = new StringBuilder(escape(a.text()));
+        // quoted sentences keep the hard line wraps of their source; a chat should reflow them
+        String text = a.text().replaceAll("[ \\t]*(?<!\\n)\\n(?!\\n)[ \\t]*", " ");
+        StringBuilder sb = new StringBuilder(escape(text));
         if (a.note() != null && !a.note().isBlank()) sb.append("\n<i>(").append(escape(a.note())).append(")</i>");
         if (a.abstained()) {
             if (!a.related().isEmpty()) {
