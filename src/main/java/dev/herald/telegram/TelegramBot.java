@@ -132,10 +132,15 @@ public final class TelegramBot implements AutoCloseable {
      */
     public static TelegramBot start(Herald herald, String token, Options options, UpdateHandler.Asker asker)
             throws TelegramApiException {
+        return start(herald, token, options, asker, BotOptions.from(herald.config()));
+    }
+
+    /** As {@link #start(Herald, String, Options, UpdateHandler.Asker)} with access settings other than Herald's. */
+    public static TelegramBot start(Herald herald, String token, Options options, UpdateHandler.Asker asker,
+                                    BotOptions botOptions) throws TelegramApiException {
         TelegramUrl url = telegramUrl(herald.config().get(Settings.TELEGRAM_API_URL));
         OkHttpTelegramClient client = new OkHttpTelegramClient(token, url);
         ReliableSender sender = new ReliableSender(client, options.pacing(), options.retry(), token);
-        BotOptions botOptions = BotOptions.from(herald.config());
 
         User me = sender.call(new GetMe());
         String name = me.getUserName() == null ? "" : me.getUserName();
