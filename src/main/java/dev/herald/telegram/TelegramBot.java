@@ -1,0 +1,226 @@
+package dev.herald.telegram;
+
+import dev.herald.Herald;
+import dev.herald.config.Secrets;
+import dev.herald.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeDefault;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Herald on Telegram: long polling against {@code telegram.api-url} with the token from {@code TELEGRAM_BOT_TOKEN}.
+ *
+ * <p>{@link #runBot(Herald)} is the entry point for the CLI; {@link #start} runs a bot in the background (tests,
+ * embedding) until {@link #close()}.
+ */
+public final class TelegramBot implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+
+    /** Exit code when the bot cannot run because of missing configuration (no token). */
+    public static final int EXIT_CONFIG = 2;
+    /** Exit code when the bot could not start (Telegram unreachable, token rejected, …). */
+    public static final int EXIT_START_FAILED = 1;
+
+    static final List<BotCommand> READER_COMMANDS = List.of(
+            new BotCommand("ask", "Ask a question about the news"),
+            new BotCommand("latest", "The newest headlines"),
+            new BotCommand("sources", "Outlets and dates I know"),
+            new BotCommand("new", "Start a new conversation"),
+            new BotCommand("help", "What I know and can do"));
+    static final List<BotCommand> ADMIN_COMMANDS = List.of(
+            new BotCommand("reload", "Reload the configured content"),
+            new BotCommand("add", "Add a file or folder of articles"),
+            new BotCommand("remove", "Remove an article by id or URL"),
+            new BotCommand("stats", "Usage and store statistics"));
+
+    /** How the bot runs; tests use a fixed clock and fast pacing. */
+    public record Options(Clock clock, ReliableSender.Pacing pacing, ReliableSender.Retry retry, int threads,
+                          Duration drainTimeout) {
+        public static final Options DEFAULT = new Options(Clock.systemUTC(), ReliableSender.Pacing.DEFAULT,
+                ReliableSender.Retry.DEFAULT, 4, Duration.ofSeconds(30));
+    }
+
+    private final TelegramBotsLongPollingApplication app;
+    private final UpdateHandler handler;
+    private final String username;
+    private final String token;
+    private final Duration drainTimeout;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private TelegramBot(TelegramBotsLongPollingApplication app, UpdateHandler handler, String username, String token,
+                        Duration drainTimeout) {
+        this.app = app;
+        this.drainTimeout = drainTimeout;
+        this.handler = handler;
+        this.username = username;
+        this.token = token;
+    }
+
+    /**
+     * Runs the bot until the process is told to stop (SIGTERM, Ctrl-C): then polling stops, replies in flight are
+     * finished, and the application and Herald are closed. Blocks until then.
+     *
+     * @return 0 after a clean stop; {@value #EXIT_CONFIG} when {@code TELEGRAM_BOT_TOKEN} is not set (one line is
+     *         printed to stderr); {@value #EXIT_START_FAILED} when the bot could not start
+     */
+    public static int runBot(Herald herald) {
+        var token = herald.config().secrets().telegramBotToken();
+        if (token.isEmpty()) {
+            System.err.println("herald bot: " + Secrets.TELEGRAM_BOT_TOKEN
+                    + " is not set; create a bot with @BotFather and export its token to run Herald on Telegram.");
+            return EXIT_CONFIG;
+        }
+        TelegramBot bot;
+        try {
+            bot = start(herald, token.get(), Options.DEFAULT, null);
+        } catch (TelegramApiException | RuntimeException e) {
+            String why = Redact.describe(e, token.get());
+            log.error("Telegram bot could not start: {}", why);
+            System.err.println("herald bot: could not start: " + why);
+            return EXIT_START_FAILED;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            log.info("stopping Herald bot @{}", bot.username());
+            try {
+                bot.close();
+            } finally {
+                herald.close();
+                stopped.countDown();
+            }
+        }, "herald-bot-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                hook.run();
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running anyway
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Starts a bot in the background: getMe, setMyCommands, then long polling. Close it to stop; Herald is not
+     * closed by this bot.
+     *
+     * @param asker answers questions; null for {@code herald.questions()::ask}
+     */
+    public static TelegramBot start(Herald herald, String token, Options options, UpdateHandler.Asker asker)
+            throws TelegramApiException {
+        return start(herald, token, options, asker, BotOptions.from(herald.config()));
+    }
+
+    /** As {@link #start(Herald, String, Options, UpdateHandler.Asker)} with access settings other than Herald's. */
+    public static TelegramBot start(Herald herald, String token, Options options, UpdateHandler.Asker asker,
+                                    BotOptions botOptions) throws TelegramApiException {
+        TelegramUrl url = telegramUrl(herald.config().get(Settings.TELEGRAM_API_URL));
+        OkHttpTelegramClient client = new OkHttpTelegramClient(token, url);
+        ReliableSender sender = new ReliableSender(client, options.pacing(), options.retry(), token);
+
+        User me = sender.call(new GetMe());
+        String name = me.getUserName() == null ? "" : me.getUserName();
+
+        UpdateHandler handler = new UpdateHandler(sender, herald.questions(),
+                asker != null ? asker : herald.questions()::ask, herald.library(), herald.store(),
+                new FeedbackStore(herald.database(), 5_000), botOptions, options.clock(), options.threads(), token);
+        handler.identity(me.getId(), name);
+        registerCommands(sender, botOptions, token);
+
+        TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication();
+        try {
+            app.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(), handler);
+        } catch (TelegramApiException | RuntimeException e) {
+            handler.drain(Duration.ZERO);
+            try {
+                app.close();
+            } catch (Exception ignored) {
+                // nothing was started
+            }
+            throw e;
+        }
+        TelegramBot bot = new TelegramBot(app, handler, name, token, options.drainTimeout());
+        log.info("Herald bot @{} started: {} articles, {} chunks", name, herald.store().articleCount(),
+                herald.store().chunkCount());
+        return bot;
+    }
+
+    private static void registerCommands(ReliableSender sender, BotOptions options, String token) {
+        try {
+            sender.call(SetMyCommands.builder().commands(READER_COMMANDS).scope(new BotCommandScopeDefault()).build());
+            List<BotCommand> all = new ArrayList<>(READER_COMMANDS);
+            all.addAll(ADMIN_COMMANDS);
+            for (Long admin : options.admins()) {
+                try {
+                    sender.call(SetMyCommands.builder().commands(all)
+                            .scope(new BotCommandScopeChat(String.valueOf(admin))).build());
+                } catch (TelegramApiException e) {
+                    // e.g. the admin has never opened a chat with the bot
+                    log.warn("admin commands not set for user {}: {}", admin, Redact.describe(e, token));
+                }
+            }
+        } catch (TelegramApiException | RuntimeException e) {
+            log.warn("bot commands not set: {}", Redact.describe(e, token));
+        }
+    }
+
+    /** {@code telegram.api-url} as telegrambots wants it (scheme, host, port; a path is not supported). */
+    static TelegramUrl telegramUrl(URI uri) {
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("http") ? 80 : 443;
+        if (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/")) {
+            log.warn("telegram.api-url path {} is ignored: the Bot API must be served at the root", uri.getPath());
+        }
+        return new TelegramUrl(scheme, uri.getHost(), port, false);
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public UpdateHandler handler() {
+        return handler;
+    }
+
+    /** Stops polling, finishes replies in flight, closes the polling application. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        try {
+            app.unregisterBot(token);
+        } catch (TelegramApiException | RuntimeException e) {
+            log.warn("stopping polling: {}", Redact.describe(e, token));
+        }
+        handler.drain(drainTimeout);
+        try {
+            app.close();
+        } catch (Exception e) {
+            log.warn("closing the polling application: {}", Redact.describe(e, token));
+        }
+        log.info("Herald bot @{} stopped", username);
+    }
+}

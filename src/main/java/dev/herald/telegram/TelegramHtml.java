@@ -1,0 +1,104 @@
+package dev.herald.telegram;
+
+import dev.herald.answer.Answer;
+import dev.herald.answer.Citation;
+import dev.herald.answer.PlainTextFormatter;
+import dev.herald.store.ArticleRef;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders replies in Telegram's HTML parse mode: every piece of text is escaped, links are {@code <a href>} with an
+ * escaped http(s) URL, and only tags Telegram accepts are produced ({@code b}, {@code i}, {@code a}).
+ * {@link #toPlain} turns such HTML back into plain text for the fallback when Telegram rejects a message.
+ */
+public final class TelegramHtml {
+
+    private static final Pattern LINK = Pattern.compile("<a href=\"([^\"]*)\">(.*?)</a>", Pattern.DOTALL);
+    private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^<>]*>");
+
+    private TelegramHtml() {
+    }
+
+    /** Escapes text for Telegram HTML: {@code & < > "}. */
+    public static String escape(String s) {
+        if (s == null) return "";
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A link when the URL is http(s), else just the escaped text. */
+    public static String link(String url, String text) {
+        if (url == null || !isWebUrl(url)) return escape(text);
+        return "<a href=\"" + escape(url.strip()) + "\">" + escape(text) + "</a>";
+    }
+
+    static boolean isWebUrl(String url) {
+        String u = url.strip().toLowerCase(Locale.ROOT);
+        return (u.startsWith("http://") || u.startsWith("https://")) && u.indexOf(' ') < 0 && u.length() > 8;
+    }
+
+    /** {@code <a href="url">Title</a> — Outlet, 27 Jan 2025}; no link without a URL, no date without a date. */
+    public static String headline(ArticleRef r) {
+        StringBuilder sb = new StringBuilder(link(r.url(), r.title()));
+        if (r.source() != null && !r.source().isBlank()) sb.append(" — ").append(escape(r.source()));
+        String day = PlainTextFormatter.day(r);
+        if (!day.isEmpty()) sb.append(", ").append(day);
+        return sb.toString();
+    }
+
+    /**
+     * The answer text (with its {@code [n]} markers) then "Sources:" with one numbered line per citation; when
+     * abstaining, the abstention sentence and up to three closest headlines.
+     */
+    public static String answer(Answer a) {
+        // quoted sentences keep the hard line wraps of their source; a chat should reflow them
+        String text = a.text().replaceAll("[ \\t]*(?<!\\n)\\n(?!\\n)[ \\t]*", " ");
+        StringBuilder sb = new StringBuilder(escape(text));
+        if (a.note() != null && !a.note().isBlank()) sb.append("\n<i>(").append(escape(a.note())).append(")</i>");
+        if (a.abstained()) {
+            if (!a.related().isEmpty()) {
+                sb.append("\n\nClosest headlines:");
+                a.related().stream().limit(3).forEach(r -> sb.append("\n• ").append(headline(r)));
+            }
+            return sb.toString();
+        }
+        if (!a.citations().isEmpty()) {
+            sb.append("\n\n<b>Sources:</b>");
+            for (Citation c : a.citations()) sb.append("\n[").append(c.n()).append("] ").append(headline(c.article()));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Plain text with the same content as HTML this class produced: links become "text (url)", other tags are
+     * dropped, entities are decoded.
+     */
+    public static String toPlain(String html) {
+        Matcher m = LINK.matcher(html);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String text = TAG.matcher(m.group(2)).replaceAll("");
+            m.appendReplacement(sb, Matcher.quoteReplacement(text + " (" + m.group(1) + ")"));
+        }
+        m.appendTail(sb);
+        return unescape(TAG.matcher(sb.toString()).replaceAll(""));
+    }
+
+    static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&amp;", "&");
+    }
+}

@@ -1,0 +1,318 @@
+package dev.herald.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A Bot API server for tests, speaking the real JSON protocol on 127.0.0.1: serves scripted updates to getUpdates,
+ * records every call, answers sendMessage with a valid Message, and can be told to fail particular calls.
+ * Method names are matched case-insensitively (telegrambots sends both {@code getupdates} and {@code setMyCommands}).
+ */
+final class FakeBotApi implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final long BOT_ID = 999_000_111L;
+    static final String BOT_USERNAME = "HeraldTestBot";
+
+    /** One recorded call. {@code nanos} is System.nanoTime() on arrival. */
+    record Call(String method, JsonNode body, long nanos) {
+        long chatId() {
+            JsonNode c = body.get("chat_id");
+            return c == null ? Long.MIN_VALUE : Long.parseLong(c.asText());
+        }
+
+        String text() {
+            return body.path("text").asText("");
+        }
+
+        boolean html() {
+            return "html".equalsIgnoreCase(body.path("parse_mode").asText(""));
+        }
+    }
+
+    /** A scripted failure, used once, for the first call matching. */
+    private record Rule(String method, Predicate<Call> when, int status, String body) {
+    }
+
+    private final HttpServer server;
+    private final String token;
+    private final BlockingQueue<ObjectNode> updates = new LinkedBlockingQueue<>();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private final AtomicInteger updateIds = new AtomicInteger(1000);
+    private final AtomicInteger messageIds = new AtomicInteger(50_000);
+    final AtomicInteger unauthorized = new AtomicInteger();
+
+    FakeBotApi(String token) throws IOException {
+        this.token = token;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "fake-bot-api");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    // ------------------------------------------------------------ scripting
+
+    /** Queues an update (without update_id: one is assigned); returns the id. */
+    int push(ObjectNode update) {
+        int id = updateIds.incrementAndGet();
+        ObjectNode u = JSON.createObjectNode().put("update_id", id);
+        u.setAll(update);
+        updates.add(u);
+        return id;
+    }
+
+    /** The next call of this method matching the predicate gets this HTTP status and body instead. */
+    void failOnce(String method, Predicate<Call> when, int status, String body) {
+        rules.add(new Rule(method.toLowerCase(Locale.ROOT), when, status, body));
+    }
+
+    void floodOnce(long chatId, int retryAfter) {
+        failOnce("sendMessage", c -> c.chatId() == chatId, 429, "{\"ok\":false,\"error_code\":429,"
+                + "\"description\":\"Too Many Requests: retry after " + retryAfter + "\","
+                + "\"parameters\":{\"retry_after\":" + retryAfter + "}}");
+    }
+
+    void rejectHtmlOnce(long chatId) {
+        failOnce("sendMessage", c -> c.chatId() == chatId && c.html(), 400, "{\"ok\":false,\"error_code\":400,"
+                + "\"description\":\"Bad Request: can't parse entities: Unsupported start tag \\\"x\\\" at byte offset 3\"}");
+    }
+
+    // ------------------------------------------------------------ inspecting
+
+    List<Call> calls() {
+        return new ArrayList<>(calls);
+    }
+
+    List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equalsIgnoreCase(method)).toList();
+    }
+
+    List<Call> sent(long chatId) {
+        return calls.stream().filter(c -> c.method().equals("sendmessage") && c.chatId() == chatId).toList();
+    }
+
+    /** Waits until at least n messages were sent to the chat; returns them all. */
+    List<Call> awaitSent(long chatId, int n) throws InterruptedException {
+        return awaitCalls(c -> c.method().equals("sendmessage") && c.chatId() == chatId, n, 15_000);
+    }
+
+    List<Call> awaitCalls(Predicate<Call> which, int n, long timeoutMillis) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (true) {
+            List<Call> got = calls.stream().filter(which).toList();
+            if (got.size() >= n) return got;
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("expected " + n + " matching calls, got " + got.size() + ": " + got);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    // ------------------------------------------------------------ update builders (real Bot API fields only)
+
+    static ObjectNode user(long id) {
+        return JSON.createObjectNode().put("id", id).put("is_bot", false).put("first_name", "User" + id)
+                .put("username", "user" + id);
+    }
+
+    static ObjectNode privateChat(long id) {
+        return JSON.createObjectNode().put("id", id).put("type", "private").put("first_name", "User" + id);
+    }
+
+    static ObjectNode groupChat(long id) {
+        return JSON.createObjectNode().put("id", id).put("type", "supergroup").put("title", "Newsroom");
+    }
+
+    private final AtomicInteger incomingIds = new AtomicInteger(1);
+
+    ObjectNode message(ObjectNode chat, long userId, String text) {
+        ObjectNode m = JSON.createObjectNode().put("message_id", incomingIds.incrementAndGet());
+        m.set("from", user(userId));
+        m.set("chat", chat);
+        m.put("date", 1738200000L);
+        if (text != null) {
+            m.put("text", text);
+            ArrayNode entities = JSON.createArrayNode();
+            if (text.startsWith("/")) {
+                int len = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
+                entities.addObject().put("type", "bot_command").put("offset", 0).put("length", len);
+            }
+            int at = text.indexOf("@" + BOT_USERNAME);
+            if (at >= 0 && !text.startsWith("/")) {
+                entities.addObject().put("type", "mention").put("offset", at).put("length", BOT_USERNAME.length() + 1);
+            }
+            if (!entities.isEmpty()) m.set("entities", entities);
+        }
+        return m;
+    }
+
+    /** A message update: {"message": …}. */
+    static ObjectNode update(ObjectNode message) {
+        ObjectNode u = JSON.createObjectNode();
+        u.set("message", message);
+        return u;
+    }
+
+    ObjectNode privateText(long userId, String text) {
+        return update(message(privateChat(userId), userId, text));
+    }
+
+    ObjectNode groupText(long chatId, long userId, String text) {
+        return update(message(groupChat(chatId), userId, text));
+    }
+
+    /** A group message replying to one of the bot's messages. */
+    ObjectNode groupReplyToBot(long chatId, long userId, String text, int botMessageId) {
+        ObjectNode m = message(groupChat(chatId), userId, text);
+        ObjectNode replied = JSON.createObjectNode().put("message_id", botMessageId);
+        ObjectNode bot = JSON.createObjectNode().put("id", BOT_ID).put("is_bot", true).put("first_name", "Herald")
+                .put("username", BOT_USERNAME);
+        replied.set("from", bot);
+        replied.set("chat", groupChat(chatId));
+        replied.put("date", 1738200000L).put("text", "an earlier answer");
+        m.set("reply_to_message", replied);
+        return update(m);
+    }
+
+    ObjectNode privatePhoto(long userId) {
+        ObjectNode m = message(privateChat(userId), userId, null);
+        ArrayNode photo = m.putArray("photo");
+        photo.addObject().put("file_id", "AgAD-small").put("file_unique_id", "u1").put("width", 90).put("height", 90)
+                .put("file_size", 1200);
+        photo.addObject().put("file_id", "AgAD-big").put("file_unique_id", "u2").put("width", 800).put("height", 800)
+                .put("file_size", 52000);
+        return update(m);
+    }
+
+    ObjectNode privateSticker(long userId) {
+        ObjectNode m = message(privateChat(userId), userId, null);
+        m.putObject("sticker").put("file_id", "CAAD").put("file_unique_id", "s1").put("type", "regular")
+                .put("width", 512).put("height", 512).put("is_animated", false).put("is_video", false);
+        return update(m);
+    }
+
+    ObjectNode editedPrivateText(long userId, String text) {
+        ObjectNode m = message(privateChat(userId), userId, text);
+        m.put("edit_date", 1738200100L);
+        ObjectNode u = JSON.createObjectNode();
+        u.set("edited_message", m);
+        return u;
+    }
+
+    ObjectNode callback(long userId, String data, int messageId) {
+        ObjectNode q = JSON.createObjectNode().put("id", "cb" + incomingIds.incrementAndGet());
+        q.set("from", user(userId));
+        ObjectNode m = JSON.createObjectNode().put("message_id", messageId);
+        m.set("chat", privateChat(userId));
+        m.put("date", 1738200000L).put("text", "answer");
+        q.set("message", m);
+        q.put("chat_instance", "ci-" + userId).put("data", data);
+        ObjectNode u = JSON.createObjectNode();
+        u.set("callback_query", q);
+        return u;
+    }
+
+    // ------------------------------------------------------------ serving
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            String prefix = "/bot" + token + "/";
+            if (!path.startsWith(prefix)) {
+                unauthorized.incrementAndGet();
+                reply(ex, 401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
+                return;
+            }
+            String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
+            byte[] raw = ex.getRequestBody().readAllBytes();
+            JsonNode body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
+            Call call = new Call(method, body, System.nanoTime());
+            calls.add(call);
+            for (Rule r : rules) {
+                if (r.method().equals(method) && r.when().test(call) && rules.remove(r)) {
+                    reply(ex, r.status(), r.body());
+                    return;
+                }
+            }
+            reply(ex, 200, "{\"ok\":true,\"result\":" + result(method, body) + "}");
+        } catch (Exception e) {
+            e.printStackTrace();
+        }
+    }
+
+    private String result(String method, JsonNode body) throws Exception {
+        switch (method) {
+            case "getupdates" -> {
+                ArrayNode out = JSON.createArrayNode();
+                ObjectNode first = updates.poll(80, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    out.add(first);
+                    ObjectNode next;
+                    while (out.size() < 100 && (next = updates.poll()) != null) out.add(next);
+                }
+                return JSON.writeValueAsString(out);
+            }
+            case "getme" -> {
+                return "{\"id\":" + BOT_ID + ",\"is_bot\":true,\"first_name\":\"Herald\",\"username\":\""
+                        + BOT_USERNAME + "\",\"can_join_groups\":true,\"can_read_all_group_messages\":false,"
+                        + "\"supports_inline_queries\":false}";
+            }
+            case "sendmessage" -> {
+                ObjectNode m = JSON.createObjectNode().put("message_id", messageIds.incrementAndGet())
+                        .put("date", 1738200000L);
+                long chat = Long.parseLong(body.path("chat_id").asText("0"));
+                m.set("chat", chat < 0 ? groupChat(chat) : privateChat(chat));
+                ObjectNode from = m.putObject("from");
+                from.put("id", BOT_ID).put("is_bot", true).put("first_name", "Herald").put("username", BOT_USERNAME);
+                m.put("text", body.path("text").asText(""));
+                return JSON.writeValueAsString(m);
+            }
+            default -> {
+                return "true";
+            }
+        }
+    }
+
+    private static void reply(HttpExchange ex, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

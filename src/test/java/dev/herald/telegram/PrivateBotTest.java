@@ -1,0 +1,77 @@
+package dev.herald.telegram;
+
+import dev.herald.Herald;
+import dev.herald.config.HeraldConfig;
+import dev.herald.config.Settings;
+import dev.herald.ingest.IngestProgress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** telegram.allowed-chats, and the entry point without a token. */
+class PrivateBotTest {
+
+    static final String TOKEN = "987654321:BBF_another-fake-token_0123456789";
+
+    @Test
+    void onlyAllowedChatsAreAnsweredOthersHearOnce(@TempDir Path tmp) throws Exception {
+        try (FakeBotApi api = new FakeBotApi(TOKEN);
+             Herald herald = Herald.open(HeraldConfig.defaults()
+                     .withOverride(Settings.STORE_PATH, tmp.resolve("p.db").toString(), "test")
+                     .withOverride(Settings.TELEGRAM_API_URL, api.url(), "test"))) {
+            herald.library().loadSamples(IngestProgress.NONE);
+            BotOptions options = new BotOptions(Set.of(), Set.of(42L), 1000, 10);
+            TelegramBot bot = TelegramBot.start(herald, TOKEN, new TelegramBot.Options(TelegramBotTest.JAN_30,
+                    new ReliableSender.Pacing(Duration.ofMillis(5), Duration.ofMillis(1)),
+                    new ReliableSender.Retry(3, Duration.ofMillis(20)), 2, Duration.ofSeconds(5)), null, options);
+            try {
+                for (int i = 0; i < 3; i++) api.push(api.privateText(43, "Who controls Goma?"));
+                api.push(api.groupText(-77, 43, "@HeraldTestBot Who controls Goma?"));
+                api.push(api.privateText(42, "Who controls Goma?"));
+                assertTrue(api.awaitSent(42, 1).get(0).text().contains("[1]"));
+                List<FakeBotApi.Call> refused = api.awaitSent(43, 1);
+                assertEquals("This bot is private.", refused.get(0).text());
+                assertEquals("This bot is private.", api.awaitSent(-77, 1).get(0).text());
+                Thread.sleep(300);
+                assertEquals(1, api.sent(43).size(), "said once per chat per hour, then silent");
+            } finally {
+                bot.close();
+            }
+        }
+    }
+
+    @Test
+    void withoutATokenTheEntryPointSaysSoAndReturnsTwo(@TempDir Path tmp) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try (Herald herald = Herald.open(HeraldConfig.defaults()
+                .withOverride(Settings.STORE_PATH, tmp.resolve("t.db").toString(), "test"))) {
+            assertEquals(2, TelegramBot.runBot(herald));
+        } finally {
+            System.setErr(err);
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertEquals(1, out.strip().lines().count(), out);
+        assertTrue(out.contains("TELEGRAM_BOT_TOKEN is not set"), out);
+    }
+
+    @Test
+    void redactScrubsTokensFromText() {
+        assertEquals("GET http://h/bot<token>/getupdates failed",
+                Redact.scrub("GET http://h/bot" + TOKEN + "/getupdates failed", TOKEN));
+        assertEquals("bot<token>/x", Redact.scrub("bot123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ_-12/x", null));
+        assertTrue(Redact.describe(new RuntimeException("wrap", new IllegalStateException(TOKEN)), TOKEN)
+                .endsWith("IllegalStateException: <token>"));
+    }
+}

@@ -1,0 +1,363 @@
+package dev.herald.telegram;
+
+import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.herald.Herald;
+import dev.herald.config.HeraldConfig;
+import dev.herald.config.Secrets;
+import dev.herald.config.Settings;
+import dev.herald.ingest.IngestProgress;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real telegrambots long-polling application and OkHttp client against a fake Bot API server, with a real
+ * Herald (temp SQLite file, bundled sample articles, local embeddings).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TelegramBotTest {
+
+    static final String TOKEN = "123456789:AAE_fake-token-for-tests_abcdefghijk";
+    static final long ADMIN = 111;
+    static final Clock JAN_30 = Clock.fixed(Instant.parse("2025-01-30T12:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    static Path tmp;
+    static FakeBotApi api;
+    static Herald herald;
+    static TelegramBot bot;
+    static final AtomicInteger explosions = new AtomicInteger();
+
+    @BeforeAll
+    static void start() throws Exception {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.telegram")).setLevel(Level.INFO);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("okhttp3")).setLevel(Level.INFO);
+        api = new FakeBotApi(TOKEN);
+        HeraldConfig config = HeraldConfig.defaults()
+                .withOverride(Settings.STORE_PATH, tmp.resolve("h.db").toString(), "test")
+                .withOverride(Settings.TELEGRAM_ADMINS, String.valueOf(ADMIN), "test")
+                .withOverride(Settings.TELEGRAM_API_URL, api.url(), "test")
+                .withOverride(Settings.TELEGRAM_RATE_LIMIT_PER_MINUTE, "5", "test")
+                .withSecrets(Secrets.fromEnv(Map.of(Secrets.TELEGRAM_BOT_TOKEN, TOKEN)));
+        herald = Herald.open(config);
+        herald.library().loadSamples(IngestProgress.NONE);
+        TelegramBot.Options options = new TelegramBot.Options(JAN_30,
+                new ReliableSender.Pacing(Duration.ofMillis(10), Duration.ofMillis(2)),
+                new ReliableSender.Retry(5, Duration.ofMillis(50)), 4, Duration.ofSeconds(10));
+        bot = TelegramBot.start(herald, TOKEN, options, (conversation, question, asOf) -> {
+            if (question.contains("EXPLODE")) {
+                explosions.incrementAndGet();
+                throw new IllegalStateException("pipeline broke for " + TOKEN);
+            }
+            return herald.questions().ask(conversation, question, asOf);
+        });
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (bot != null) bot.close();
+        int polls = api.calls("getUpdates").size();
+        Thread.sleep(300);
+        assertEquals(polls, api.calls("getUpdates").size(), "polling stopped on close");
+        if (herald != null) herald.close();
+        if (api != null) api.close();
+        assertEquals(0, api.unauthorized.get(), "every call used the token path");
+    }
+
+    @Test
+    @Order(1)
+    void startsWithGetMeAndCommandsThenGreets() throws Exception {
+        assertEquals("HeraldTestBot", bot.username());
+        assertFalse(api.calls("getMe").isEmpty());
+        List<FakeBotApi.Call> commands = api.calls("setMyCommands");
+        assertTrue(commands.stream().anyMatch(c -> "default".equals(c.body().path("scope").path("type").asText())
+                && !c.body().toString().contains("reload")), "reader commands in the default scope");
+        assertTrue(commands.stream().anyMatch(c -> "chat".equals(c.body().path("scope").path("type").asText())
+                && c.body().path("scope").path("chat_id").asText().equals("111")
+                && c.body().toString().contains("\"reload\"")), "admin commands in the admin's chat");
+
+        api.push(api.privateText(1001, "/start"));
+        FakeBotApi.Call hello = api.awaitSent(1001, 1).get(0);
+        assertTrue(hello.html());
+        assertTrue(hello.text().contains("Try asking:"), hello.text());
+        assertEquals(3, hello.text().split("What happened with ", -1).length - 1, hello.text());
+    }
+
+    @Test
+    @Order(2)
+    void answersWithCitationsAndFollowsUp() throws Exception {
+        long user = 1002;
+        api.push(api.privateText(user, "Who controls Goma?"));
+        FakeBotApi.Call answer = api.awaitSent(user, 1).get(0);
+        String text = answer.text();
+        assertTrue(answer.html());
+        assertTrue(text.contains("[1]"), text);
+        assertTrue(text.contains("<b>Sources:</b>\n[1] <a href=\"https://example.org/herald-samples/goma-offensive\">"
+                + "M23 rebels say they hold Goma as Congo disputes the claim</a> — Herald Sample Wire, 27 Jan 2025"), text);
+        assertTrue(answer.body().path("reply_markup").toString().contains("fb:up:"), "feedback buttons");
+        // the typing action went out before the answer
+        FakeBotApi.Call typing = api.calls("sendChatAction").stream()
+                .filter(c -> c.chatId() == user).findFirst().orElseThrow();
+        assertEquals("typing", typing.body().path("action").asText());
+        assertTrue(typing.nanos() < answer.nanos());
+
+        api.push(api.privateText(user, "and how many were wounded?"));
+        String followUp = api.awaitSent(user, 2).get(1).text();
+        assertTrue(followUp.contains("300"), followUp);
+
+        // 👍 on the first answer is stored with the question and the user
+        String data = answer.body().path("reply_markup").path("inline_keyboard").get(0).get(0)
+                .path("callback_data").asText();
+        assertTrue(data.startsWith("fb:up:"));
+        api.push(api.callback(user, data, 50001));
+        FakeBotApi.Call ack = api.awaitCalls(c -> c.method().equals("answercallbackquery"), 1, 10_000).get(0);
+        assertEquals("Thanks for the feedback", ack.body().path("text").asText());
+        int[] row = herald.database().read(c -> {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT vote, user_id, chat_id, question FROM feedback")) {
+                assertTrue(rs.next());
+                assertEquals("Who controls Goma?", rs.getString(4));
+                return new int[]{rs.getInt(1), rs.getInt(2), rs.getInt(3)};
+            }
+        });
+        assertEquals(1, row[0]);
+        assertEquals(user, row[1]);
+        assertEquals(user, row[2]);
+    }
+
+    @Test
+    @Order(3)
+    void inGroupsAnswersOnlyWhenAddressed() throws Exception {
+        long group = -100_555;
+        api.push(api.groupText(group, 2001, "Who controls Goma?"));              // chatter: ignored
+        api.push(api.groupText(group, 2001, "/ask@SomeOtherBot Who controls Goma?")); // another bot's command
+        int mentioned = api.push(api.groupText(group, 2001, "@HeraldTestBot who controls Goma?"));
+        List<FakeBotApi.Call> sent = api.awaitSent(group, 1);
+        assertTrue(sent.get(0).text().contains("goma-offensive"), sent.get(0).text());
+        assertTrue(sent.get(0).body().path("reply_parameters").has("message_id"), "replies to the asker");
+
+        api.push(api.groupText(group, 2002, "/ask@HeraldTestBot What did Ruto and Rubio discuss?"));
+        api.push(api.groupReplyToBot(group, 2003, "Who called the emergency summit?", 50_001));
+        sent = api.awaitSent(group, 3);
+        assertTrue(sent.get(1).text().contains("ruto-rubio-call"), sent.get(1).text());
+        assertTrue(sent.get(2).text().contains("[1]"), sent.get(2).text());
+        Thread.sleep(300);
+        assertEquals(3, api.sent(group).size(), "the unaddressed messages got no reply");
+        assertTrue(mentioned > 0);
+    }
+
+    @Test
+    @Order(4)
+    void nonTextEditedAndBlankMessages() throws Exception {
+        long user = 1004;
+        api.push(api.privatePhoto(user));
+        api.push(api.privateSticker(user));
+        api.push(api.editedPrivateText(user, "Who controls Goma?"));
+        api.push(api.privateText(user, "   "));
+        api.push(api.privateText(user, "x".repeat(1001)));
+        List<FakeBotApi.Call> sent = api.awaitSent(user, 3);
+        assertEquals("I can only read text questions.", sent.get(0).text());
+        assertEquals("I can only read text questions.", sent.get(1).text());
+        assertTrue(sent.get(2).text().contains("1000 characters"), sent.get(2).text());
+        Thread.sleep(300);
+        assertEquals(3, api.sent(user).size(), "edited and blank messages are not answered");
+    }
+
+    @Test
+    @Order(5)
+    void rejectedHtmlIsResentAsPlainText() throws Exception {
+        long user = 1005;
+        api.rejectHtmlOnce(user);
+        api.push(api.privateText(user, "Who controls Goma?"));
+        List<FakeBotApi.Call> sent = api.awaitSent(user, 2);
+        assertTrue(sent.get(0).html());
+        FakeBotApi.Call plain = sent.get(1);
+        assertFalse(plain.body().has("parse_mode"));
+        assertTrue(plain.text().contains("Sources:\n[1] M23 rebels say they hold Goma as Congo disputes the claim "
+                + "(https://example.org/herald-samples/goma-offensive) — Herald Sample Wire, 27 Jan 2025"), plain.text());
+        assertFalse(plain.text().contains("<a "));
+        assertTrue(plain.body().path("reply_markup").toString().contains("fb:up:"), "buttons kept");
+    }
+
+    @Test
+    @Order(6)
+    void floodControlIsWaitedOut() throws Exception {
+        long user = 1006;
+        api.floodOnce(user, 1);
+        api.push(api.privateText(user, "/sources"));
+        List<FakeBotApi.Call> sent = api.awaitSent(user, 2);
+        long waited = sent.get(1).nanos() - sent.get(0).nanos();
+        assertTrue(waited >= 1_000_000_000L, "retried after " + waited / 1_000_000 + " ms");
+        assertEquals(sent.get(0).text(), sent.get(1).text());
+        assertTrue(sent.get(1).text().contains("Herald Sample Wire — 3 articles"), sent.get(1).text());
+    }
+
+    @Test
+    @Order(7)
+    void adminCommandsAreCheckedOnTheSender() throws Exception {
+        long stranger = 222;
+        api.push(api.privateText(stranger, "/reload"));
+        api.push(api.privateText(stranger, "/stats"));
+        List<FakeBotApi.Call> refused = api.awaitSent(stranger, 2);
+        assertEquals("This command is for admins.", refused.get(0).text());
+        assertEquals("This command is for admins.", refused.get(1).text());
+
+        api.push(api.privateText(ADMIN, "/reload"));
+        List<FakeBotApi.Call> sent = api.awaitSent(ADMIN, 2);
+        assertEquals("Reloading…", sent.get(0).text());
+        assertTrue(sent.get(1).text().matches("(?s)Reload done in [0-9.]+ s: 0 added, 0 updated, 9 unchanged, 0 failed\\..*"),
+                sent.get(1).text());
+
+        // the same admin id typed in a group counts; a group whose id is an admin's id does not make others admins
+        api.push(api.groupText(-ADMIN, 333, "/stats"));
+        assertEquals("This command is for admins.", api.awaitSent(-ADMIN, 1).get(0).text());
+
+        api.push(api.privateText(ADMIN, "/stats"));
+        String stats = api.awaitSent(ADMIN, 3).get(2).text();
+        assertTrue(stats.contains("Articles: 9"), stats);
+        assertTrue(stats.contains("Feedback: 👍 1 / 👎 0"), stats);
+        assertTrue(stats.contains("p50 "), stats);
+
+        api.push(api.privateText(ADMIN, "/add https://example.org/feed.xml"));
+        api.push(api.privateText(ADMIN, "/remove no-such-article"));
+        List<FakeBotApi.Call> more = api.awaitSent(ADMIN, 5);
+        assertTrue(more.get(3).text().contains("isn't supported yet"), more.get(3).text());
+        assertEquals("No article has the id or URL no-such-article.", more.get(4).text());
+    }
+
+    @Test
+    @Order(8)
+    void rateLimitTellsWhenToTryAgain() throws Exception {
+        long user = 1008;
+        for (int i = 0; i < 6; i++) api.push(api.privateText(user, "Who controls Goma? " + i));
+        List<FakeBotApi.Call> sent = api.awaitSent(user, 6);
+        for (int i = 0; i < 5; i++) assertTrue(sent.get(i).text().contains("[1]"), sent.get(i).text());
+        assertTrue(sent.get(5).text().contains("Please try again in 60 seconds."), sent.get(5).text());
+    }
+
+    @Test
+    @Order(9)
+    void aFailureIsAnsweredWithAnApologyAndPollingGoesOn() throws Exception {
+        long user = 1009;
+        api.push(api.privateText(user, "EXPLODE please"));
+        api.push(api.privateText(user, "Who controls Goma?"));
+        List<FakeBotApi.Call> sent = api.awaitSent(user, 2);
+        assertEquals(UpdateHandler.APOLOGY, sent.get(0).text());
+        assertTrue(sent.get(1).text().contains("[1]"), sent.get(1).text());
+        assertTrue(explosions.get() >= 1);
+    }
+
+    @Test
+    @Order(9)
+    void serverErrorsAreRetriedAndDuplicatesIgnored() throws Exception {
+        long user = 1010;
+        api.failOnce("sendMessage", c -> c.chatId() == user, 502,
+                "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
+        int id = api.push(api.privateText(user, "/help"));
+        List<FakeBotApi.Call> sent = api.awaitSent(user, 2);
+        assertTrue(sent.get(1).nanos() - sent.get(0).nanos() >= 40_000_000L, "backed off before retrying");
+        assertTrue(sent.get(1).text().contains("9 articles by Herald Sample Wire"), sent.get(1).text());
+        assertTrue(sent.get(1).text().contains(", published between 25 Jan 2025 and "), sent.get(1).text());
+        assertFalse(sent.get(1).text().contains("/reload"), "readers are not shown admin commands");
+
+        // the same update delivered again (e.g. after a restart of polling) is not answered twice
+        org.telegram.telegrambots.meta.api.objects.Update again = FakeBotApi.JSON.treeToValue(
+                FakeBotApi.JSON.createObjectNode().put("update_id", id).setAll(api.privateText(user, "/help")),
+                org.telegram.telegrambots.meta.api.objects.Update.class);
+        bot.handler().consume(List.of(again));
+        Thread.sleep(300);
+        assertEquals(2, api.sent(user).size());
+    }
+
+    @Test
+    @Order(10)
+    void tokenNeverReachesTheLogs() throws Exception {
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(appender);
+        try {
+            long user = 1011;
+            api.push(api.privateText(user, "EXPLODE again"));
+            assertEquals(UpdateHandler.APOLOGY, api.awaitSent(user, 1).get(0).text());
+            Thread.sleep(100);
+        } finally {
+            root.detachAppender(appender);
+        }
+        assertFalse(appender.list.isEmpty());
+        for (var e : appender.list) {
+            assertFalse(e.getFormattedMessage().contains(TOKEN), e.getFormattedMessage());
+            assertFalse(e.getFormattedMessage().contains("AAE_fake"), e.getFormattedMessage());
+        }
+        assertTrue(appender.list.stream().anyMatch(e -> e.getFormattedMessage().contains("pipeline broke for <token>")));
+    }
+
+    @Test
+    @Order(20)
+    void longRepliesAreSplitIntoValidMessages(@TempDir Path folder) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            Files.writeString(folder.resolve("story-" + i + ".md"), "---\ntitle: Lindenport gardening club story number "
+                    + i + " about <tomatoes> & \"beans\" in the allotments near the harbour 🌱\nsource: Test Gazette\n"
+                    + "url: https://example.org/garden/" + i + "?a=1&b=2\npublished: 2025-01-29T0" + (i % 10) + ":00:00Z\n---\n\n"
+                    + "The gardening club met for the " + i + "th time to talk about tomatoes and beans.\n");
+        }
+        api.push(api.privateText(ADMIN, "/add " + folder));
+        List<FakeBotApi.Call> added = api.awaitCalls(c -> c.method().equals("sendmessage") && c.chatId() == ADMIN
+                && c.text().startsWith("Add done"), 1, 30_000);
+        assertTrue(added.get(0).text().contains("50 added"), added.get(0).text());
+
+        int before = api.sent(ADMIN).size();
+        api.push(api.privateText(ADMIN, "/latest 50"));
+        Thread.sleep(200);
+        List<FakeBotApi.Call> parts = api.awaitSent(ADMIN, before + 2).subList(before, api.sent(ADMIN).size());
+        Thread.sleep(300);
+        parts = api.sent(ADMIN).subList(before, api.sent(ADMIN).size());
+        assertTrue(parts.size() >= 2, "split into " + parts.size());
+        StringBuilder all = new StringBuilder();
+        for (FakeBotApi.Call p : parts) {
+            assertTrue(p.text().length() <= 4096);
+            assertTrue(p.html());
+            MessageSplitterTest.assertBalanced(p.text());
+            MessageSplitterTest.assertNoBrokenEntities(p.text());
+            all.append(p.text());
+        }
+        String joined = all.toString();
+        for (int i = 1; i <= 50; i++) {
+            assertTrue(joined.contains(i + ". <a href=\"https://example.org/"), "headline " + i + " in " + joined);
+        }
+        java.util.regex.Matcher whole = java.util.regex.Pattern.compile("<a href=\"https://example.org/garden/\\d+\\?a=1&amp;b=2\">"
+                + "Lindenport gardening club story number \\d+ about &lt;tomatoes&gt; &amp; &quot;beans&quot; in the allotments "
+                + "near the harbour 🌱</a> — Test Gazette, 29 Jan 2025").matcher(joined);
+        int intact = 0;
+        while (whole.find()) intact++;
+        assertEquals(joined.split("gardening club story", -1).length - 1, intact, "every garden headline whole");
+        assertTrue(intact >= 40, "garden headlines listed: " + intact);
+        JsonNode first = parts.get(0).body();
+        assertNotNull(first);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.herald.telegram;
+
+import dev.herald.answer.Answer;
+import dev.herald.answer.Citation;
+import dev.herald.store.ArticleRef;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TelegramHtmlTest {
+
+    private static final Instant JAN_27 = Instant.parse("2025-01-27T10:00:00Z");
+
+    @Test
+    void escapesEverythingThatCouldBeMarkup() {
+        assertEquals("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;amp; a&lt;b&gt;c",
+                TelegramHtml.escape("<script>alert(\"x\")</script> &amp; a<b>c"));
+    }
+
+    @Test
+    void answerHasMarkersAndALinkedSourcesList() {
+        ArticleRef goma = new ArticleRef("g", "M23 <rebels> & Goma", "Wire \"A\"", "https://example.org/a?x=1&y=\"2\"", JAN_27);
+        ArticleRef noUrl = new ArticleRef("h", "No link here", "Paper", null, null);
+        Answer a = new Answer("q", "M23 says it holds Goma [1]. Congo disputes it <really> [2].",
+                List.of(new Citation(1, goma, List.of("x")), new Citation(2, noUrl, List.of("y"))), false, List.of(), 1, null);
+        String html = TelegramHtml.answer(a);
+        assertEquals("M23 says it holds Goma [1]. Congo disputes it &lt;really&gt; [2].\n\n<b>Sources:</b>\n"
+                + "[1] <a href=\"https://example.org/a?x=1&amp;y=&quot;2&quot;\">M23 &lt;rebels&gt; &amp; Goma</a>"
+                + " — Wire &quot;A&quot;, 27 Jan 2025\n"
+                + "[2] No link here — Paper", html);
+        String plain = TelegramHtml.toPlain(html);
+        assertTrue(plain.contains("[1] M23 <rebels> & Goma (https://example.org/a?x=1&y=\"2\") — Wire \"A\", 27 Jan 2025"), plain);
+        assertFalse(plain.contains("<b>"));
+    }
+
+    @Test
+    void abstentionListsAtMostThreeHeadlines() {
+        List<ArticleRef> related = List.of(
+                new ArticleRef("1", "One", "S", "https://e.org/1", JAN_27),
+                new ArticleRef("2", "Two", "S", "javascript:alert(1)", JAN_27),
+                new ArticleRef("3", "Three", "S", null, JAN_27));
+        String html = TelegramHtml.answer(Answer.abstain("q", related, 0.1));
+        assertTrue(html.startsWith("I couldn't find this in my sources."), html);
+        assertTrue(html.contains("Closest headlines:\n• <a href=\"https://e.org/1\">One</a> — S, 27 Jan 2025\n• Two — S"), html);
+        assertFalse(html.contains("javascript"), "only http(s) links");
+        assertFalse(html.contains("Sources:"));
+    }
+}
