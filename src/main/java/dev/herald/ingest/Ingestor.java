@@ -138,8 +138,7 @@ public final class Ingestor {
             Set<Long> shingles = null;
             for (Article p : pending) {
                 if (shingles == null) shingles = NearDuplicates.shingles(a.text());
-                if (NearDuplicates.jaccard(shingles, NearDuplicates.shingles(p.text()))
-                        >= NearDuplicates.THRESHOLD) {
+                if (NearDuplicates.same(shingles, NearDuplicates.shingles(p.text()))) {
                     flush(); // the original must be stored before a copy can point at it
                     break;
                 }

@@ -355,7 +355,7 @@ public final class ArticleStore {
 
     /**
      * The stored article that tells the same story as {@code a} under another id and URL (a syndicated copy:
-     * 5-word-shingle Jaccard similarity of at least {@link NearDuplicates#THRESHOLD}), if any. Candidates come from
+     * see {@link NearDuplicates#same}), if any. Candidates come from
      * the keyword index, so only a handful of texts are compared.
      */
     public Optional<String> nearDuplicate(Article a) {
@@ -379,8 +379,7 @@ public final class ArticleStore {
                 for (String id : candidates.subList(0, Math.min(8, candidates.size()))) {
                     ps.setString(1, id);
                     try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next() && NearDuplicates.jaccard(mine, NearDuplicates.shingles(rs.getString(1)))
-                                >= NearDuplicates.THRESHOLD) {
+                        if (rs.next() && NearDuplicates.same(mine, NearDuplicates.shingles(rs.getString(1)))) {
                             return Optional.of(id);
                         }
                     }

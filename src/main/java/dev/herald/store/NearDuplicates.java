@@ -11,6 +11,7 @@ import java.util.Set;
  * Recognises the same story published under different URLs (syndicated copies, wire stories): the Jaccard
  * similarity of their 5-word shingle sets. Copies usually differ only in a byline, a dateline or a trailing
  * "Copyright" line, which barely moves the score; two different stories on the same event stay far below.
+ * See {@link #same} for the exact rule.
  */
 public final class NearDuplicates {
 
@@ -46,6 +47,22 @@ public final class NearDuplicates {
 
     public static double similarity(String a, String b) {
         return jaccard(shingles(a), shingles(b));
+    }
+
+    /**
+     * True when two shingle sets tell the same story: Jaccard at least {@link #THRESHOLD}, or (for short texts,
+     * where a headline and a byline weigh a lot) one set almost wholly inside the other (95 %) with both of similar
+     * length (the shorter at least 80 % of the longer), so a brief quoted inside a longer follow-up stays separate.
+     */
+    public static boolean same(Set<Long> a, Set<Long> b) {
+        if (a.isEmpty() || b.isEmpty()) return false;
+        if (jaccard(a, b) >= THRESHOLD) return true;
+        Set<Long> small = a.size() <= b.size() ? a : b;
+        Set<Long> large = small == a ? b : a;
+        if (small.size() < 0.8 * large.size()) return false;
+        int common = 0;
+        for (Long h : small) if (large.contains(h)) common++;
+        return common >= 0.95 * small.size();
     }
 
     /**
