@@ -18,6 +18,9 @@ import dev.herald.ingest.ContentLibrary;
 import dev.herald.ingest.Ingestor;
 import dev.herald.ingest.LocalEmbeddingModel;
 import dev.herald.retrieval.HybridRetriever;
+import dev.herald.sources.SafeHttpFetcher;
+import dev.herald.sources.SourceRefresher;
+import dev.herald.sources.SourceRegistry;
 import dev.herald.store.ArticleStore;
 import dev.herald.store.Database;
 import dev.herald.store.KeywordIndex;
@@ -25,6 +28,8 @@ import dev.herald.store.SqliteEmbeddingStore;
 import dev.herald.store.VectorIndex;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+
+import java.time.Duration;
 
 /**
  * The composition root: builds every part of Herald from the configuration, once, in pipeline order.
@@ -45,6 +50,7 @@ public final class Herald implements AutoCloseable {
     private final Answerer answerer;
     private final QuestionService questions;
     private final ContentLibrary library;
+    private final SourceRefresher sources;
 
     private Herald(HeraldConfig config) {
         this.config = config;
@@ -58,7 +64,13 @@ public final class Herald implements AutoCloseable {
         Chunker chunker = new Chunker(config.get(Settings.CHUNKING_MAX_WORDS), config.get(Settings.CHUNKING_OVERLAP_SENTENCES));
         Ingestor ingestor = new Ingestor(store, embeddings, chunker);
         long maxBytes = config.get(Settings.CONTENT_MAX_FILE_MB) * 1_000_000L;
-        this.library = new ContentLibrary(store, ingestor, new ArticleFiles(maxBytes), config.get(Settings.CONTENT_PATHS));
+        this.sources = new SourceRefresher(
+                new SourceRegistry(database, config.get(Settings.CONTENT_PATHS), config.get(Settings.SOURCES_REFRESH_INTERVAL)),
+                new SafeHttpFetcher(Duration.ofSeconds(10), Duration.ofSeconds(20), maxBytes,
+                        config.get(Settings.SOURCES_ALLOW_PRIVATE_ADDRESSES)),
+                ingestor, store);
+        this.library = new ContentLibrary(store, ingestor, new ArticleFiles(maxBytes), config.get(Settings.CONTENT_PATHS),
+                sources);
         // 3. Retrieval
         this.retriever = new HybridRetriever(embeddings, keywords, vectors, store, retrievalOptions(config));
         // 4. Answers
@@ -144,12 +156,18 @@ public final class Herald implements AutoCloseable {
         return library;
     }
 
+    /** Web pages and feeds; the bot starts their background refresh with {@code library().startScheduledRefresh()}. */
+    public SourceRefresher sources() {
+        return sources;
+    }
+
     public CitationCheck citationCheck() {
         return new CitationCheck(store::article);
     }
 
     @Override
     public void close() {
+        sources.close();
         embeddings.close();
         database.close();
     }

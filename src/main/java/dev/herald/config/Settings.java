@@ -35,6 +35,14 @@ public final class Settings {
     public static final Setting<Integer> CONTENT_MAX_FILE_MB = add(Setting.ofInt("content.max-file-mb", 20, 1, 2048,
             "largest file or download, in megabytes, that loading accepts"));
 
+    // ---- sources
+    public static final Setting<Duration> SOURCES_REFRESH_INTERVAL = add(Setting.ofDuration("sources.refresh-interval", "30m",
+            Duration.ofMinutes(1), Duration.ofDays(7), "how often web pages and feeds are fetched again while the bot runs"));
+    public static final Setting<Boolean> SOURCES_ALLOW_PRIVATE_ADDRESSES = add(Setting.of("sources.allow-private-addresses",
+            false, "allow fetching from loopback, private and link-local addresses (off: protects the host's network)",
+            "true or false", s -> s.equalsIgnoreCase("true") ? Boolean.TRUE : s.equalsIgnoreCase("false") ? Boolean.FALSE : null,
+            b -> true, String::valueOf));
+
     // ---- chunking
     public static final Setting<Integer> CHUNKING_MAX_WORDS = add(Setting.ofInt("chunking.max-words", 90, 20, 400,
             "words per chunk, including the title line"));

@@ -1,5 +1,11 @@
 package dev.herald.ingest;
 
+import dev.herald.sources.RefreshReport;
+import dev.herald.sources.Source;
+import dev.herald.sources.SourceKind;
+import dev.herald.sources.SourceRefresher;
+import dev.herald.sources.SourceRegistry;
+import dev.herald.sources.SourceResult;
 import dev.herald.store.ArticleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,14 +33,45 @@ public final class ContentLibrary {
     private final Ingestor ingestor;
     private final ArticleFiles files;
     private final List<String> configured;
+    private final SourceRefresher refresher; // null: files only (no web pages or feeds)
     private final ReentrantLock running = new ReentrantLock();
 
     /** @param configured what {@link #reload} loads: folders and files; empty means the bundled sample articles */
     public ContentLibrary(ArticleStore store, Ingestor ingestor, ArticleFiles files, List<String> configured) {
+        this(store, ingestor, files, configured, null);
+    }
+
+    /**
+     * @param configured what {@link #reload} loads: folders, files and URLs ({@code location[ | name][ | interval]});
+     *                   none at all means the bundled sample articles
+     * @param refresher  fetches web pages and feeds (configured and added ones), or null for files only
+     */
+    public ContentLibrary(ArticleStore store, Ingestor ingestor, ArticleFiles files, List<String> configured,
+                          SourceRefresher refresher) {
         this.store = store;
         this.ingestor = ingestor;
         this.files = files;
         this.configured = List.copyOf(configured);
+        this.refresher = refresher;
+    }
+
+    /** What {@link #reloadAll} did: the files and folders, and each web page or feed. */
+    public record ReloadReport(IngestSummary files, RefreshReport sources) {
+        /** Both parts in one summary, failed sources listed as skipped with their reason. */
+        public IngestSummary merged() {
+            if (sources.results().isEmpty()) return files;
+            IngestSummary s = sources.toIngestSummary();
+            List<ArticleLoader.Skipped> skipped = new ArrayList<>(files.skipped());
+            skipped.addAll(s.skipped());
+            return new IngestSummary(files.added() + s.added(), files.updated() + s.updated(),
+                    files.unchanged() + s.unchanged(), skipped, files.chunks() + s.chunks(),
+                    files.took().plus(s.took()), files.interrupted());
+        }
+
+        public String describe() {
+            if (sources.results().isEmpty()) return files.describe();
+            return files.describe() + "\nWeb pages and feeds:\n" + sources.describe().indent(2).stripTrailing();
+        }
     }
 
     /** Thrown when an operation is asked for while another runs. */
@@ -73,9 +110,40 @@ public final class ContentLibrary {
      * read without error. If the reload fails halfway, everything stored before stays searchable.
      */
     public IngestSummary reload(IngestProgress progress) {
-        if (configured.isEmpty()) return loadSamples(progress);
+        if (refresher == null) {
+            if (configured.isEmpty()) return loadSamples(progress);
+            return exclusive(() -> reloadPaths(configured.stream().map(Path::of).toList(), progress));
+        }
+        return reloadAll(progress).merged();
+    }
+
+    /**
+     * Reloads everything: configured and added files and folders (as {@link #reload} always did; the sample articles
+     * when no source at all is known), then fetches every web page and feed now. Each source succeeds or fails on
+     * its own; what a failed source stored before stays as it was.
+     */
+    public ReloadReport reloadAll(IngestProgress progress) {
+        if (refresher == null) {
+            IngestSummary files = reload(progress);
+            return new ReloadReport(files, new RefreshReport(List.of(), java.time.Duration.ZERO));
+        }
         return exclusive(() -> {
-            List<Path> paths = configured.stream().map(Path::of).toList();
+            List<Source> all = refresher.registry().list();
+            List<Path> paths = all.stream().filter(x -> !x.isUrl()).map(x -> Path.of(x.location())).toList();
+            IngestSummary files;
+            if (all.isEmpty()) {
+                files = samples(progress);
+            } else {
+                files = reloadPaths(paths, progress);
+            }
+            RefreshReport sources = files.interrupted() ? new RefreshReport(List.of(), java.time.Duration.ZERO)
+                    : refresher.refreshAll(progress);
+            return new ReloadReport(files, sources);
+        });
+    }
+
+    private IngestSummary reloadPaths(List<Path> paths, IngestProgress progress) {
+        {
             Ingestor.Run run = ingestor.start(estimate(paths), progress);
             List<String> cleanRoots = new ArrayList<>();
             for (Path p : paths) {
@@ -94,17 +162,19 @@ public final class ContentLibrary {
             IngestSummary summary = run.finish();
             if (!summary.interrupted()) removeVanished(cleanRoots, run);
             return summary;
-        });
+        }
     }
 
     /** Loads the bundled sample articles (idempotent: unchanged samples are skipped). */
     public IngestSummary loadSamples(IngestProgress progress) {
-        return exclusive(() -> {
-            List<Article> samples = SampleArticles.load();
-            Ingestor.Run run = ingestor.start(samples.size(), progress);
-            samples.forEach(run::accept);
-            return run.finish();
-        });
+        return exclusive(() -> samples(progress));
+    }
+
+    private IngestSummary samples(IngestProgress progress) {
+        List<Article> samples = SampleArticles.load();
+        Ingestor.Run run = ingestor.start(samples.size(), progress);
+        samples.forEach(run::accept);
+        return run.finish();
     }
 
     /** Loads the samples when the store holds no article at all: the out-of-the-box experience. */
@@ -114,9 +184,87 @@ public final class ContentLibrary {
         return true;
     }
 
-    /** Adds one file or folder. */
-    public IngestSummary add(String path, IngestProgress progress) {
-        return ingest(List.of(Path.of(path)), progress);
+    /**
+     * Adds one file, folder, web page or feed. A URL is registered as a source (kept across restarts, refreshed on
+     * its interval) and fetched now; a failed first fetch is reported as skipped with its reason (the source stays
+     * registered and is tried again later). Files and folders are loaded as before, and remembered for reload.
+     */
+    public IngestSummary add(String pathOrUrl, IngestProgress progress) {
+        if (refresher == null || SourceKind.of(pathOrUrl) == SourceKind.PATH) {
+            IngestSummary s = ingest(List.of(Path.of(pathOrUrl.strip())), progress);
+            if (refresher != null && !s.interrupted() && Files.exists(Path.of(pathOrUrl.strip()))) {
+                refresher.registry().add(pathOrUrl, null, null);
+            }
+            return s;
+        }
+        return addSource(pathOrUrl, null, null, progress).toIngestSummary();
+    }
+
+    /**
+     * Registers a web page or feed (or a path) with an optional name and refresh interval (null = default), and loads
+     * it now. The report has one line for it, e.g. "feed Example News: 12 added".
+     *
+     * @throws IllegalArgumentException for a location that is neither a path nor an http(s) URL
+     */
+    public RefreshReport addSource(String location, String name, java.time.Duration interval, IngestProgress progress) {
+        requireSources();
+        Source s = refresher.registry().add(location, name, interval);
+        return exclusive(() -> {
+            long start = System.nanoTime();
+            if (!s.isUrl()) {
+                IngestSummary sum = reloadPaths(List.of(Path.of(s.location())), progress);
+                SourceResult r = new SourceResult(s, SourceKind.PATH, SourceResult.Outcome.FETCHED, sum.added(),
+                        sum.updated(), sum.unchanged(), 0, 0, sum.skipped(), sum.chunks(), null);
+                return new RefreshReport(List.of(r), sum.took());
+            }
+            SourceResult r = refresher.refresh(s, progress);
+            return new RefreshReport(List.of(r), java.time.Duration.ofNanos(System.nanoTime() - start));
+        });
+    }
+
+    /** Every source (configured and added) with its state, for admins. */
+    public List<Source> sources() {
+        return refresher == null ? configured.stream().map(e -> Source.parseEntry(e, java.time.Duration.ofMinutes(30))).toList()
+                : refresher.registry().list();
+    }
+
+    /** {@code herald sources list} / {@code /sources}: one printable line per source. */
+    public List<String> describeSources() {
+        if (refresher == null) return sources().stream().map(SourceRegistry::describe).toList();
+        return refresher.registry().describe();
+    }
+
+    /**
+     * {@code herald sources remove} / {@code /remove}: forgets an added source by location or name. Its articles stay
+     * searchable. Returns a printable sentence; configured sources are refused (they live in content.paths).
+     */
+    public String removeSource(String locationOrName) {
+        requireSources();
+        try {
+            return refresher.registry().remove(locationOrName)
+                    ? "Removed source " + locationOrName.strip() + " (its articles stay stored; remove them by URL if unwanted)."
+                    : "No added source is " + locationOrName.strip() + ". See the list of sources.";
+        } catch (IllegalArgumentException e) {
+            return "Cannot remove: " + e.getMessage() + ".";
+        }
+    }
+
+    /** Starts refreshing web pages and feeds in the background (the bot calls this; one-shot commands do not). */
+    public void startScheduledRefresh() {
+        requireSources();
+        refresher.start(work -> {
+            if (!running.tryLock()) return false;
+            try {
+                work.run();
+                return true;
+            } finally {
+                running.unlock();
+            }
+        });
+    }
+
+    private void requireSources() {
+        if (refresher == null) throw new IllegalStateException("web pages and feeds are not enabled in this library");
     }
 
     /** Removes one article by id or URL; false when none matched. */

@@ -1,6 +1,7 @@
 package dev.herald.ingest;
 
 import dev.herald.store.ArticleStore;
+import dev.herald.store.NearDuplicates;
 import dev.herald.store.PreparedArticle;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -65,7 +67,7 @@ public final class Ingestor {
         private final List<List<Chunk>> pendingChunks = new ArrayList<>();
         private final List<ArticleLoader.Skipped> skipped = new ArrayList<>();
         private final Set<String> seenIds = new HashSet<>();
-        private int pendingChunkCount, added, updated, unchanged, chunks, seen;
+        private int pendingChunkCount, added, updated, unchanged, aliased, chunks, seen;
         private long lastProgress;
 
         private Run(int expected, IngestProgress progress) {
@@ -113,6 +115,7 @@ public final class Ingestor {
                     report(false);
                     return;
                 }
+                if (m.status() == ArticleStore.Status.NEW && recordIfCopy(a)) return;
             }
             List<Chunk> cs = chunker.chunk(a);
             if (cs.isEmpty()) {
@@ -124,6 +127,39 @@ public final class Ingestor {
             pendingChunks.add(cs);
             pendingChunkCount += cs.size();
             if (pendingChunkCount >= batchChunks) flush();
+        }
+
+        /**
+         * A new article telling a stored (or pending) story again under another URL, as syndicated copies do, is
+         * recorded as an alias of the stored article instead of being indexed twice.
+         */
+        private boolean recordIfCopy(Article a) {
+            if (a.text().isBlank()) return false;
+            Set<Long> shingles = null;
+            for (Article p : pending) {
+                if (shingles == null) shingles = NearDuplicates.shingles(a.text());
+                if (NearDuplicates.same(shingles, NearDuplicates.shingles(p.text()))) {
+                    flush(); // the original must be stored before a copy can point at it
+                    break;
+                }
+            }
+            Optional<String> original = store.nearDuplicate(a);
+            if (original.isEmpty()) return false;
+            seenIds.add(original.get());
+            if (store.addAlias(original.get(), a)) {
+                aliased++;
+                log.info("{} ({}) is a copy of stored article {}: recorded as another outlet of it",
+                        a.id(), a.source(), original.get());
+            } else {
+                unchanged++;
+            }
+            report(false);
+            return true;
+        }
+
+        /** New articles recorded as another outlet's copy of a stored story rather than stored again. */
+        public int aliased() {
+            return aliased;
         }
 
         private void flush() {

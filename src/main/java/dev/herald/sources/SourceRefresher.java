@@ -1,0 +1,349 @@
+package dev.herald.sources;
+
+import dev.herald.ingest.Article;
+import dev.herald.ingest.ArticleLoader;
+import dev.herald.ingest.HtmlArticleExtractor;
+import dev.herald.ingest.IngestProgress;
+import dev.herald.ingest.IngestSummary;
+import dev.herald.ingest.Ingestor;
+import dev.herald.store.ArticleStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Fetches web pages and feeds and feeds their articles to the {@link Ingestor}: now, for {@code /reload}
+ * ({@link #refreshAll}), and on each source's interval in the background while the bot runs ({@link #start}).
+ *
+ * <p>Every source is refreshed on its own: a failure (DNS, timeout, HTTP error, malformed or oversized feed) is
+ * recorded on that source and reported with its reason, the next attempt is backed off, and neither other sources
+ * nor anything stored before are affected. Articles are never removed because a feed dropped them: a feed shows the
+ * latest items only, and the archive is the point.
+ */
+public final class SourceRefresher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SourceRefresher.class);
+
+    /** Runs background work only when no other content operation is running. */
+    @FunctionalInterface
+    public interface Guard {
+        /** Runs {@code work} now and returns true, or returns false without running it (busy). */
+        boolean tryRun(Runnable work);
+
+        Guard DIRECT = work -> {
+            work.run();
+            return true;
+        };
+    }
+
+    private final SourceRegistry registry;
+    private final SafeHttpFetcher fetcher;
+    private final Ingestor ingestor;
+    private final ArticleStore store;
+    private final Clock clock;
+    private final Duration tick;
+    private final FeedReader feeds = new FeedReader();
+    private final HtmlArticleExtractor extractor = new HtmlArticleExtractor();
+    private final ReentrantLock refreshing = new ReentrantLock();
+    private ScheduledExecutorService scheduler;
+    private boolean lastRunCut; // the last ingest stopped before the end (guarded by refreshing)
+    private volatile boolean closed;
+
+    /**
+     * @param clock the time used for schedules, undated items and fetch records
+     * @param tick  how often the background task looks for sources that are due
+     */
+    public SourceRefresher(SourceRegistry registry, SafeHttpFetcher fetcher, Ingestor ingestor, ArticleStore store,
+                           Clock clock, Duration tick) {
+        this.registry = registry;
+        this.fetcher = fetcher;
+        this.ingestor = ingestor;
+        this.store = store;
+        this.clock = clock;
+        this.tick = tick;
+    }
+
+    public SourceRefresher(SourceRegistry registry, SafeHttpFetcher fetcher, Ingestor ingestor, ArticleStore store) {
+        this(registry, fetcher, ingestor, store, Clock.systemUTC(), Duration.ofSeconds(30));
+    }
+
+    public SourceRegistry registry() {
+        return registry;
+    }
+
+    /** Refreshes every URL source now, whatever its schedule (the {@code /reload} path). */
+    public RefreshReport refreshAll(IngestProgress progress) {
+        long start = System.nanoTime();
+        List<SourceResult> results = new ArrayList<>();
+        for (Source s : registry.urlSources()) {
+            if (closed) break;
+            results.add(refresh(s, progress));
+        }
+        return new RefreshReport(results, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Refreshes the URL sources whose next attempt is due (never fetched, interval passed, back-off over). */
+    public RefreshReport refreshDue(IngestProgress progress) {
+        long start = System.nanoTime();
+        List<SourceResult> results = new ArrayList<>();
+        for (Source s : registry.urlSources()) {
+            if (closed) break;
+            if (!clock.instant().isBefore(s.nextDue())) results.add(refresh(s, progress));
+        }
+        return new RefreshReport(results, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Fetches one source and ingests what it holds; never throws for a problem with the source. */
+    public SourceResult refresh(Source s, IngestProgress progress) {
+        if (!s.isUrl()) throw new IllegalArgumentException(s.location() + " is not a URL");
+        refreshing.lock();
+        try {
+            Instant now = clock.instant();
+            try {
+                FetchResult r = fetcher.fetch(s.location(), s.etag(), s.lastModified());
+                if (r.notModified()) {
+                    registry.recordSuccess(s, s.kind(), now, r.etag(), r.lastModified());
+                    log.info("{} {}: not modified", s.kind().label(), s.label());
+                    return SourceResult.notModified(s);
+                }
+                SourceKind kind = detect(s, r);
+                Source typed = s.withKind(kind);
+                SourceResult result = kind == SourceKind.FEED ? ingestFeed(typed, r, now, progress)
+                        : ingestPage(typed, r, now, progress);
+                boolean complete = !lastRunCut;
+                // Validators are kept only when everything was ingested: a 304 next time must not hide lost items.
+                registry.recordSuccess(s, kind, now, complete ? r.etag() : null, complete ? r.lastModified() : null);
+                log.info("{}", result.describe());
+                return result;
+            } catch (FetchException e) {
+                return fail(s, now, e.getMessage());
+            } catch (RuntimeException e) {
+                log.warn("refreshing {} failed", s.location(), e);
+                return fail(s, now, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+        } finally {
+            refreshing.unlock();
+        }
+    }
+
+    private SourceResult fail(Source s, Instant now, String reason) {
+        try {
+            registry.recordFailure(s, now, reason);
+        } catch (RuntimeException e) {
+            log.warn("cannot record the failure of {}: {}", s.location(), e.getMessage());
+        }
+        log.warn("{} {}: failed: {}", s.kind().label(), s.label(), reason);
+        return SourceResult.failed(s, reason);
+    }
+
+    /** A feed or a page, from what was declared or found before, else from Content-Type and the first bytes. */
+    static SourceKind detect(Source s, FetchResult r) throws FetchException {
+        String type = r.mediaType();
+        boolean feedType = type.contains("rss") || type.contains("atom") || type.contains("rdf");
+        switch (s.kind()) {
+            case FEED -> {
+                if (!r.looksLikeFeed() && r.looksLikeHtml()) throw new FetchException("not a feed any more (got " + type + ")");
+                return SourceKind.FEED;
+            }
+            case PAGE -> {
+                return SourceKind.PAGE;
+            }
+            default -> {
+                if (r.looksLikeFeed() || feedType) return SourceKind.FEED;
+                if (r.looksLikeHtml()) return SourceKind.PAGE;
+                if (type.contains("xml")) {
+                    throw new FetchException("not a feed: XML without <rss>, <feed> or <rdf:RDF> (" + type + ")");
+                }
+                throw new FetchException("not a web page or feed (" + type + ")");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- pages
+
+    private SourceResult ingestPage(Source s, FetchResult r, Instant now, IngestProgress progress) throws FetchException {
+        Article page = extractor.extract(r.text(), r.url(), s.location());
+        if (page == null) throw new FetchException("no article text found in the page");
+        int undated = 0;
+        if (page.publishedAt() == null) {
+            Instant date = storedDate(page.id()).orElse(null);
+            if (date == null) {
+                date = now;
+                undated = 1;
+                log.info("{}: the page gives no publication date; using the fetch time {}", s.location(), now);
+            }
+            page = new Article(page.id(), page.title(), page.source(), page.url(), date, page.text(),
+                    undated == 1 ? s.location() + " (undated: fetch time used)" : page.origin());
+        }
+        Ingestor.Run run = ingestor.start(1, progress);
+        run.accept(page);
+        return fetched(s, SourceKind.PAGE, run, 0, undated);
+    }
+
+    // ---------------------------------------------------------------- feeds
+
+    private SourceResult ingestFeed(Source s, FetchResult r, Instant now, IngestProgress progress) throws FetchException {
+        FeedReader.Feed feed = feeds.read(r.body(), r.url());
+        String outlet = feed.title() != null ? feed.title() : s.name() != null ? s.name() : host(s.location());
+        Ingestor.Run run = ingestor.start(feed.items().size(), progress);
+        int known = 0, undated = 0;
+        boolean cut = false;
+        for (FeedReader.Item item : feed.items()) {
+            if (closed || run.stopping()) {
+                cut = true;
+                break;
+            }
+            String key = item.guid() != null ? item.guid() : item.link();
+            if (key == null && item.title() == null && item.summary().isBlank()) {
+                run.skip(new ArticleLoader.Skipped(s.location(), "feed item without link, id, title or text"));
+                continue;
+            }
+            String id = Article.deriveId(key, item.title(), item.summary());
+            Optional<Article> stored = store.article(id);
+            if (stored.isPresent() && unchanged(stored.get(), item)) {
+                known++; // same headline and date: the page is not fetched again
+                continue;
+            }
+            if (stored.isEmpty() && store.aliasTarget(id).isPresent()) {
+                known++; // already kept as another outlet's copy of a stored story
+                continue;
+            }
+            ItemArticle a = itemArticle(s, item, id, outlet, stored.map(Article::publishedAt).orElse(null), now);
+            if (a == null) {
+                run.skip(new ArticleLoader.Skipped(item.link() != null ? item.link() : s.location(),
+                        "feed item has no text (its page gave none and the feed has no description)"));
+                continue;
+            }
+            if (a.undated) undated++;
+            run.accept(a.article);
+        }
+        SourceResult result = fetched(s, SourceKind.FEED, run, known, undated);
+        lastRunCut |= cut;
+        return result;
+    }
+
+    private record ItemArticle(Article article, boolean undated) {
+    }
+
+    /** The item as an article: the linked page's main text when readable, else the feed's own description. */
+    private ItemArticle itemArticle(Source s, FeedReader.Item item, String id, String outlet, Instant storedDate,
+                                    Instant now) {
+        String text = null, url = item.link(), title = item.title();
+        Instant pageDate = null;
+        if (item.link() != null) {
+            try {
+                FetchResult page = fetcher.fetch(item.link());
+                Article pa = page.looksLikeFeed() ? null : extractor.extract(page.text(), page.url(), page.url());
+                if (pa != null) {
+                    text = pa.text();
+                    if (pa.url() != null) url = pa.url();
+                    pageDate = pa.publishedAt();
+                    if (title == null) title = pa.title();
+                } else {
+                    log.info("{}: no article text in {}; using the feed's description", s.label(), item.link());
+                }
+            } catch (FetchException e) {
+                log.info("{}: cannot fetch {} ({}); using the feed's description", s.label(), item.link(), e.getMessage());
+            }
+        }
+        if (text == null || text.isBlank()) text = item.summary();
+        if (text == null || text.isBlank()) return null;
+        Instant published = item.published() != null ? item.published() : pageDate != null ? pageDate : storedDate;
+        boolean undated = published == null;
+        String origin = item.link() != null ? item.link() : s.location();
+        if (undated) {
+            published = now;
+            origin = origin + " (undated: fetch time used)";
+            log.info("{}: item '{}' has no date; using the fetch time {}", s.label(), title, now);
+        }
+        return new ItemArticle(new Article(id, title, outlet, url, published, text, origin), undated);
+    }
+
+    private static boolean unchanged(Article stored, FeedReader.Item item) {
+        boolean sameTitle = item.title() == null || item.title().equals(stored.title());
+        boolean sameDate = item.published() == null || item.published().equals(stored.publishedAt());
+        return sameTitle && sameDate;
+    }
+
+    private SourceResult fetched(Source s, SourceKind kind, Ingestor.Run run, int known, int undated) {
+        IngestSummary sum = run.finish();
+        lastRunCut = sum.interrupted();
+        return new SourceResult(s, kind, SourceResult.Outcome.FETCHED, sum.added(), sum.updated(),
+                sum.unchanged() + known, run.aliased(), undated, sum.skipped(), sum.chunks(), null);
+    }
+
+    private Optional<Instant> storedDate(String id) {
+        return store.article(id).map(Article::publishedAt).filter(Objects::nonNull);
+    }
+
+    private static String host(String url) {
+        try {
+            String h = URI.create(url).getHost();
+            return h == null ? url : h.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+
+    // ---------------------------------------------------------------- background
+
+    /** Starts refreshing sources on their intervals in the background, each run through {@code guard}. */
+    public synchronized void start(Guard guard) {
+        if (scheduler != null || closed) return;
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "herald-sources");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(() -> tick(guard), 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("refreshing web pages and feeds in the background (checking every {})", tick);
+    }
+
+    public void start() {
+        start(Guard.DIRECT);
+    }
+
+    private void tick(Guard guard) {
+        try {
+            for (Source s : registry.urlSources()) {
+                if (closed) return;
+                if (clock.instant().isBefore(s.nextDue())) continue;
+                boolean ran = guard.tryRun(() -> refresh(s, IngestProgress.NONE));
+                if (!ran) {
+                    log.debug("another content operation is running; refreshing sources later");
+                    return;
+                }
+            }
+        } catch (Throwable t) {
+            // An exception escaping would cancel the schedule for good.
+            log.warn("background refresh failed: {}", t.toString());
+        }
+    }
+
+    /** Stops the background refresh, letting a source being refreshed finish its current item. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (scheduler == null) return;
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) scheduler.shutdownNow();
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

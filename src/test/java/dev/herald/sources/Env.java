@@ -1,0 +1,85 @@
+package dev.herald.sources;
+
+import dev.herald.ingest.ArticleFiles;
+import dev.herald.ingest.Chunker;
+import dev.herald.ingest.ContentLibrary;
+import dev.herald.ingest.Ingestor;
+import dev.herald.store.ArticleStore;
+import dev.herald.store.Database;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** A real store, ingestor, registry and refresher on a temporary SQLite file, with a fake embedding model. */
+final class Env implements AutoCloseable {
+
+    /** A clock tests move by hand. */
+    static final class MutableClock extends Clock {
+        volatile Instant now;
+
+        MutableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    final Path dir;
+    final Database db;
+    final ArticleStore store;
+    final Ingestor ingestor;
+    final SourceRegistry registry;
+    final SafeHttpFetcher fetcher;
+    final MutableClock clock = new MutableClock(Instant.parse("2025-02-01T12:00:00Z"));
+    final SourceRefresher refresher;
+    final ContentLibrary library;
+
+    Env(Path dir, List<String> configured) {
+        this.dir = dir;
+        this.db = Database.open(dir.resolve("herald.db"));
+        this.store = new ArticleStore(db);
+        this.ingestor = new Ingestor(store, new HashingEmbeddingModel(), new Chunker(90, 1));
+        this.registry = new SourceRegistry(db, configured, Duration.ofMinutes(30));
+        this.fetcher = new SafeHttpFetcher(Duration.ofSeconds(2), Duration.ofMillis(700), 1_000_000, true);
+        this.refresher = new SourceRefresher(registry, fetcher, ingestor, store, clock, Duration.ofMillis(50));
+        this.library = new ContentLibrary(store, ingestor, new ArticleFiles(), configured, refresher);
+    }
+
+    static Env open(Path dir, String... configured) throws IOException {
+        return new Env(dir, List.of(configured));
+    }
+
+    SourceResult refresh(String location) {
+        Source s = registry.find(location).orElseGet(() -> registry.add(location, null, null));
+        return refresher.refresh(s, dev.herald.ingest.IngestProgress.NONE);
+    }
+
+    @Override
+    public void close() {
+        refresher.close();
+        db.close();
+    }
+}
