@@ -51,6 +51,7 @@ public final class Herald implements AutoCloseable {
     private final QuestionService questions;
     private final ContentLibrary library;
     private final SourceRefresher sources;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Herald(HeraldConfig config) {
         this.config = config;
@@ -76,7 +77,8 @@ public final class Herald implements AutoCloseable {
         // 4. Answers
         this.answerer = answerer(config, keywords);
         // 5. Conversations
-        this.questions = new QuestionService(retriever, answerer, new Conversations(config.get(Settings.CHAT_MEMORY_IDLE)));
+        this.questions = new QuestionService(retriever, answerer, new Conversations(config.get(Settings.CHAT_MEMORY_IDLE)),
+                store::aliases);
     }
 
     public static Herald open(HeraldConfig config) {
@@ -165,8 +167,10 @@ public final class Herald implements AutoCloseable {
         return new CitationCheck(store::article);
     }
 
+    /** Idempotent: the bot's shutdown hook and the command that opened Herald may both close it. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) return;
         sources.close();
         embeddings.close();
         database.close();

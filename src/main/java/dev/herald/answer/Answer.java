@@ -31,6 +31,10 @@ public record Answer(String question, String text, List<Citation> citations, boo
                 evidence, null);
     }
 
+    public Answer withCitations(List<Citation> newCitations) {
+        return new Answer(question, text, newCitations, abstained, related, evidence, note);
+    }
+
     public Answer withNote(String newNote) {
         return new Answer(question, text, citations, abstained, related, evidence, newNote);
     }

@@ -26,7 +26,10 @@ public final class PlainTextFormatter {
             return sb.toString();
         }
         sb.append("\n\nSources:");
-        for (Citation c : a.citations()) sb.append("\n[").append(c.n()).append("] ").append(describe(c.article()));
+        for (Citation c : a.citations()) {
+            sb.append("\n[").append(c.n()).append("] ").append(describe(c.article()));
+            for (ArticleRef other : c.alsoReportedBy()) sb.append("\n    also: ").append(describe(other));
+        }
         return sb.toString();
     }
 

@@ -8,7 +8,10 @@ import dev.herald.retrieval.HybridRetriever;
 import dev.herald.retrieval.SearchQuery;
 import dev.herald.retrieval.SearchResult;
 
+import dev.herald.store.ArticleRef;
+
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,11 +29,19 @@ public final class QuestionService {
     private final HybridRetriever retriever;
     private final Answerer answerer;
     private final Conversations conversations;
+    private final Function<String, List<ArticleRef>> aliases;
 
-    public QuestionService(HybridRetriever retriever, Answerer answerer, Conversations conversations) {
+    /** @param aliases other outlets that published an article's story (syndicated copies), by article id */
+    public QuestionService(HybridRetriever retriever, Answerer answerer, Conversations conversations,
+                           Function<String, List<ArticleRef>> aliases) {
         this.retriever = retriever;
         this.answerer = answerer;
         this.conversations = conversations;
+        this.aliases = aliases;
+    }
+
+    public QuestionService(HybridRetriever retriever, Answerer answerer, Conversations conversations) {
+        this(retriever, answerer, conversations, id -> List.of());
     }
 
     public Conversations conversations() {
@@ -56,6 +67,18 @@ public final class QuestionService {
         return reply;
     }
 
+    private Answer withAliases(Answer a) {
+        if (a.citations().isEmpty()) return a;
+        List<Citation> out = new ArrayList<>();
+        boolean any = false;
+        for (Citation c : a.citations()) {
+            List<ArticleRef> others = aliases.apply(c.article().id());
+            any |= !others.isEmpty();
+            out.add(others.isEmpty() ? c : c.withAlsoReportedBy(others));
+        }
+        return any ? a.withCitations(out) : a;
+    }
+
     private Reply answer(String question, Instant asOf, List<Conversations.Turn> recent) {
         long start = System.nanoTime();
         // 1. A follow-up is searched together with the turn it follows, favouring the articles cited there
@@ -71,7 +94,7 @@ public final class QuestionService {
         long a0 = System.nanoTime();
         List<String> earlier = new ArrayList<>();
         if (followUp) for (Conversations.Turn t : recent) earlier.add(t.searchText());
-        Answer answer = answerer.answer(new AnswerRequest(question, earlier, asOf, found));
+        Answer answer = withAliases(answerer.answer(new AnswerRequest(question, earlier, asOf, found)));
         long end = System.nanoTime();
 
         Map<String, Long> nanos = new LinkedHashMap<>(found.stageNanos());

@@ -1,16 +1,19 @@
 package dev.herald.cli;
 
-/** Starts the Telegram bot; filled in when the telegram package lands. */
+import dev.herald.Herald;
+import dev.herald.telegram.TelegramBot;
+
+/** Starts the Telegram bot and blocks until the process is told to stop. */
 final class BotLauncher {
     private BotLauncher() {
     }
 
-    static boolean available() {
-        return false;
-    }
-
     static int run(HeraldCommand root) {
-        root.err().println("The Telegram bot is not available in this build.");
-        return 2;
+        Herald herald = root.open();
+        try {
+            return TelegramBot.runBot(herald);
+        } finally {
+            herald.close();
+        }
     }
 }

@@ -15,7 +15,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
 /** {@code herald sources}: outlets with article counts and date ranges, and the newest articles. */
-@Command(name = "sources", description = "List outlets with article counts and date ranges, and the newest articles.")
+@Command(name = "sources", description = {"List outlets with article counts and date ranges, and the newest articles.",
+        "Subcommands manage where content comes from: list, add, remove."},
+        subcommands = {SourcesCommand.ListSources.class, SourcesCommand.AddSource.class, SourcesCommand.RemoveSource.class})
 final class SourcesCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
@@ -56,5 +58,69 @@ final class SourcesCommand implements Callable<Integer> {
 
     private static String clip(String s, int n) {
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+
+    /** {@code herald sources list}: configured and added sources with their state. */
+    @Command(name = "list", description = "List content sources (content.paths and those added) with their last fetch and errors.")
+    static final class ListSources implements Callable<Integer> {
+        @ParentCommand
+        SourcesCommand parent;
+
+        @Override
+        public Integer call() {
+            try (Herald herald = parent.root.open()) {
+                var lines = herald.library().describeSources();
+                if (lines.isEmpty()) parent.root.out().println("No sources yet: the bundled sample articles are used. Add one with: herald sources add URL");
+                lines.forEach(parent.root.out()::println);
+                return 0;
+            }
+        }
+    }
+
+    /** {@code herald sources add LOCATION}: registers a feed, page, file or folder and loads it now. */
+    @Command(name = "add", description = "Add a feed or web page URL (or a file or folder) and load it now; it is refreshed on its interval while the bot runs.")
+    static final class AddSource implements Callable<Integer> {
+        @ParentCommand
+        SourcesCommand parent;
+
+        @picocli.CommandLine.Parameters(index = "0", paramLabel = "LOCATION", description = "http(s) URL of a feed or page, or a path")
+        String location;
+
+        @Option(names = "--name", description = "display name (default: the feed's title or the page's outlet)")
+        String name;
+
+        @Option(names = "--every", paramLabel = "DURATION", description = "refresh interval, e.g. 15m or 2h (default: sources.refresh-interval)")
+        String every;
+
+        @Override
+        public Integer call() {
+            try (Herald herald = parent.root.open()) {
+                java.time.Duration interval = every == null ? null : dev.herald.sources.SourceRegistry.parseInterval(every);
+                var report = herald.library().addSource(location, name, interval, ConsoleProgress.forStderr());
+                parent.root.out().println(report.describe());
+                return report.failures().isEmpty() ? 0 : 1;
+            } catch (IllegalArgumentException e) {
+                parent.root.err().println("herald sources add: " + e.getMessage());
+                return HeraldCli.USAGE;
+            }
+        }
+    }
+
+    /** {@code herald sources remove LOCATION}: forgets an added source (its articles stay). */
+    @Command(name = "remove", description = "Forget an added source by URL, path or name (its articles stay stored).")
+    static final class RemoveSource implements Callable<Integer> {
+        @ParentCommand
+        SourcesCommand parent;
+
+        @picocli.CommandLine.Parameters(index = "0", paramLabel = "LOCATION")
+        String location;
+
+        @Override
+        public Integer call() {
+            try (Herald herald = parent.root.open()) {
+                parent.root.out().println(herald.library().removeSource(location));
+                return 0;
+            }
+        }
     }
 }

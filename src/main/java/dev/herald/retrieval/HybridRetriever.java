@@ -91,6 +91,10 @@ public final class HybridRetriever {
         // 1. Query terms and vector
         List<String> terms = new ArrayList<>();
         for (String t : Terms.contentWords(query.text())) if (!TimeExpressions.isTimeWord(t)) terms.add(t);
+        List<String> keywordTerms = new ArrayList<>(terms);
+        for (String t : terms) {
+            for (String syn : Terms.synonyms(t)) if (!keywordTerms.contains(syn)) keywordTerms.add(syn);
+        }
         long t0 = System.nanoTime();
         float[] qv = model.embed(query.text()).content().vector();
         long t1 = System.nanoTime();
@@ -99,7 +103,7 @@ public final class HybridRetriever {
         // 2. Both searches, limited to what was published by the as-of date
         // a side weighted 0 is not searched at all, so single-sided configurations are pure baselines
         List<KeywordIndex.Hit> kw = options.keywordWeight() == 0 ? List.of()
-                : keywords.search(terms, options.candidates(), Long.MIN_VALUE, asOf);
+                : keywords.search(keywordTerms, options.candidates(), Long.MIN_VALUE, asOf);
         long t2 = System.nanoTime();
         nanos.put("keyword", t2 - t1);
         List<VectorIndex.Hit> vec = options.vectorWeight() == 0 ? List.of()

@@ -99,6 +99,7 @@ public final class TelegramBot implements AutoCloseable {
             System.err.println("herald bot: could not start: " + why);
             return EXIT_START_FAILED;
         }
+        herald.library().startScheduledRefresh();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             log.info("stopping Herald bot @{}", bot.username());

@@ -77,7 +77,10 @@ public final class TelegramHtml {
         }
         if (!a.citations().isEmpty()) {
             sb.append("\n\n<b>Sources:</b>");
-            for (Citation c : a.citations()) sb.append("\n[").append(c.n()).append("] ").append(headline(c.article()));
+            for (Citation c : a.citations()) {
+                sb.append("\n[").append(c.n()).append("] ").append(headline(c.article()));
+                for (ArticleRef other : c.alsoReportedBy()) sb.append("\n    also: ").append(headline(other));
+            }
         }
         return sb.toString();
     }

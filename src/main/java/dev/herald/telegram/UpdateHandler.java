@@ -466,7 +466,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
         if (admin) {
             sb.append("\n\n<b>Admin commands</b>")
                     .append("\n/reload — reload the configured content")
-                    .append("\n/add &lt;path&gt; — add a file or folder")
+                    .append("\n/add &lt;URL or path&gt; — add a feed, web page, file or folder")
                     .append("\n/remove &lt;article id or URL&gt; — remove an article")
                     .append("\n/stats — usage and store statistics");
         }
@@ -537,15 +537,12 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
 
     private void add(Message m, String args) {
         if (args.isEmpty()) {
-            reply(m, "Give a file or folder path on the server: /add /path/to/articles");
+            reply(m, "Give a web page or feed URL, or a file or folder path on the server: /add https://example.org/feed.xml");
             return;
         }
         String lower = args.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            reply(m, "Adding articles by URL isn't supported yet; give a file or folder path on the server.");
-            return;
-        }
-        if (!Files.exists(Path.of(args))) {
+        boolean url = lower.startsWith("http://") || lower.startsWith("https://");
+        if (!url && !Files.exists(Path.of(args))) {
             reply(m, "No such file or folder on the server: " + TelegramHtml.escape(args));
             return;
         }

@@ -27,7 +27,40 @@ public final class Terms {
             "this", "that", "these", "those", "am", "as", "until", "while", "also", "s", "t", "said", "says",
             "according", "whose", "per", "via", "yet", "still", "many", "much", "new", "one", "us");
 
+    /**
+     * Words news reports use interchangeably for the same count or event: "how many were injured?" must meet
+     * "300 wounded". Each group maps to one term; the first word of a group is the one stemmed to.
+     */
+    private static final List<List<String>> SYNONYMS = List.of(
+            List.of("injured", "injuries", "injury", "injuring", "wounded", "wounding", "wounds", "hurt"),
+            List.of("killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "death", "deaths", "fatalities"),
+            List.of("fled", "flee", "flees", "fleeing", "displaced", "evacuated"),
+            List.of("ceasefire", "truce", "armistice"),
+            List.of("arrested", "arrest", "detained", "detain"),
+            List.of("resigned", "resign", "resigns", "resignation", "quit", "quits", "stepped"));
+    private static final java.util.Map<String, String> CANONICAL = new java.util.HashMap<>();
+    private static final java.util.Map<String, List<String>> GROUP = new java.util.HashMap<>();
+
+    static {
+        for (List<String> g : SYNONYMS) {
+            String canonical = stripSuffix(g.get(0));
+            for (String w : g) {
+                CANONICAL.put(w, canonical);
+                GROUP.put(w, g);
+            }
+        }
+    }
+
     private Terms() {
+    }
+
+    /** Other words with the same meaning (see the synonym groups), for widening a keyword query; empty if none. */
+    public static List<String> synonyms(String word) {
+        List<String> g = GROUP.get(word);
+        if (g == null) return List.of();
+        List<String> out = new ArrayList<>(g);
+        out.remove(word);
+        return out;
     }
 
     /** All word tokens, lower-cased, accents removed, in order (stop words kept). */
@@ -72,6 +105,8 @@ public final class Terms {
      * "rebels"/"rebel" to meet, without Porter's over-stemming of names.
      */
     public static String stem(String w) {
+        String canonical = CANONICAL.get(w);
+        if (canonical != null) return canonical;
         if (w.length() <= 3 || Character.isDigit(w.charAt(0))) return w;
         String s = stripSuffix(w);
         if (s.length() > 4 && (s.endsWith("e") || s.endsWith("y"))) s = s.substring(0, s.length() - 1);
