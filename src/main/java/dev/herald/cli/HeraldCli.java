@@ -26,6 +26,16 @@ public final class HeraldCli {
         CommandLine cl = new CommandLine(new HeraldCommand(env, in));
         cl.setOut(out);
         cl.setErr(err);
+        // a mistake on the command line: say what was wrong, then how to use the command
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            PrintWriter e = c.getErr();
+            e.println(ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, e);
+            e.println();
+            c.usage(e);
+            return USAGE;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
             if (ex instanceof ConfigException) {

@@ -46,7 +46,7 @@ public final class Settings {
     // ---- chunking
     public static final Setting<Integer> CHUNKING_MAX_WORDS = add(Setting.ofInt("chunking.max-words", 90, 20, 400,
             "words per chunk, including the title line"));
-    public static final Setting<Integer> CHUNKING_OVERLAP_SENTENCES = add(Setting.ofInt("chunking.overlap-sentences", 1, 0, 5,
+    public static final Setting<Integer> CHUNKING_OVERLAP_SENTENCES = add(Setting.ofInt("chunking.overlap-sentences", 0, 0, 5,
             "sentences repeated from the end of one chunk at the start of the next"));
 
     // ---- embedding

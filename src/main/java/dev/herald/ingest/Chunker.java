@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public final class Chunker {
 
     public static final int DEFAULT_MAX_WORDS = 90;
-    public static final int DEFAULT_OVERLAP_SENTENCES = 1;
+    public static final int DEFAULT_OVERLAP_SENTENCES = 0;
     private static final int MAX_TITLE_WORDS = 20;
     private static final Pattern WORD = Pattern.compile("\\S+");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
