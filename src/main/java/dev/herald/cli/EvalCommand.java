@@ -36,7 +36,10 @@ import java.util.concurrent.TimeUnit;
  * {@code herald eval}: ingests a benchmark corpus into its own database (reused on the next run), asks every question
  * exactly as the bot would as of the question's date, and writes retrieval, answer and speed figures.
  */
-@Command(name = "eval", description = "Evaluate retrieval, answers and speed on a benchmark (corpus + questions JSONL).")
+@Command(name = "eval", description = "Evaluate retrieval, answers and speed on a benchmark (corpus + questions JSONL).",
+        footer = {"", "Without --db the corpus goes into data/eval-<8 hex>.db, named from the corpus's path, size, "
+                + "modification time and the chunking settings, so a re-run reuses it and starts answering within seconds.",
+                "Each question is asked as of the end of its question_date (UTC); quiz_explanation is never read."})
 final class EvalCommand implements Callable<Integer> {
 
     @ParentCommand
