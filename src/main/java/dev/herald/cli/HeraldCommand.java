@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
 @Command(name = "herald", mixinStandardHelpOptions = true, version = "Herald 0.1.0",
         description = "Answers questions about the news from stored articles, citing its sources.",
         subcommands = {IngestCommand.class, AskCommand.class, ChatCommand.class, SourcesCommand.class,
-                StatsCommand.class, ReloadCommand.class, BotCommand.class, CommandLine.HelpCommand.class})
+                StatsCommand.class, ReloadCommand.class, BotCommand.class, EvalCommand.class,
+                CommandLine.HelpCommand.class})
 public final class HeraldCommand implements Callable<Integer> {
 
     @Spec

@@ -1,0 +1,75 @@
+package dev.herald.eval;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one evaluation run measured; serialised as {@code report.json} (NaN becomes null) and rendered as
+ * {@code report.md} and the console table.
+ *
+ * @param run        when, on what files, with which settings
+ * @param counts     questions read, evaluated, labelled, scored for answers, malformed lines skipped
+ * @param ingest     ingest of the corpus: this run and the first run into this database
+ * @param embedding  raw embedding throughput on stored chunks
+ * @param retrieval  article-level retrieval, Herald (deep list and the bot's own reply) and each baseline
+ * @param answers    answer quality on open-answer questions
+ * @param speed      per-stage latency (warm) and memory
+ */
+public record EvalReport(Map<String, Object> run, Counts counts, Ingest ingest, EmbeddingSpeed embedding,
+                         List<RetrievalRow> retrieval, AnswerScores answers, Speed speed) {
+
+    public record Counts(int questionsRead, int malformedLines, int evaluated, int labelled, int openAnswer,
+                         int needsChoices, int warmup, int storedArticles, int storedChunks) {
+    }
+
+    /** One ingest: counts, chunks embedded, seconds, chunks per second. */
+    public record IngestRun(int added, int updated, int unchanged, int skipped, int chunks, double seconds,
+                            double chunksPerSecond, boolean interrupted) {
+    }
+
+    /**
+     * @param firstRun             the first ingest into this database (stored in its meta table), null if unknown
+     * @param thisRun              this run's ingest (mostly "unchanged" on a reused database)
+     * @param firstRunPercentOfRaw the first run's chunks/s as a percentage of raw {@code embedAll} chunks/s
+     */
+    public record Ingest(IngestRun firstRun, IngestRun thisRun, boolean reusedDatabase, double firstRunPercentOfRaw) {
+    }
+
+    public record EmbeddingSpeed(int sampleChunks, double embedChunksPerSecond, double embedAllChunksPerSecond) {
+    }
+
+    /** Latency in milliseconds. */
+    public record Latency(int n, double p50, double p95, double p99, double mean) {
+        public static Latency ofMillis(List<Double> ms) {
+            return new Latency(ms.size(), Metrics.percentile(ms, 50), Metrics.percentile(ms, 95),
+                    Metrics.percentile(ms, 99), Metrics.mean(ms));
+        }
+    }
+
+    /**
+     * One retrieval system's article-level scores over the labelled questions, with how long a search took, and
+     * Herald's ratio to it (Herald / this; null for Herald's own rows).
+     */
+    public record RetrievalRow(String system, String description, int topK, Metrics.Retrieval scores,
+                               Latency latency, Map<String, Double> heraldRatio) {
+    }
+
+    /**
+     * @param questions          open-answer questions scored (needs_choices false)
+     * @param containment        share whose answer contains a gold answer (normalised, whole words)
+     * @param containmentLabelled the same over those with known relevant articles
+     * @param meanWords          mean answer length in words, all answers (abstentions included)
+     * @param meanWordsAnswered  mean answer length over answers that did not abstain
+     * @param abstentionRate     share of abstentions
+     * @param citationChecked    answers checked for citation validity (every evaluated question)
+     * @param citationValidity   share of those whose citations are valid (must be 1.0)
+     */
+    public record AnswerScores(int questions, int labelled, double containment, double containmentLabelled,
+                               double meanWords, double meanWordsAnswered, double abstentionRate,
+                               int citationChecked, double citationValidity) {
+    }
+
+    /** Per-stage latency of {@code QuestionService.ask} (keys embed, keyword, vector, fuse, answer, total), memory. */
+    public record Speed(Map<String, Latency> stages, Map<String, Object> memory) {
+    }
+}

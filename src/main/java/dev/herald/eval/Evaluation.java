@@ -1,0 +1,315 @@
+package dev.herald.eval;
+
+import dev.herald.Herald;
+import dev.herald.chat.Reply;
+import dev.herald.retrieval.HybridRetriever;
+import dev.herald.retrieval.RetrievedChunk;
+import dev.herald.retrieval.SearchQuery;
+import dev.herald.retrieval.SearchResult;
+import dev.herald.store.StoredChunk;
+import dev.langchain4j.data.segment.TextSegment;
+
+import java.io.PrintWriter;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the benchmark questions through Herald exactly as the bot answers them ({@code QuestionService.ask} as of each
+ * question's date), and scores retrieval, answers and speed; optionally the same retrieval with baselines.
+ */
+public final class Evaluation {
+
+    /** Stage keys of {@link Reply#stageNanos()}, in pipeline order. */
+    public static final List<String> STAGES = List.of("embed", "keyword", "vector", "fuse", "answer", "total");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
+
+    /**
+     * @param warmup        questions asked first and left out of the timings (they are asked again, measured)
+     * @param retrievalTopK chunks retrieved for the retrieval metrics (the bot itself uses retrieval.top-k)
+     * @param embedSample   stored chunks embedded to measure raw embedding throughput
+     * @param baselines     also score the LangChain4j-standard and BM25-only baselines
+     */
+    public record Options(int warmup, int retrievalTopK, int embedSample, boolean baselines) {
+        public static final Options DEFAULTS = new Options(5, 30, 300, false);
+    }
+
+    /** The report and one row per question (for {@code questions.jsonl}). */
+    public record Result(EvalReport report, List<Map<String, Object>> questions) {
+    }
+
+    private final Herald herald;
+    private final Options options;
+    private final QuestionProgress progress;
+    private final MemoryProbe memory = new MemoryProbe();
+
+    public Evaluation(Herald herald, Options options, QuestionProgress progress) {
+        this.herald = herald;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    public MemoryProbe memory() {
+        return memory;
+    }
+
+    /** Raw embedding throughput: the same stored chunk texts embedded one by one, then with {@code embedAll}. */
+    public EvalReport.EmbeddingSpeed embeddingSpeed() {
+        List<String> texts = sampleEmbeddedTexts(options.embedSample());
+        if (texts.isEmpty()) return new EvalReport.EmbeddingSpeed(0, Double.NaN, Double.NaN);
+        // warm the model (it loads on first use) so loading is not counted
+        for (int i = 0; i < Math.min(3, texts.size()); i++) herald.embeddings().embed(texts.get(i));
+        long t0 = System.nanoTime();
+        for (String t : texts) herald.embeddings().embed(t);
+        long t1 = System.nanoTime();
+        herald.embeddings().embedAll(texts.stream().map(TextSegment::from).toList());
+        long t2 = System.nanoTime();
+        memory.sample();
+        return new EvalReport.EmbeddingSpeed(texts.size(), texts.size() / ((t1 - t0) / 1e9),
+                texts.size() / ((t2 - t1) / 1e9));
+    }
+
+    /**
+     * Up to {@code n} stored chunks spread evenly over the store, as the ingestor embedded them: the title line (with
+     * the publication date) and the passage.
+     */
+    List<String> sampleEmbeddedTexts(int n) {
+        List<Long> all = herald.database().read(c -> {
+            List<Long> ids = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id FROM chunks ORDER BY id")) {
+                while (rs.next()) ids.add(rs.getLong(1));
+            }
+            return ids;
+        });
+        if (all.isEmpty() || n <= 0) return List.of();
+        List<Long> picked = new ArrayList<>();
+        double step = Math.max(1.0, all.size() / (double) n);
+        for (double i = 0; i < all.size() && picked.size() < n; i += step) picked.add(all.get((int) i));
+        List<String> out = new ArrayList<>();
+        for (StoredChunk c : herald.store().chunks(picked)) {
+            String header = c.article().title();
+            if (c.article().publishedAt() != null) header += " (" + DAY.format(c.article().publishedAt()) + ")";
+            out.add(header + "\n" + c.text());
+        }
+        return out;
+    }
+
+    /** Asks every question and scores it. */
+    public Result run(List<EvalQuestion> questions) {
+        HybridRetriever deep = new HybridRetriever(herald.embeddings(), herald.keywords(), herald.vectors(),
+                herald.store(), herald.retriever().options().withTopK(options.retrievalTopK()));
+        List<Baselines.Baseline> baselines = new ArrayList<>();
+        double baselineBuildSeconds = Double.NaN;
+        if (options.baselines()) {
+            long b0 = System.nanoTime();
+            progress.message("eval: baselines: copying stored vectors into a LangChain4j InMemoryEmbeddingStore…");
+            baselines.add(Baselines.langChain4jStandard(herald, options.retrievalTopK()));
+            baselines.add(Baselines.bm25(herald, options.retrievalTopK()));
+            baselineBuildSeconds = (System.nanoTime() - b0) / 1e9;
+            memory.sample();
+        }
+        var check = herald.citationCheck();
+
+        // warm-up: the first few questions through every path, not measured
+        int warm = Math.min(options.warmup(), questions.size());
+        for (int i = 0; i < warm; i++) {
+            EvalQuestion q = questions.get(i);
+            herald.questions().ask(q.question(), q.asOf());
+            deep.search(SearchQuery.of(q.question(), q.asOf()));
+            for (Baselines.Baseline b : baselines) b.articleIds(q.question(), q.asOf());
+        }
+
+        Map<String, List<Double>> stageMs = new LinkedHashMap<>();
+        for (String s : STAGES) stageMs.put(s, new ArrayList<>());
+        List<Integer> deepRanks = new ArrayList<>();
+        List<Integer> replyRanks = new ArrayList<>();
+        List<Double> deepMs = new ArrayList<>();
+        Map<String, List<Integer>> baseRanks = new LinkedHashMap<>();
+        Map<String, List<Double>> baseMs = new LinkedHashMap<>();
+        for (Baselines.Baseline b : baselines) {
+            baseRanks.put(b.name(), new ArrayList<>());
+            baseMs.put(b.name(), new ArrayList<>());
+        }
+        List<Boolean> contained = new ArrayList<>();
+        List<Boolean> containedLabelled = new ArrayList<>();
+        List<Integer> words = new ArrayList<>();
+        List<Integer> wordsAnswered = new ArrayList<>();
+        List<Boolean> abstained = new ArrayList<>();
+        List<Boolean> valid = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+
+        progress.start(questions.size());
+        for (int i = 0; i < questions.size(); i++) {
+            EvalQuestion q = questions.get(i);
+            Reply reply = herald.questions().ask(q.question(), q.asOf());
+            for (String s : STAGES) {
+                Long ns = reply.stageNanos().get(s);
+                if (ns != null) stageMs.get(s).add(ns / 1e6);
+            }
+            boolean citationsValid = check.valid(reply.answer());
+            valid.add(citationsValid);
+            String text = reply.answer().text();
+
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", q.id());
+            row.put("question", q.question());
+            row.put("question_date", q.questionDate().toString());
+            row.put("type", q.type());
+            row.put("needs_choices", q.needsChoices());
+            row.put("relevant_ids", q.relevantIds());
+            if (q.labelled()) {
+                long t0 = System.nanoTime();
+                SearchResult found = deep.search(SearchQuery.of(q.question(), q.asOf()));
+                deepMs.add((System.nanoTime() - t0) / 1e6);
+                int rank = Metrics.firstRelevantRank(articleIds(found), q.relevantIds());
+                int replyRank = Metrics.firstRelevantRank(articleIds(reply.search()), q.relevantIds());
+                deepRanks.add(rank);
+                replyRanks.add(replyRank);
+                row.put("rank_herald", rank);
+                row.put("rank_herald_reply", replyRank);
+                for (Baselines.Baseline b : baselines) {
+                    long b0 = System.nanoTime();
+                    List<String> ids = b.articleIds(q.question(), q.asOf());
+                    baseMs.get(b.name()).add((System.nanoTime() - b0) / 1e6);
+                    int br = Metrics.firstRelevantRank(ids, q.relevantIds());
+                    baseRanks.get(b.name()).add(br);
+                    row.put("rank_" + b.name().replace('-', '_'), br);
+                }
+            } else {
+                row.put("rank_herald", null);
+                row.put("rank_herald_reply", null);
+                for (Baselines.Baseline b : baselines) row.put("rank_" + b.name().replace('-', '_'), null);
+            }
+            row.put("answer", text);
+            row.put("abstained", reply.answer().abstained());
+            row.put("cited_articles", reply.answer().citations().stream().map(c -> c.article().id()).toList());
+            Boolean isContained = null;
+            if (!q.needsChoices()) {
+                isContained = Metrics.contains(text, q.answers());
+                contained.add(isContained);
+                if (q.labelled()) containedLabelled.add(isContained);
+                int w = Metrics.wordCount(text);
+                words.add(w);
+                if (!reply.answer().abstained()) wordsAnswered.add(w);
+                abstained.add(reply.answer().abstained());
+            }
+            row.put("contained", isContained);
+            row.put("citation_valid", citationsValid);
+            row.put("total_ms", round(reply.stageNanos().getOrDefault("total", 0L) / 1e6));
+            rows.add(row);
+            memory.sample();
+            progress.advance(i + 1);
+        }
+        progress.done();
+
+        List<EvalReport.RetrievalRow> retrieval = new ArrayList<>();
+        Metrics.Retrieval deepScores = Metrics.Retrieval.of(deepRanks);
+        EvalReport.Latency deepLatency = EvalReport.Latency.ofMillis(deepMs);
+        retrieval.add(new EvalReport.RetrievalRow("herald", "HybridRetriever (BM25 + vectors, weighted RRF, date priors) "
+                + "with the bot's settings but top-k " + options.retrievalTopK() + " chunks, as of the question date",
+                options.retrievalTopK(), deepScores, deepLatency, null));
+        int botK = herald.retriever().options().topK();
+        retrieval.add(new EvalReport.RetrievalRow("herald-reply", "the chunks behind the bot's answer "
+                + "(QuestionService.ask, top-k " + botK + " chunks): Hits@10 is capped by k; latency is the retrieval "
+                + "stages (embed+keyword+vector+fuse)", botK, Metrics.Retrieval.of(replyRanks),
+                retrievalStages(stageMs), null));
+        for (Baselines.Baseline b : baselines) {
+            Metrics.Retrieval s = Metrics.Retrieval.of(baseRanks.get(b.name()));
+            EvalReport.Latency l = EvalReport.Latency.ofMillis(baseMs.get(b.name()));
+            Map<String, Double> ratio = new LinkedHashMap<>();
+            ratio.put("hits1", Metrics.ratio(deepScores.hits1(), s.hits1()));
+            ratio.put("hits4", Metrics.ratio(deepScores.hits4(), s.hits4()));
+            ratio.put("hits10", Metrics.ratio(deepScores.hits10(), s.hits10()));
+            ratio.put("mrr10", Metrics.ratio(deepScores.mrr10(), s.mrr10()));
+            ratio.put("p50_ms", Metrics.ratio(deepLatency.p50(), l.p50()));
+            retrieval.add(new EvalReport.RetrievalRow(b.name(), b.description(), options.retrievalTopK(), s, l, ratio));
+        }
+
+        EvalReport.AnswerScores answers = new EvalReport.AnswerScores(contained.size(), containedLabelled.size(),
+                Metrics.rate(contained), Metrics.rate(containedLabelled), Metrics.mean(words),
+                Metrics.mean(wordsAnswered), Metrics.rate(abstained), valid.size(), Metrics.rate(valid));
+        Map<String, EvalReport.Latency> stages = new LinkedHashMap<>();
+        for (String s : STAGES) stages.put(s, EvalReport.Latency.ofMillis(stageMs.get(s)));
+        Map<String, Object> mem = new LinkedHashMap<>(memory.report());
+        if (!Double.isNaN(baselineBuildSeconds)) mem.put("baseline_build_seconds", round(baselineBuildSeconds));
+        EvalReport partial = new EvalReport(null, null, null, null, retrieval, answers, new EvalReport.Speed(stages, mem));
+        return new Result(partial, rows);
+    }
+
+    /** Latency of the retrieval stages of each reply (their per-question sum). */
+    private static EvalReport.Latency retrievalStages(Map<String, List<Double>> stageMs) {
+        List<Double> sums = new ArrayList<>();
+        int n = stageMs.get("total").size();
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (String k : List.of("embed", "keyword", "vector", "fuse")) {
+                List<Double> v = stageMs.get(k);
+                if (i < v.size()) s += v.get(i);
+            }
+            sums.add(s);
+        }
+        return EvalReport.Latency.ofMillis(sums);
+    }
+
+    static List<String> articleIds(SearchResult r) {
+        List<String> out = new ArrayList<>(r.chunks().size());
+        for (RetrievedChunk c : r.chunks()) out.add(c.article().id());
+        return out;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** Progress of the question loop, on standard error: n/total and time left. */
+    public static final class QuestionProgress {
+        private final PrintWriter err;
+        private final boolean redraw;
+        private long start;
+        private long lastLine = -1;
+        private int total;
+
+        public QuestionProgress(PrintWriter err, boolean redraw) {
+            this.err = err;
+            this.redraw = redraw;
+        }
+
+        public void message(String s) {
+            err.println(s);
+            err.flush();
+        }
+
+        void start(int total) {
+            this.total = total;
+            this.start = System.nanoTime();
+        }
+
+        void advance(int done) {
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            if (!redraw && done < total && lastLine >= 0 && elapsedMs - lastLine < 5000) return;
+            lastLine = elapsedMs;
+            String line = line(done, total, elapsedMs);
+            if (redraw) err.print("\r" + line + "   ");
+            else err.println(line);
+            err.flush();
+        }
+
+        void done() {
+            if (redraw) err.println();
+            err.flush();
+        }
+
+        static String line(int done, int total, long elapsedMs) {
+            double s = Math.max(0.001, elapsedMs / 1000.0);
+            StringBuilder sb = new StringBuilder(String.format("questions %d/%d · %.1f q/s", done, total, done / s));
+            if (done > 0 && done < total) sb.append(" · ETA ").append(Math.round(s * (total - done) / done)).append('s');
+            sb.append(" · ").append(Math.round(s)).append('s');
+            return sb.toString();
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package dev.herald.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.cli.HeraldCli;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code herald eval} end to end on a tiny corpus, with the real local model and a real SQLite file. */
+class EvalCommandTest {
+
+    @TempDir
+    static Path dir;
+    static Path corpus;
+    static Path questions;
+
+    static final String[] ARTICLES = {
+            article("a-recall", "Voltra Motors recalls sedans", "2022-06-10",
+                    "Voltra Motors is recalling 40,000 sedans over brake defects. The carmaker said the faulty brake "
+                            + "hoses can lengthen stopping distances. Owners will be notified by mail in July."),
+            article("a-flood", "Floods hit the valley", "2022-06-12",
+                    "Heavy rain flooded farms in the Arden valley. Hundreds of families were forced to leave their "
+                            + "homes. The regional government promised emergency funds for the farmers."),
+            article("a-mayor", "Mayor re-elected", "2022-06-14",
+                    "Mayor Lena Ortiz won a third term with 58 percent of the vote after a quiet campaign. Turnout "
+                            + "was the lowest in twenty years, officials said."),
+            article("a-quake", "Tremor shakes the capital", "2022-06-15",
+                    "A magnitude 5.1 earthquake shook the capital overnight. It cracked walls in the old town but "
+                            + "injured no one, the fire service said."),
+            article("a-vaccine", "Clinic opens for measles shots", "2022-06-09",
+                    "A new clinic in Harbor City offers measles vaccinations to children after a rise in infections. "
+                            + "Doctors urged parents to book early."),
+            // published after the question that asks about it: must stay invisible to that question
+            article("a-late", "Zephyr Labs names a new chief executive", "2022-07-20",
+                    "Zephyr Labs named Priya Raman as its new chief executive. Raman previously ran the company's "
+                            + "battery division, the board said."),
+    };
+
+    static final String[] QUESTIONS = {
+            question("q-recall", "Which carmaker is recalling 40,000 sedans over brake defects?",
+                    "[\"Voltra Motors\"]", "[\"a-recall\"]", "2022-06-16", false, "gold"),
+            question("q-choices", "Which of these happened in the capital this week?",
+                    "[\"An earthquake\"]", "[\"a-quake\"]", "2022-06-16", true, "gold"),
+            "{ this line is not JSON",
+            question("q-unlabelled", "What share of the vote did Mayor Lena Ortiz win?",
+                    "[\"58 percent\"]", "[]", "2022-06-16", false, "answer_only"),
+            question("q-late", "Who did Zephyr Labs name as its new chief executive?",
+                    "[\"Priya Raman\"]", "[\"a-late\"]", "2022-06-16", false, "gold"),
+    };
+
+    @BeforeAll
+    static void writeFixtures() throws IOException {
+        corpus = dir.resolve("corpus.jsonl");
+        questions = dir.resolve("questions.jsonl");
+        Files.writeString(corpus, String.join("\n", ARTICLES) + "\n");
+        Files.writeString(questions, String.join("\n", QUESTIONS) + "\n");
+    }
+
+    @Test
+    void should_write_parseable_reports_with_right_counts_when_run_on_a_fixture_with_baselines() throws IOException {
+        // given
+        Path report = dir.resolve("report-full");
+        Path db = dir.resolve("full.db");
+
+        // when
+        Run run = run("eval", "--corpus", corpus.toString(), "--questions", questions.toString(), "--db", db.toString(),
+                "--report", report.toString(), "--baselines", "--warmup", "1", "--embed-sample", "10");
+
+        // then the command succeeds and reports the malformed line by number
+        assertEquals(0, run.code, run.err);
+        assertTrue(run.err.contains("line 3"), run.err);
+        assertTrue(run.out.contains("Hits@10"), run.out);
+        assertTrue(Files.exists(db));
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode json = mapper.readTree(report.resolve("report.json").toFile());
+        assertTrue(Files.readString(report.resolve("report.md")).contains("## Baselines"));
+        JsonNode counts = json.get("counts");
+        assertEquals(4, counts.get("questionsRead").asInt());
+        assertEquals(1, counts.get("malformedLines").asInt());
+        assertEquals(4, counts.get("evaluated").asInt());
+        assertEquals(3, counts.get("labelled").asInt());
+        assertEquals(3, counts.get("openAnswer").asInt());
+        assertEquals(1, counts.get("needsChoices").asInt());
+        assertEquals(6, counts.get("storedArticles").asInt());
+        // answers: all three open-answer questions scored, every citation valid
+        JsonNode answers = json.get("answers");
+        assertEquals(3, answers.get("questions").asInt());
+        assertEquals(4, answers.get("citationChecked").asInt());
+        assertEquals(1.0, answers.get("citationValidity").asDouble(), 1e-9);
+        // retrieval: Herald's deep list, the bot's own reply, and both baselines, each over the 3 labelled questions
+        List<String> systems = new ArrayList<>();
+        for (JsonNode r : json.get("retrieval")) {
+            systems.add(r.get("system").asText());
+            assertEquals(3, r.get("scores").get("questions").asInt());
+        }
+        assertEquals(List.of("herald", "herald-reply", "langchain4j-standard", "bm25-only"), systems);
+        assertTrue(json.get("retrieval").get(2).get("heraldRatio").has("hits10"));
+        // speed: every stage timed on the 4 measured questions
+        assertEquals(4, json.get("speed").get("stages").get("total").get("n").asInt());
+        assertTrue(json.get("embedding").get("embedAllChunksPerSecond").asDouble() > 0);
+        assertTrue(json.get("ingest").get("firstRun").get("chunks").asInt() > 0);
+
+        // and per question: the recall article is found, the article published after its question is not
+        Map<String, JsonNode> rows = rows(mapper, report.resolve("questions.jsonl"));
+        assertEquals(4, rows.size());
+        assertTrue(rows.get("q-recall").get("rank_herald").asInt() >= 1);
+        JsonNode late = rows.get("q-late");
+        assertEquals(0, late.get("rank_herald").asInt());
+        assertEquals(0, late.get("rank_herald_reply").asInt());
+        assertEquals(0, late.get("rank_langchain4j_standard").asInt());
+        assertEquals(0, late.get("rank_bm25_only").asInt());
+        assertFalse(late.get("answer").asText().contains("Priya Raman"), late.toString());
+        assertTrue(rows.get("q-unlabelled").get("rank_herald").isNull());
+        assertTrue(rows.get("q-choices").get("contained").isNull());
+        for (JsonNode r : rows.values()) {
+            assertTrue(r.get("citation_valid").asBoolean());
+            assertFalse(r.has("quiz_explanation"));
+        }
+    }
+
+    @Test
+    void should_evaluate_only_the_first_n_questions_and_reuse_the_database_when_limited_and_run_again() throws IOException {
+        // given
+        Path report = dir.resolve("report-limit");
+        String[] args = {"eval", "--corpus", corpus.toString(), "--questions", questions.toString(),
+                "--db", dir.resolve("limit.db").toString(), "--report", report.toString(), "--limit", "2",
+                "--warmup", "0", "--embed-sample", "5"};
+        Run first = run(args);
+        assertEquals(0, first.code, first.err);
+
+        // when
+        Run second = run(args);
+
+        // then
+        assertEquals(0, second.code, second.err);
+        JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
+        assertEquals(2, json.get("counts").get("evaluated").asInt());
+        assertEquals(2, Files.readAllLines(report.resolve("questions.jsonl")).size());
+        JsonNode ingest = json.get("ingest");
+        assertTrue(ingest.get("reusedDatabase").asBoolean());
+        assertEquals(0, ingest.get("thisRun").get("chunks").asInt());
+        assertEquals(6, ingest.get("thisRun").get("unchanged").asInt());
+        assertTrue(ingest.get("firstRun").get("chunks").asInt() > 0, ingest.toString());
+    }
+
+    @Test
+    void should_exit_2_with_one_line_when_the_questions_file_is_missing() {
+        // given
+        Path missing = dir.resolve("nope.jsonl");
+
+        // when
+        Run run = run("eval", "--corpus", corpus.toString(), "--questions", missing.toString(),
+                "--db", dir.resolve("unused.db").toString());
+
+        // then
+        assertEquals(2, run.code);
+        assertEquals(List.of("eval: questions file not found: " + missing), run.err.lines().toList());
+        assertFalse(Files.exists(dir.resolve("unused.db")));
+    }
+
+    @Test
+    void should_exit_2_with_one_line_when_the_corpus_is_missing_or_malformed() throws IOException {
+        // given
+        Path missing = dir.resolve("no-corpus.jsonl");
+        Path malformed = dir.resolve("bad-corpus.jsonl");
+        Files.writeString(malformed, "this is not json\n");
+
+        // when
+        Run a = run("eval", "--corpus", missing.toString(), "--questions", questions.toString());
+        Run b = run("eval", "--corpus", malformed.toString(), "--questions", questions.toString());
+
+        // then
+        assertEquals(2, a.code);
+        assertEquals(List.of("eval: corpus file not found: " + missing), a.err.lines().toList());
+        assertEquals(2, b.code);
+        assertEquals(1, b.err.lines().count(), b.err);
+        assertTrue(b.err.startsWith("eval: corpus file is malformed: " + malformed + " line 1"), b.err);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = HeraldCli.run(args, Map.of(), new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static Map<String, JsonNode> rows(ObjectMapper mapper, Path file) throws IOException {
+        Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            JsonNode n = mapper.readTree(line);
+            out.put(n.get("id").asText(), n);
+        }
+        return out;
+    }
+
+    static String article(String id, String title, String day, String text) {
+        return String.format("{\"id\": \"%s\", \"title\": \"%s\", \"text\": \"%s\", \"source\": \"example.org\", "
+                + "\"published_at\": \"%s\", \"url\": \"https://example.org/%s\", \"authors\": []}", id, title, text, day, id);
+    }
+
+    static String question(String id, String q, String answers, String relevant, String day, boolean needsChoices,
+                           String type) {
+        return String.format("{\"id\": \"%s\", \"question\": \"%s\", \"answers\": %s, \"relevant_ids\": %s, "
+                        + "\"question_date\": \"%s\", \"needs_choices\": %s, \"type\": \"%s\", "
+                        + "\"quiz_explanation\": \"The answer is in the explanation.\"}",
+                id, q, answers, relevant, day, needsChoices, type);
+    }
+}
