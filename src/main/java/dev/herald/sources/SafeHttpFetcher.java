@@ -49,6 +49,7 @@ public final class SafeHttpFetcher {
     private final long maxBytes;
     private final boolean allowPrivateAddresses;
     private final Duration readTimeout;
+    private final Dns resolver;
 
     /**
      * @param connectTimeout        longest wait to open a connection
@@ -57,6 +58,13 @@ public final class SafeHttpFetcher {
      * @param allowPrivateAddresses true to allow loopback and private addresses (tests, intranet deployments)
      */
     public SafeHttpFetcher(Duration connectTimeout, Duration readTimeout, long maxBytes, boolean allowPrivateAddresses) {
+        this(connectTimeout, readTimeout, maxBytes, allowPrivateAddresses, Dns.SYSTEM);
+    }
+
+    /** As above, with the name resolver given (tests resolve only local names, so nothing reaches a DNS server). */
+    public SafeHttpFetcher(Duration connectTimeout, Duration readTimeout, long maxBytes, boolean allowPrivateAddresses,
+                           Dns resolver) {
+        this.resolver = resolver;
         if (maxBytes <= 0) throw new IllegalArgumentException("maxBytes must be positive");
         this.maxBytes = maxBytes;
         this.allowPrivateAddresses = allowPrivateAddresses;
@@ -184,7 +192,7 @@ public final class SafeHttpFetcher {
     }
 
     private List<InetAddress> lookup(String host) throws UnknownHostException {
-        List<InetAddress> all = Dns.SYSTEM.lookup(host);
+        List<InetAddress> all = resolver.lookup(host);
         if (!allowPrivateAddresses) for (InetAddress a : all) refuseIfPrivate(host, a);
         return all;
     }

@@ -63,7 +63,7 @@ final class Env implements AutoCloseable {
         this.store = new ArticleStore(db);
         this.ingestor = new Ingestor(store, new HashingEmbeddingModel(), new Chunker(90, 1));
         this.registry = new SourceRegistry(db, configured, Duration.ofMinutes(30));
-        this.fetcher = new SafeHttpFetcher(Duration.ofSeconds(2), Duration.ofMillis(700), 1_000_000, true);
+        this.fetcher = new SafeHttpFetcher(Duration.ofSeconds(2), Duration.ofMillis(700), 1_000_000, true, Env::localOnly);
         this.refresher = new SourceRefresher(registry, fetcher, ingestor, store, clock, Duration.ofMillis(50));
         this.library = new ContentLibrary(store, ingestor, new ArticleFiles(), configured, refresher);
     }
@@ -81,5 +81,11 @@ final class Env implements AutoCloseable {
     public void close() {
         refresher.close();
         db.close();
+    }
+
+    /** Resolves 127.0.0.1 and localhost only: any other name fails as unknown without asking a DNS server. */
+    static java.util.List<java.net.InetAddress> localOnly(String host) throws java.net.UnknownHostException {
+        if (host.equals("localhost") || host.matches("[0-9.]+")) return okhttp3.Dns.SYSTEM.lookup(host);
+        throw new java.net.UnknownHostException(host);
     }
 }

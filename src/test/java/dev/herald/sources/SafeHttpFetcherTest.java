@@ -20,7 +20,7 @@ class SafeHttpFetcherTest {
 
     private final FakeSite site;
     private final SafeHttpFetcher fetcher =
-            new SafeHttpFetcher(Duration.ofSeconds(2), Duration.ofMillis(700), 1_000_000, true);
+            new SafeHttpFetcher(Duration.ofSeconds(2), Duration.ofMillis(700), 1_000_000, true, Env::localOnly);
 
     SafeHttpFetcherTest() throws IOException {
         site = new FakeSite();
@@ -48,7 +48,7 @@ class SafeHttpFetcherTest {
     void should_refuse_loopback_when_private_addresses_are_not_allowed() {
         // given a fetcher with the default protection and a server on 127.0.0.1
         site.serve("/page", "text/html", "<p>secret</p>");
-        SafeHttpFetcher strict = new SafeHttpFetcher(Duration.ofSeconds(2), Duration.ofSeconds(2), 1_000_000, false);
+        SafeHttpFetcher strict = new SafeHttpFetcher(Duration.ofSeconds(2), Duration.ofSeconds(2), 1_000_000, false, Env::localOnly);
         // when / then: by IP literal and by name
         FetchException byIp = assertThrows(FetchException.class, () -> strict.fetch(site.url("/page")));
         assertTrue(byIp.getMessage().contains("private or local address"), byIp.getMessage());
