@@ -4,6 +4,7 @@ import dev.herald.answer.Answerer;
 import dev.herald.answer.CitationCheck;
 import dev.herald.answer.ExtractiveAnswerer;
 import dev.herald.answer.llm.LlmAnswerer;
+import dev.herald.answer.llm.LlmQueryRewriter;
 import dev.herald.answer.llm.LlmHealth;
 import dev.herald.answer.llm.LlmModels;
 import dev.herald.answer.llm.LlmStats;
@@ -78,7 +79,7 @@ public final class Herald implements AutoCloseable {
         this.answerer = answerer(config, keywords);
         // 5. Conversations
         this.questions = new QuestionService(retriever, answerer, new Conversations(config.get(Settings.CHAT_MEMORY_IDLE)),
-                store::aliases);
+                store::aliases, answerer instanceof LlmAnswerer llm ? new LlmQueryRewriter(llm.model())::standalone : null);
     }
 
     public static Herald open(HeraldConfig config) {

@@ -30,14 +30,32 @@ public final class QuestionService {
     private final Answerer answerer;
     private final Conversations conversations;
     private final Function<String, List<ArticleRef>> aliases;
+    private final FollowUpRewriter rewriter;
+
+    /** Turns a follow-up into a standalone question (llm mode); returns the question unchanged when it cannot. */
+    @FunctionalInterface
+    public interface FollowUpRewriter {
+        String standalone(String question, List<String> earlierQuestions);
+    }
 
     /** @param aliases other outlets that published an article's story (syndicated copies), by article id */
     public QuestionService(HybridRetriever retriever, Answerer answerer, Conversations conversations,
                            Function<String, List<ArticleRef>> aliases) {
+        this(retriever, answerer, conversations, aliases, null);
+    }
+
+    /** @param rewriter rewrites follow-ups before retrieval (llm mode), or null to search them with the previous turn */
+    public QuestionService(HybridRetriever retriever, Answerer answerer, Conversations conversations,
+                           Function<String, List<ArticleRef>> aliases, FollowUpRewriter rewriter) {
         this.retriever = retriever;
         this.answerer = answerer;
         this.conversations = conversations;
         this.aliases = aliases;
+        this.rewriter = rewriter;
+    }
+
+    public Answerer answerer() {
+        return answerer;
     }
 
     public QuestionService(HybridRetriever retriever, Answerer answerer, Conversations conversations) {
@@ -84,7 +102,14 @@ public final class QuestionService {
         // 1. A follow-up is searched together with the turn it follows, favouring the articles cited there
         Optional<Conversations.Turn> previous = recent.isEmpty() ? Optional.empty() : Optional.of(recent.get(recent.size() - 1));
         boolean followUp = previous.isPresent() && FollowUps.isFollowUp(question);
-        String searchText = followUp ? previous.get().searchText() + " " + question : question;
+        String searchText = question;
+        if (followUp && rewriter != null) {
+            List<String> earlierQuestions = new ArrayList<>();
+            for (Conversations.Turn t : recent) earlierQuestions.add(t.question());
+            searchText = rewriter.standalone(question, earlierQuestions);
+        } else if (followUp) {
+            searchText = previous.get().searchText() + " " + question;
+        }
         Set<String> prefer = followUp ? previous.get().citedArticles() : Set.of();
 
         // 2. Retrieve as of the question's date

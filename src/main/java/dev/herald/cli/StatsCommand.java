@@ -26,7 +26,14 @@ final class StatsCommand implements Callable<Integer> {
             out.printf("outlets    %d%n", herald.store().sources().size());
             out.printf("vectors    %d in memory%n", herald.vectors().size());
             out.printf("model      %s, %d dimensions%n", LocalEmbeddingModel.NAME, LocalEmbeddingModel.DIMENSION);
-            out.printf("answers    %s%n", herald.answerer().getClass().getSimpleName());
+            out.printf("answers    %s%n", herald.answerer() instanceof dev.herald.answer.llm.LlmAnswerer
+                    ? "llm (" + herald.config().get(dev.herald.config.Settings.LLM_MODEL) + "), checked, quoted fallback"
+                    : "extractive (offline, quoted sentences)");
+            var sources = herald.library().describeSources();
+            if (!sources.isEmpty()) {
+                out.println("sources");
+                sources.forEach(line -> out.println("  " + line));
+            }
             return 0;
         }
     }

@@ -72,4 +72,25 @@ class QuestionServiceTest {
         assertTrue(before.answer().abstained() || before.answer().citations().stream()
                 .allMatch(c -> c.article().publishedAt() == null || c.article().publishedAt().isBefore(Instant.parse("2025-01-01T00:00:00Z"))));
     }
+
+    @Test
+    void should_search_a_rewritten_standalone_question_when_a_rewriter_is_configured() {
+        // given: a rewriter standing in for the LLM, as llm mode wires it
+        java.util.List<java.util.List<String>> seen = new java.util.ArrayList<>();
+        QuestionService q = new QuestionService(herald.retriever(), herald.answerer(), new Conversations(java.time.Duration.ofMinutes(5)),
+                id -> java.util.List.of(), (question, earlier) -> {
+                    seen.add(earlier);
+                    return "How many people were injured in the fighting in Goma?";
+                });
+        q.ask("c", "Who controls Goma now?", AS_OF);
+
+        // when
+        Reply r = q.ask("c", "and how many were hurt?", AS_OF);
+
+        // then
+        assertTrue(r.followUp());
+        assertTrue(r.searchText().startsWith("How many people were injured"), r.searchText());
+        assertTrue(seen.get(0).contains("Who controls Goma now?"));
+        assertTrue(r.answer().text().contains("300"), r.answer().text());
+    }
 }

@@ -97,6 +97,11 @@ public final class LlmAnswerer implements Answerer {
         this(model, fallback, minEvidence, Options.DEFAULTS, new LlmStats(), new LlmHealth("chat model"));
     }
 
+    /** The chat model answers come from (the follow-up rewriter uses the same one). */
+    public ChatModel model() {
+        return model;
+    }
+
     public LlmStats stats() {
         return stats;
     }
