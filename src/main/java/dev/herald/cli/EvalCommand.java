@@ -29,8 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code herald eval}: ingests a benchmark corpus into its own database (reused on the next run), asks every question
@@ -180,31 +178,14 @@ final class EvalCommand implements Callable<Integer> {
 
     /** Ingests the corpus with the progress bar; Ctrl-C stops cleanly after the batch in flight, as for ingest. */
     private IngestSummary ingest(Herald herald) {
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            herald.library().ingestor().requestStop();
-            try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "eval-ingest-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         ConsoleProgress bar = ConsoleProgress.forStderr();
-        try {
+        return StopOnSignal.run(herald.library().ingestor(), () -> {
             IngestSummary s = herald.library().ingest(List.of(corpus), bar);
             bar.done();
             root.err().println("eval: ingest " + s.describe().lines().findFirst().orElse(""));
             root.err().flush();
             return s;
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // already stopping
-            }
-        }
+        });
     }
 
     private int usage(String message) {

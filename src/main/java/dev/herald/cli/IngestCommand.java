@@ -9,8 +9,6 @@ import picocli.CommandLine.ParentCommand;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** {@code herald ingest PATH...}: loads files and folders, resumable after an interruption. */
 @Command(name = "ingest", description = "Load articles from files and folders (.txt .md .html .json .jsonl).")
@@ -34,29 +32,10 @@ final class IngestCommand implements Callable<Integer> {
      * the next run resumes.
      */
     static int runInterruptibly(Herald herald, java.util.function.Supplier<IngestSummary> work, HeraldCommand root) {
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            herald.library().ingestor().requestStop();
-            try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ingest-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            IngestSummary summary = work.get();
-            System.err.println();
-            root.out().println(summary.describe());
-            root.out().flush();
-            return summary.interrupted() ? 130 : 0;
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // already stopping: the hook is running and has been released above
-            }
-        }
+        IngestSummary summary = StopOnSignal.run(herald.library().ingestor(), work);
+        System.err.println();
+        root.out().println(summary.describe());
+        root.out().flush();
+        return summary.interrupted() ? 130 : 0;
     }
 }
