@@ -73,6 +73,6 @@ final class ChatCommand implements Callable<Integer> {
         List<ArticleStore.SourceSummary> sources = store.sources();
         out.printf("Herald — %d articles from %d outlet%s. Ask a question about the news (/new resets, /quit ends).%n",
                 store.articleCount(), sources.size(), sources.size() == 1 ? "" : "s");
-        if (asOf != null) out.println("Answering as of " + asOf + ".");
+        if (asOf != null) out.println("Answering as of " + asOf.toString().substring(0, 10) + ": later articles are invisible.");
     }
 }

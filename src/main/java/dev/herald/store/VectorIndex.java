@@ -23,6 +23,8 @@ public final class VectorIndex implements StoreListener {
     }
 
     private static final long UNDATED = Long.MIN_VALUE;
+    private static final int PARALLEL_THRESHOLD = 20_000;
+    private static final int SLICES = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private int dim = -1;
@@ -113,16 +115,21 @@ public final class VectorIndex implements StoreListener {
             if (size == 0 || k <= 0) return List.of();
             float[] q = normalized(query);
             if (q.length != dim) throw new IllegalArgumentException("query of dimension " + q.length + ", index holds " + dim);
-            PriorityQueue<double[]> heap = new PriorityQueue<>(k + 1, (a, b) -> Double.compare(a[0], b[0]));
-            for (int slot = 0; slot < size; slot++) {
-                if (chunkIds[slot] < 0) continue;
-                long p = published[slot];
-                if (p != UNDATED && (p < notBefore || p > notAfter)) continue;
-                double s = dot(q, data, slot * dim, dim);
-                if (heap.size() < k) heap.add(new double[]{s, slot});
-                else if (s > heap.peek()[0]) {
-                    heap.poll();
-                    heap.add(new double[]{s, slot});
+            // Large indexes are scanned in slices on all cores: one query's latency, not throughput, is what a reader feels.
+            int slices = size < PARALLEL_THRESHOLD ? 1 : Math.min(SLICES, size / (PARALLEL_THRESHOLD / 2));
+            PriorityQueue<double[]> heap;
+            if (slices <= 1) {
+                heap = scan(q, k, notBefore, notAfter, 0, size);
+            } else {
+                int per = (size + slices - 1) / slices;
+                List<java.util.concurrent.CompletableFuture<PriorityQueue<double[]>>> parts = new ArrayList<>();
+                for (int i = 1; i < slices; i++) {
+                    int from = i * per, to = Math.min(size, from + per);
+                    parts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> scan(q, k, notBefore, notAfter, from, to)));
+                }
+                heap = scan(q, k, notBefore, notAfter, 0, Math.min(size, per));
+                for (var part : parts) {
+                    for (double[] e : part.join()) offer(heap, k, e);
                 }
             }
             List<Hit> out = new ArrayList<>(heap.size());
@@ -135,6 +142,26 @@ public final class VectorIndex implements StoreListener {
             return out;
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    private PriorityQueue<double[]> scan(float[] q, int k, long notBefore, long notAfter, int from, int to) {
+        PriorityQueue<double[]> heap = new PriorityQueue<>(k + 1, (a, b) -> Double.compare(a[0], b[0]));
+        for (int slot = from; slot < to; slot++) {
+            if (chunkIds[slot] < 0) continue;
+            long p = published[slot];
+            if (p != UNDATED && (p < notBefore || p > notAfter)) continue;
+            double s = dot(q, data, slot * dim, dim);
+            if (heap.size() < k || s > heap.peek()[0]) offer(heap, k, new double[]{s, slot});
+        }
+        return heap;
+    }
+
+    private static void offer(PriorityQueue<double[]> heap, int k, double[] e) {
+        if (heap.size() < k) heap.add(e);
+        else if (e[0] > heap.peek()[0]) {
+            heap.poll();
+            heap.add(e);
         }
     }
 

@@ -1,0 +1,59 @@
+package dev.herald.store;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class VectorIndexTest {
+
+    @Test
+    void should_return_the_exact_nearest_chunks_when_a_large_index_is_scanned_in_slices() {
+        // given: enough vectors for the sliced scan
+        Random r = new Random(7);
+        int n = 30_000, dim = 32;
+        float[][] v = new float[n][dim];
+        VectorIndex index = new VectorIndex();
+        for (int i = 0; i < n; i++) {
+            for (int d = 0; d < dim; d++) v[i][d] = (float) r.nextGaussian();
+            index.add(i, v[i], "a" + (i % 100), (long) i);
+        }
+        float[] q = v[12_345].clone();
+
+        // when
+        List<VectorIndex.Hit> hits = index.search(q, 10, 5_000, 29_000);
+
+        // then: same as a brute-force ranking over the allowed dates
+        float[] qn = VectorIndex.normalized(q);
+        List<Integer> expected = IntStream.rangeClosed(5_000, 29_000).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -dot(qn, VectorIndex.normalized(v[i])))).limit(10).toList();
+        assertEquals(expected, hits.stream().map(h -> (int) h.chunkId()).toList());
+        assertEquals(12_345, hits.get(0).chunkId());
+        assertTrue(hits.get(0).cosine() > 0.999);
+    }
+
+    @Test
+    void should_forget_removed_chunks_and_keep_searching_after_compaction() {
+        // given
+        VectorIndex index = new VectorIndex();
+        for (int i = 0; i < 3000; i++) index.add(i, new float[]{i % 7, 1, (i % 3)}, "a", null);
+
+        // when
+        for (int i = 0; i < 2000; i++) index.remove(i);
+
+        // then
+        assertEquals(1000, index.size());
+        assertTrue(index.search(new float[]{1, 1, 1}, 50, Long.MIN_VALUE, Long.MAX_VALUE).stream().allMatch(h -> h.chunkId() >= 2000));
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+}
