@@ -112,7 +112,7 @@ public final class Herald implements AutoCloseable {
         return new HybridRetriever.Options(topK, Math.max(d.candidates(), topK), c.get(Settings.RETRIEVAL_RRF_K),
                 c.get(Settings.RETRIEVAL_KEYWORD_WEIGHT), c.get(Settings.RETRIEVAL_VECTOR_WEIGHT),
                 c.get(Settings.RETRIEVAL_RECENCY_WEIGHT), c.get(Settings.RETRIEVAL_RECENCY_HALF_LIFE_DAYS),
-                d.windowBoost(), d.preferBoost(), d.maxPerArticle());
+                d.windowBoost(), d.preferBoost(), d.maxPerArticle(), c.get(Settings.RETRIEVAL_VECTOR_BUDGET));
     }
 
     public HeraldConfig config() {

@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keyword (BM25) and vector (cosine) search over the same chunks, fused by weighted reciprocal rank, with a recency
@@ -46,11 +48,20 @@ public final class HybridRetriever {
      * @param windowBoost        bonus for chunks published inside a time window the question names
      * @param preferBoost        bonus for articles the conversation already cited
      * @param maxPerArticle      at most this many chunks of one article in the results
+     * @param vectorBudget       vector search looks at this many of the newest chunks (0 = all); keyword search
+     *                           always covers the whole archive
      */
     public record Options(int topK, int candidates, int rrfK, double keywordWeight, double vectorWeight,
                           double recencyWeight, double recencyHalfLifeDays, double windowBoost, double preferBoost,
-                          int maxPerArticle) {
-        public static final Options DEFAULTS = new Options(8, 60, 60, 1.0, 1.0, 0.0, 7.0, 0.15, 0.1, 3);
+                          int maxPerArticle, int vectorBudget) {
+        public static final Options DEFAULTS = new Options(8, 60, 60, 1.0, 1.0, 0.0, 7.0, 0.15, 0.1, 3, 20_000);
+
+        public Options(int topK, int candidates, int rrfK, double keywordWeight, double vectorWeight,
+                       double recencyWeight, double recencyHalfLifeDays, double windowBoost, double preferBoost,
+                       int maxPerArticle) {
+            this(topK, candidates, rrfK, keywordWeight, vectorWeight, recencyWeight, recencyHalfLifeDays, windowBoost,
+                    preferBoost, maxPerArticle, DEFAULTS.vectorBudget());
+        }
 
         public Options {
             if (topK < 1) throw new IllegalArgumentException("topK must be >= 1, got " + topK);
@@ -61,11 +72,12 @@ public final class HybridRetriever {
             }
             if (recencyHalfLifeDays <= 0) throw new IllegalArgumentException("recencyHalfLifeDays must be > 0");
             if (maxPerArticle < 1) throw new IllegalArgumentException("maxPerArticle must be >= 1");
+            if (vectorBudget < 0) throw new IllegalArgumentException("vectorBudget must be >= 0 (0 = all)");
         }
 
         public Options withTopK(int k) {
             return new Options(k, Math.max(candidates, k), rrfK, keywordWeight, vectorWeight, recencyWeight,
-                    recencyHalfLifeDays, windowBoost, preferBoost, maxPerArticle);
+                    recencyHalfLifeDays, windowBoost, preferBoost, maxPerArticle, vectorBudget);
         }
     }
 
@@ -83,7 +95,7 @@ public final class HybridRetriever {
     }
 
     public SearchResult search(SearchQuery query) {
-        Map<String, Long> nanos = new LinkedHashMap<>();
+        Map<String, Long> nanos = new ConcurrentHashMap<>();
         long asOf = query.asOf().getEpochSecond();
         LocalDate today = LocalDate.ofInstant(query.asOf(), ZoneOffset.UTC);
         TimeWindowed w = new TimeWindowed(query.window().or(() -> TimeExpressions.resolve(query.text(), today)).orElse(null));
@@ -95,21 +107,28 @@ public final class HybridRetriever {
         for (String t : terms) {
             for (String syn : Terms.synonyms(t)) if (!keywordTerms.contains(syn)) keywordTerms.add(syn);
         }
+        // 2. Keyword search on another core while the query is embedded, then the vector search; both limited to
+        //    what was published by the as-of date
         long t0 = System.nanoTime();
+        CompletableFuture<List<KeywordIndex.Hit>> keywordSearch = options.keywordWeight() == 0
+                ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(() -> {
+                    long k0 = System.nanoTime();
+                    List<KeywordIndex.Hit> hits = keywords.search(keywordTerms, options.candidates(), Long.MIN_VALUE, asOf);
+                    nanos.put("keyword", System.nanoTime() - k0);
+                    return hits;
+                });
         float[] qv = model.embed(query.text()).content().vector();
         long t1 = System.nanoTime();
         nanos.put("embed", t1 - t0);
-
-        // 2. Both searches, limited to what was published by the as-of date
         // a side weighted 0 is not searched at all, so single-sided configurations are pure baselines
-        List<KeywordIndex.Hit> kw = options.keywordWeight() == 0 ? List.of()
-                : keywords.search(keywordTerms, options.candidates(), Long.MIN_VALUE, asOf);
-        long t2 = System.nanoTime();
-        nanos.put("keyword", t2 - t1);
         List<VectorIndex.Hit> vec = options.vectorWeight() == 0 ? List.of()
-                : vectors.search(qv, options.candidates(), Long.MIN_VALUE, asOf);
+                : vectors.search(qv, options.candidates(), Long.MIN_VALUE, asOf, options.vectorBudget());
+        long t2 = System.nanoTime();
+        nanos.put("vector", t2 - t1);
+        List<KeywordIndex.Hit> kw = keywordSearch.join();
+        nanos.putIfAbsent("keyword", 0L);
         long t3 = System.nanoTime();
-        nanos.put("vector", t3 - t2);
 
         // 3. Fuse by weighted reciprocal rank, normalised so a chunk ranked first by both sides scores 1
         Map<Long, double[]> fused = new HashMap<>(); // chunk -> {rrf, keywordRank, vectorRank, cosine, bm25/best}
@@ -150,7 +169,9 @@ public final class HybridRetriever {
             top.add(r);
             if (top.size() == options.topK()) break;
         }
-        nanos.put("fuse", System.nanoTime() - t3);
+        long end = System.nanoTime();
+        nanos.put("fuse", end - t3);
+        nanos.put("retrieve", end - t0);
         return new SearchResult(top, terms, qv, nanos);
     }
 

@@ -17,25 +17,69 @@ public final class KeywordIndex {
     public record Hit(long chunkId, String articleId, double score) {
     }
 
+    /** Most query terms sent to FTS5: the rarest ones; common words cost the most time and say the least. */
+    public static final int DEFAULT_MAX_TERMS = 12;
+    private static final int FETCH_FACTOR = 5;
+    private static final long UNDATED = Long.MIN_VALUE;
+
     private final Database db;
     private final double titleWeight;
+    private final int maxTerms;
+    // chunk id -> publication time and article, so the date filter runs in memory instead of as an SQL join
+    private long[] publishedByChunk = new long[0];
+    private String[] articleByChunk = new String[0];
     private final Map<String, Integer> docFrequency = new ConcurrentHashMap<>();
     private volatile int chunkCount = -1;
 
     public KeywordIndex(ArticleStore store, double titleWeight) {
+        this(store, titleWeight, DEFAULT_MAX_TERMS);
+    }
+
+    public KeywordIndex(ArticleStore store, double titleWeight, int maxTerms) {
         this.db = store.database();
         this.titleWeight = titleWeight;
+        this.maxTerms = maxTerms;
+        loadChunkDates();
         store.addListener(new StoreListener() {
             @Override
             public void articleStored(String articleId, long[] chunkIds, float[][] vectors, Long published) {
+                synchronized (KeywordIndex.this) {
+                    for (long id : chunkIds) setChunk(id, published == null ? UNDATED : published, articleId);
+                }
                 invalidate();
             }
 
             @Override
             public void articleRemoved(String articleId, long[] chunkIds) {
+                synchronized (KeywordIndex.this) {
+                    for (long id : chunkIds) if (id < articleByChunk.length) articleByChunk[(int) id] = null;
+                }
                 invalidate();
             }
         });
+    }
+
+    private synchronized void loadChunkDates() {
+        db.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT c.id, a.published_at, a.id FROM chunks c JOIN articles a ON a.id = c.article_id")) {
+                while (rs.next()) {
+                    long pub = rs.getLong(2);
+                    setChunk(rs.getLong(1), rs.wasNull() ? UNDATED : pub, rs.getString(3));
+                }
+            }
+            return null;
+        });
+    }
+
+    private void setChunk(long id, long published, String articleId) {
+        if (id >= publishedByChunk.length) {
+            int cap = (int) Math.max(id + 1, publishedByChunk.length * 3L / 2 + 1024);
+            publishedByChunk = java.util.Arrays.copyOf(publishedByChunk, cap);
+            articleByChunk = java.util.Arrays.copyOf(articleByChunk, cap);
+        }
+        publishedByChunk[(int) id] = published;
+        articleByChunk[(int) id] = articleId;
     }
 
     private void invalidate() {
@@ -51,13 +95,51 @@ public final class KeywordIndex {
      */
     public List<Hit> search(List<String> terms, int limit, long notBefore, long notAfter) {
         if (terms.isEmpty() || limit <= 0) return List.of();
+        // the rarest terms carry the ranking; matching every common word would cost far more than it tells
+        List<String> chosen = new ArrayList<>();
+        for (String t : terms) if (!t.isBlank() && !chosen.contains(t)) chosen.add(t);
+        if (chosen.size() > maxTerms) {
+            chosen.sort(java.util.Comparator.comparingInt(this::documentFrequency));
+            chosen = new ArrayList<>(chosen.subList(0, maxTerms));
+        }
         StringBuilder match = new StringBuilder();
-        for (String t : terms) {
-            if (t.isBlank()) continue;
+        for (String t : chosen) {
             if (match.length() > 0) match.append(" OR ");
             match.append('"').append(t.replace("\"", "\"\"")).append('"');
         }
         if (match.length() == 0) return List.of();
+        int fetch = Math.max(limit * FETCH_FACTOR, 300);
+        List<Hit> raw = db.read(c -> {
+            List<Hit> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT rowid, bm25(chunks_fts, ?, 1.0) AS s FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY s LIMIT ?")) {
+                ps.setDouble(1, titleWeight);
+                ps.setString(2, match.toString());
+                ps.setInt(3, fetch);
+                try (ResultSet rs = ps.executeQuery()) {
+                    // FTS5's bm25() is negative, lower is better; flip it so higher is better everywhere in Herald.
+                    while (rs.next()) out.add(new Hit(rs.getLong(1), null, -rs.getDouble(2)));
+                }
+            }
+            return out;
+        });
+        List<Hit> out = new ArrayList<>(limit);
+        synchronized (this) {
+            for (Hit h : raw) {
+                int id = (int) h.chunkId();
+                if (id >= articleByChunk.length || articleByChunk[id] == null) continue;
+                long p = publishedByChunk[id];
+                if (p != UNDATED && (p < notBefore || p > notAfter)) continue;
+                out.add(new Hit(h.chunkId(), articleByChunk[id], h.score()));
+                if (out.size() == limit) break;
+            }
+        }
+        // most of the best matches lie outside the dates: ask SQLite for the dated ones directly
+        if (out.size() < limit && raw.size() == fetch) return searchJoined(match.toString(), limit, notBefore, notAfter);
+        return out;
+    }
+
+    private List<Hit> searchJoined(String match, int limit, long notBefore, long notAfter) {
         return db.read(c -> {
             List<Hit> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
@@ -67,12 +149,11 @@ public final class KeywordIndex {
                       AND (a.published_at IS NULL OR (a.published_at >= ? AND a.published_at <= ?))
                     ORDER BY s LIMIT ?""")) {
                 ps.setDouble(1, titleWeight);
-                ps.setString(2, match.toString());
+                ps.setString(2, match);
                 ps.setLong(3, notBefore);
                 ps.setLong(4, notAfter);
                 ps.setInt(5, limit);
                 try (ResultSet rs = ps.executeQuery()) {
-                    // FTS5's bm25() is negative, lower is better; flip it so higher is better everywhere in Herald.
                     while (rs.next()) out.add(new Hit(rs.getLong(1), rs.getString(2), -rs.getDouble(3)));
                 }
             }

@@ -35,6 +35,8 @@ public final class VectorIndex implements StoreListener {
     private int size;
     private int dead;
     private final Map<Long, Integer> slotByChunk = new HashMap<>();
+    // Live slots ordered by publication time (undated first), rebuilt lazily after changes.
+    private volatile int[] byDate;
 
     /** Loads every stored vector and keeps following the store's committed changes. */
     public static VectorIndex loadFrom(ArticleStore store) {
@@ -76,6 +78,7 @@ public final class VectorIndex implements StoreListener {
             articleIds[slot] = articleId;
             published[slot] = publishedEpochSecond == null ? UNDATED : publishedEpochSecond;
             slotByChunk.put(chunkId, slot);
+            byDate = null;
         } finally {
             lock.writeLock().unlock();
         }
@@ -89,6 +92,7 @@ public final class VectorIndex implements StoreListener {
             chunkIds[slot] = -1;
             articleIds[slot] = null;
             dead++;
+            byDate = null;
             if (dead > 1024 && dead > size / 4) compact();
         } finally {
             lock.writeLock().unlock();
@@ -110,28 +114,41 @@ public final class VectorIndex implements StoreListener {
      * seconds, inclusive; {@code Long.MIN_VALUE}/{@code Long.MAX_VALUE} for open ends). Undated chunks always pass.
      */
     public List<Hit> search(float[] query, int k, long notBefore, long notAfter) {
+        return search(query, k, notBefore, notAfter, 0);
+    }
+
+    /**
+     * As {@link #search(float[], int, long, long)}, but looking only at the {@code budget} newest chunks published
+     * by {@code notAfter} (plus undated ones); 0 means all. For news, the newest coverage is what most questions are
+     * about, and a budget keeps the cost of a search flat however large the archive grows (keyword search still
+     * covers the whole archive).
+     */
+    public List<Hit> search(float[] query, int k, long notBefore, long notAfter, int budget) {
         lock.readLock().lock();
         try {
             if (size == 0 || k <= 0) return List.of();
+            int[] order = dateOrder();
             float[] q = normalized(query);
             if (q.length != dim) throw new IllegalArgumentException("query of dimension " + q.length + ", index holds " + dim);
-            // Large indexes are scanned in slices on all cores: one query's latency, not throughput, is what a reader feels.
-            int slices = size < PARALLEL_THRESHOLD ? 1 : Math.min(SLICES, size / (PARALLEL_THRESHOLD / 2));
-            PriorityQueue<double[]> heap;
-            if (slices <= 1) {
-                heap = scan(q, k, notBefore, notAfter, 0, size);
-            } else {
-                int per = (size + slices - 1) / slices;
-                List<java.util.concurrent.CompletableFuture<PriorityQueue<double[]>>> parts = new ArrayList<>();
-                for (int i = 1; i < slices; i++) {
-                    int from = i * per, to = Math.min(size, from + per);
-                    parts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> scan(q, k, notBefore, notAfter, from, to)));
-                }
-                heap = scan(q, k, notBefore, notAfter, 0, Math.min(size, per));
-                for (var part : parts) {
-                    for (double[] e : part.join()) offer(heap, k, e);
-                }
+            // the scan covers order[from, to): undated chunks sit at the front and are always scanned
+            int undated = 0;
+            while (undated < order.length && published[order[undated]] == UNDATED) undated++;
+            int to = upperBound(order, undated, notAfter);
+            int from = budget <= 0 ? undated : Math.max(undated, to - budget);
+            int[] ranges = undated > 0 && from > undated ? new int[]{0, undated, from, to} : new int[]{from == undated ? 0 : from, to};
+            int total = 0;
+            for (int r = 0; r < ranges.length; r += 2) total += ranges[r + 1] - ranges[r];
+            // Large scans run in slices on all cores: one query's latency, not throughput, is what a reader feels.
+            int slices = total < PARALLEL_THRESHOLD ? 1 : Math.min(SLICES, total / (PARALLEL_THRESHOLD / 2));
+            List<int[]> parts = slice(ranges, slices);
+            List<java.util.concurrent.CompletableFuture<PriorityQueue<double[]>>> futures = new ArrayList<>();
+            for (int i = 1; i < parts.size(); i++) {
+                int[] part = parts.get(i);
+                futures.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> scan(q, k, notBefore, notAfter, order, part)));
             }
+            PriorityQueue<double[]> heap = parts.isEmpty() ? new PriorityQueue<>(1, (a, b) -> Double.compare(a[0], b[0]))
+                    : scan(q, k, notBefore, notAfter, order, parts.get(0));
+            for (var f : futures) for (double[] e : f.join()) offer(heap, k, e);
             List<Hit> out = new ArrayList<>(heap.size());
             while (!heap.isEmpty()) {
                 double[] e = heap.poll();
@@ -145,14 +162,74 @@ public final class VectorIndex implements StoreListener {
         }
     }
 
-    private PriorityQueue<double[]> scan(float[] q, int k, long notBefore, long notAfter, int from, int to) {
+    /** First position in order[from..] whose date is after notAfter. */
+    private int upperBound(int[] order, int from, long notAfter) {
+        int lo = from, hi = order.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (published[order[mid]] <= notAfter) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /** Splits position ranges (pairs) into about {@code n} pieces of similar length. */
+    private static List<int[]> slice(int[] ranges, int n) {
+        int total = 0;
+        for (int r = 0; r < ranges.length; r += 2) total += ranges[r + 1] - ranges[r];
+        List<int[]> out = new ArrayList<>();
+        if (total == 0) return out;
+        int per = (total + n - 1) / n;
+        List<Integer> cur = new ArrayList<>();
+        int curLen = 0;
+        for (int r = 0; r < ranges.length; r += 2) {
+            int a = ranges[r];
+            while (a < ranges[r + 1]) {
+                int b = Math.min(ranges[r + 1], a + (per - curLen));
+                cur.add(a);
+                cur.add(b);
+                curLen += b - a;
+                a = b;
+                if (curLen == per) {
+                    out.add(cur.stream().mapToInt(Integer::intValue).toArray());
+                    cur = new ArrayList<>();
+                    curLen = 0;
+                }
+            }
+        }
+        if (!cur.isEmpty()) out.add(cur.stream().mapToInt(Integer::intValue).toArray());
+        return out;
+    }
+
+    private int[] dateOrder() {
+        int[] order = byDate;
+        if (order != null) return order;
+        lock.readLock().lock();
+        try {
+            Integer[] live = new Integer[size - dead];
+            int n = 0;
+            for (int slot = 0; slot < size; slot++) if (chunkIds[slot] >= 0) live[n++] = slot;
+            java.util.Arrays.sort(live, 0, n, java.util.Comparator.comparingLong((Integer s) -> published[s]));
+            order = new int[n];
+            for (int i = 0; i < n; i++) order[i] = live[i];
+        } finally {
+            lock.readLock().unlock();
+        }
+        byDate = order;
+        return order;
+    }
+
+    private PriorityQueue<double[]> scan(float[] q, int k, long notBefore, long notAfter, int[] order, int[] ranges) {
         PriorityQueue<double[]> heap = new PriorityQueue<>(k + 1, (a, b) -> Double.compare(a[0], b[0]));
-        for (int slot = from; slot < to; slot++) {
-            if (chunkIds[slot] < 0) continue;
-            long p = published[slot];
-            if (p != UNDATED && (p < notBefore || p > notAfter)) continue;
-            double s = dot(q, data, slot * dim, dim);
-            if (heap.size() < k || s > heap.peek()[0]) offer(heap, k, new double[]{s, slot});
+        for (int r = 0; r < ranges.length; r += 2) {
+            for (int i = ranges[r]; i < ranges[r + 1]; i++) {
+                int slot = order[i];
+                if (slot >= size || chunkIds[slot] < 0) continue;
+                long p = published[slot];
+                if (p != UNDATED && (p < notBefore || p > notAfter)) continue;
+                double s = dot(q, data, slot * dim, dim);
+                if (heap.size() < k || s > heap.peek()[0]) offer(heap, k, new double[]{s, slot});
+            }
         }
         return heap;
     }
@@ -227,5 +304,6 @@ public final class VectorIndex implements StoreListener {
         for (int i = w; i < size; i++) articleIds[i] = null;
         size = w;
         dead = 0;
+        byDate = null;
     }
 }

@@ -56,4 +56,20 @@ class VectorIndexTest {
         for (int i = 0; i < a.length; i++) s += a[i] * b[i];
         return s;
     }
+
+    @Test
+    void should_search_only_the_newest_chunks_up_to_the_as_of_date_when_given_a_budget() {
+        // given: chunk i published at second i, all pointing the same way; one undated chunk
+        VectorIndex index = new VectorIndex();
+        for (int i = 0; i < 1000; i++) index.add(i, new float[]{1, 0.001f * i}, "a" + i, (long) i);
+        index.add(5000, new float[]{1, 0}, "undated", null);
+
+        // when: the 100 newest chunks published by second 700
+        List<VectorIndex.Hit> hits = index.search(new float[]{1, 0}, 1000, Long.MIN_VALUE, 700, 100);
+
+        // then
+        assertEquals(101, hits.size());
+        assertTrue(hits.stream().anyMatch(h -> h.chunkId() == 5000));
+        assertTrue(hits.stream().filter(h -> h.chunkId() != 5000).allMatch(h -> h.chunkId() > 600 && h.chunkId() <= 700));
+    }
 }
