@@ -60,7 +60,7 @@ public final class Herald implements AutoCloseable {
         this.database = Database.open(config.get(Settings.STORE_PATH));
         this.store = new ArticleStore(database);
         this.vectors = VectorIndex.loadFrom(store);
-        this.keywords = new KeywordIndex(store, TITLE_WEIGHT);
+        this.keywords = new KeywordIndex(store, TITLE_WEIGHT, config.get(Settings.RETRIEVAL_KEYWORD_TERMS));
         // 2. Embeddings and ingestion
         this.embeddings = new LocalEmbeddingModel(config.get(Settings.EMBEDDING_THREADS));
         Chunker chunker = new Chunker(config.get(Settings.CHUNKING_MAX_WORDS), config.get(Settings.CHUNKING_OVERLAP_SENTENCES));

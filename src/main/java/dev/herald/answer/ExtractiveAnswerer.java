@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +36,7 @@ public final class ExtractiveAnswerer implements Answerer {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME = Pattern.compile("(?<!^)(?<![.!?]\\s)\\b[A-Z][a-z]+(?:\\s+[A-Z][a-z]+)*");
 
+    static final double RATIO = Double.parseDouble(System.getenv().getOrDefault("HX_RATIO", "0.6"));
     private final ToDoubleFunction<String> idf;
     private final int maxSentences;
     private final int maxWords;
@@ -47,7 +49,8 @@ public final class ExtractiveAnswerer implements Answerer {
      * @param minEvidence      abstain when the best evidence scores below this (0..1; see README on calibration)
      */
     public ExtractiveAnswerer(ToDoubleFunction<String> idf, int maxSentences, double minEvidence) {
-        this(idf, maxSentences, 90, 5, minEvidence);
+        this(idf, maxSentences, Integer.parseInt(System.getenv().getOrDefault("HX_MAX_WORDS", "90")),
+                Integer.parseInt(System.getenv().getOrDefault("HX_CHUNKS", "5")), minEvidence);
     }
 
     public ExtractiveAnswerer(ToDoubleFunction<String> idf, int maxSentences, int maxWords, int chunksConsidered,
@@ -71,14 +74,17 @@ public final class ExtractiveAnswerer implements Answerer {
         List<ArticleRef> related = distinctArticles(evidence, 3);
         if (evidence.isEmpty()) return Answer.abstain(request.question(), related, 0);
 
-        // 1. What the question asks: weighted terms, plus context from earlier questions for follow-ups
-        Map<String, Double> weights = termWeights(request.question(), 1.0);
+        // 1. What the question asks: weighted terms (the asking sentence of a quiz-style question counts most),
+        //    plus context from earlier questions for follow-ups
+        Map<String, Double> weights = questionWeights(request.question());
         if (!request.earlierQuestions().isEmpty()) {
             String previous = request.earlierQuestions().get(request.earlierQuestions().size() - 1);
             termWeights(previous, 0.5).forEach((t, w) -> weights.merge(t, w, Math::max));
         }
         double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
         QuestionType type = QuestionType.of(request.question());
+        Set<String> questionTokens = new HashSet<>(Terms.tokens(request.question()));
+        for (String earlier : request.earlierQuestions()) questionTokens.addAll(Terms.tokens(earlier));
 
         // 2. Score every sentence of the top chunks
         double topScore = evidence.get(0).score();
@@ -96,9 +102,10 @@ public final class ExtractiveAnswerer implements Answerer {
                 double coverage = total == 0 ? 0 : covered / total;
                 double score = coverage
                         + 0.25 * (topScore <= 0 ? 0 : c.score() / topScore)
-                        + type.cue(text)
+                        + type.cue(text, questionTokens)
                         - (words > 60 ? 0.1 : 0)
-                        - (novelty(stems, weights.keySet()) < 0.25 ? 0.15 : 0);
+                        - (novelty(stems, weights.keySet()) < 0.25 ? 0.2 : 0)
+                        - (looksGarbled(text) ? 0.3 : 0);
                 candidates.add(new Candidate(text, c, rank, coverage, score, stems));
             }
         }
@@ -115,7 +122,7 @@ public final class ExtractiveAnswerer implements Answerer {
         int words = 0;
         for (Candidate c : candidates) {
             if (picked.size() == maxSentences) break;
-            if (!picked.isEmpty() && (c.score() < 0.6 * best.score() || c.coverage() == 0)) break;
+            if (!picked.isEmpty() && (c.score() < RATIO * best.score() || c.coverage() == 0)) break;
             if (picked.stream().anyMatch(p -> jaccard(p.stems(), c.stems()) > 0.6)) continue;
             int w = Terms.wordCount(c.text());
             if (!picked.isEmpty() && words + w > maxWords) continue;
@@ -147,6 +154,24 @@ public final class ExtractiveAnswerer implements Answerer {
         double cosine = 0;
         for (RetrievedChunk c : evidence) if (!Double.isNaN(c.cosine())) cosine = Math.max(cosine, c.cosine());
         return Math.min(1, 0.6 * best.coverage() + 0.4 * Math.max(0, cosine));
+    }
+
+    /** Term weights of a question; in "Context sentence. Which X did Y?" the asking sentence weighs 1.5 times more. */
+    private Map<String, Double> questionWeights(String question) {
+        List<Sentences.Span> parts = Sentences.split(question);
+        if (parts.size() < 2) return termWeights(question, 1.0);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < parts.size(); i++) {
+            double scale = i == parts.size() - 1 ? 1.5 : 1.0;
+            termWeights(parts.get(i).text(), scale).forEach((t, w) -> out.merge(t, w, Math::max));
+        }
+        return out;
+    }
+
+    /** Scraping debris: stray separators, doubled punctuation, a sentence that starts mid-word. */
+    private static boolean looksGarbled(String s) {
+        return s.contains(" , ") || s.contains(",,") || s.startsWith("--") || s.startsWith(",") || s.contains("  ,")
+                || s.matches("(?s)^[a-z].*") && !s.matches("(?s)^(iPhone|eBay|iPad).*");
     }
 
     private Map<String, Double> termWeights(String question, double scale) {
@@ -184,25 +209,38 @@ public final class ExtractiveAnswerer implements Answerer {
 
     /** What kind of answer the question wants, read from its wh-word. */
     enum QuestionType {
-        COUNT, PERSON, TIME, PLACE, OTHER;
+        COUNT, PERSON, ENTITY, TIME, PLACE, OTHER;
+
+        private static final Pattern ENTITY_ASK = Pattern.compile(
+                "\\b(which|what) (country|countries|city|cities|state|states|company|companies|team|teams|organization|group|nation|brand|firm|agency|network|airline|automaker|university|league|party|bank|app|show|film|movie|book|song|band|award)\\b");
 
         static QuestionType of(String question) {
             String q = question.toLowerCase(Locale.ROOT);
             if (q.matches("(?s).*\\bhow (many|much|long|old|far|big|large)\\b.*") || q.contains("what percentage")
                     || q.contains("what number")) return COUNT;
             if (q.matches("(?s).*\\bwho(m|se)?\\b.*")) return PERSON;
-            if (q.matches("(?s).*\\b(when|what year|what day|what date)\\b.*")) return TIME;
-            if (q.matches("(?s).*\\bwhere\\b.*") || q.contains("which country") || q.contains("which city")) return PLACE;
+            if (q.matches("(?s).*\\b(when|what year|what day|what date|what month)\\b.*")) return TIME;
+            if (q.matches("(?s).*\\bwhere\\b.*")) return PLACE;
+            if (ENTITY_ASK.matcher(q).find()) return ENTITY;
             return OTHER;
         }
 
-        double cue(String sentence) {
+        /** Bonus for a sentence holding what the question asks for and does not itself say. */
+        double cue(String sentence, Set<String> questionTokens) {
             return switch (this) {
-                case COUNT -> NUMBER.matcher(sentence).find() ? 0.2 : 0;
-                case TIME -> DATE.matcher(sentence).find() ? 0.15 : 0;
-                case PERSON, PLACE -> NAME.matcher(sentence).find() ? 0.05 : 0;
+                case COUNT -> hasNew(NUMBER, sentence, questionTokens) ? 0.25 : NUMBER.matcher(sentence).find() ? 0.08 : 0;
+                case TIME -> hasNew(DATE, sentence, questionTokens) ? 0.2 : 0;
+                case PERSON, PLACE, ENTITY -> hasNew(NAME, sentence, questionTokens) ? 0.2 : 0;
                 case OTHER -> 0;
             };
+        }
+
+        private static boolean hasNew(Pattern p, String sentence, Set<String> questionTokens) {
+            Matcher m = p.matcher(sentence);
+            while (m.find()) {
+                for (String t : Terms.tokens(m.group())) if (!questionTokens.contains(t)) return true;
+            }
+            return false;
         }
     }
 }

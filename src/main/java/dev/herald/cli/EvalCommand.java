@@ -51,6 +51,11 @@ final class EvalCommand implements Callable<Integer> {
             description = "questions, JSONL (id, question, answers, relevant_ids, question_date, needs_choices, type)")
     Path questionsFile;
 
+    @Option(names = "--as-of", paramLabel = "DATE", converter = AsOf.class,
+            description = "ask every question as of this date instead of its own (e.g. before the news it asks about, "
+                    + "to see how Herald behaves when its sources do not cover a question: abstention calibration)")
+    java.time.Instant asOfOverride;
+
     @Option(names = "--report", paramLabel = "DIR", defaultValue = "reports/eval",
             description = "folder for report.json, report.md and questions.jsonl (default: ${DEFAULT-VALUE})")
     Path reportDir;
@@ -96,6 +101,10 @@ final class EvalCommand implements Callable<Integer> {
         if (loaded.questions().isEmpty()) return usage("no valid question in " + questionsFile);
         List<EvalQuestion> questions = limit == null ? loaded.questions()
                 : loaded.questions().subList(0, Math.min(limit, loaded.questions().size()));
+        if (asOfOverride != null) {
+            questions = questions.stream().map(q -> new EvalQuestion(q.id(), q.question(), q.answers(), q.relevantIds(),
+                    q.questionDate(), q.needsChoices(), q.type(), asOfOverride)).toList();
+        }
 
         // 2. The evaluation's own database: by default one per corpus version and chunking
         HeraldConfig config = root.config();

@@ -66,6 +66,8 @@ public final class Settings {
             "how much newer articles are boosted; 0 = no recency boost"));
     public static final Setting<Double> RETRIEVAL_RECENCY_HALF_LIFE_DAYS = add(Setting.ofDouble("retrieval.recency-half-life-days",
             7.0, 0.1, 3650, "age in days at which the recency boost has halved"));
+    public static final Setting<Integer> RETRIEVAL_KEYWORD_TERMS = add(Setting.ofInt("retrieval.keyword-terms",
+            12, 1, 64, "most query words sent to keyword search: the rarest ones"));
     public static final Setting<Integer> RETRIEVAL_VECTOR_BUDGET = add(Setting.ofInt("retrieval.vector-budget",
             20_000, 0, 100_000_000, "newest chunks vector search looks at (0 = all); keyword search covers everything"));
 

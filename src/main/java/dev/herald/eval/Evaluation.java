@@ -187,6 +187,7 @@ public final class Evaluation {
             }
             row.put("answer", text);
             row.put("abstained", reply.answer().abstained());
+            row.put("evidence", Math.round(reply.answer().evidence() * 1000) / 1000.0);
             row.put("cited_articles", reply.answer().citations().stream().map(c -> c.article().id()).toList());
             Boolean isContained = null;
             if (!q.needsChoices()) {
