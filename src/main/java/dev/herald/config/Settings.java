@@ -60,9 +60,9 @@ public final class Settings {
             "weight of the keyword (full-text) ranking in the fused score"));
     public static final Setting<Double> RETRIEVAL_VECTOR_WEIGHT = add(Setting.ofDouble("retrieval.vector-weight", 1.0, 0, 10,
             "weight of the vector (embedding) ranking in the fused score"));
-    public static final Setting<Integer> RETRIEVAL_RRF_K = add(Setting.ofInt("retrieval.rrf-k", 60, 1, 1000,
+    public static final Setting<Integer> RETRIEVAL_RRF_K = add(Setting.ofInt("retrieval.rrf-k", 20, 1, 1000,
             "the k constant of reciprocal rank fusion; larger = flatter"));
-    public static final Setting<Double> RETRIEVAL_RECENCY_WEIGHT = add(Setting.ofDouble("retrieval.recency-weight", 0.0, 0, 10,
+    public static final Setting<Double> RETRIEVAL_RECENCY_WEIGHT = add(Setting.ofDouble("retrieval.recency-weight", 0.5, 0, 10,
             "how much newer articles are boosted; 0 = no recency boost"));
     public static final Setting<Double> RETRIEVAL_RECENCY_HALF_LIFE_DAYS = add(Setting.ofDouble("retrieval.recency-half-life-days",
             7.0, 0.1, 3650, "age in days at which the recency boost has halved"));

@@ -34,7 +34,6 @@ public final class HybridRetriever {
     private final VectorIndex vectors;
     private final ArticleStore store;
     private final Options options;
-    static final double ARTICLE_SUPPORT = Double.parseDouble(System.getenv().getOrDefault("HX_ARTICLE_SUPPORT", "0"));
 
     /**
      * Tuning knobs, with defaults measured on the dev benchmark (see README).
@@ -55,7 +54,7 @@ public final class HybridRetriever {
     public record Options(int topK, int candidates, int rrfK, double keywordWeight, double vectorWeight,
                           double recencyWeight, double recencyHalfLifeDays, double windowBoost, double preferBoost,
                           int maxPerArticle, int vectorBudget) {
-        public static final Options DEFAULTS = new Options(8, 60, 60, 1.0, 1.0, 0.0, 7.0, 0.15, 0.1, 3, 20_000);
+        public static final Options DEFAULTS = new Options(8, 60, 20, 1.0, 1.0, 0.5, 7.0, 0.15, 0.1, 3, 20_000);
 
         public Options(int topK, int candidates, int rrfK, double keywordWeight, double vectorWeight,
                        double recencyWeight, double recencyHalfLifeDays, double windowBoost, double preferBoost,
@@ -157,22 +156,6 @@ public final class HybridRetriever {
             double cosine = Double.isNaN(f[3]) ? vectors.similarity(qv, c.id()) : f[3];
             scored.add(new RetrievedChunk(c, score, (int) f[1], (int) f[2], cosine));
             tieBreak.put(c.id(), f[4] + Math.max(0, cosine) / bestCosine);
-        }
-        // An article matched by several chunks is better evidence than one lucky chunk: each chunk gets a share of
-        // its article's other chunks' scores.
-        if (ARTICLE_SUPPORT > 0) {
-            Map<String, double[]> byArticle = new HashMap<>(); // article -> {sum, max}
-            for (RetrievedChunk r : scored) {
-                double[] a = byArticle.computeIfAbsent(r.article().id(), k -> new double[2]);
-                a[0] += r.score();
-            }
-            List<RetrievedChunk> boosted = new ArrayList<>(scored.size());
-            for (RetrievedChunk r : scored) {
-                double others = byArticle.get(r.article().id())[0] - r.score();
-                boosted.add(new RetrievedChunk(r.chunk(), r.score() + ARTICLE_SUPPORT * others, r.keywordRank(),
-                        r.vectorRank(), r.cosine()));
-            }
-            scored = boosted;
         }
         // Ties are common in rank fusion (A first and B second on one side, the reverse on the other); the raw scores,
         // each relative to its side's best, break them by how clearly each side preferred the chunk.

@@ -608,7 +608,23 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
                 + "\nAnswer time: " + (p50 < 0 ? "no answers yet" : "p50 " + p50 + " ms, p95 " + p95 + " ms")
                 + "\nFeedback: 👍 " + votes[0] + " / 👎 " + votes[1]
                 + (questions.answerer() instanceof dev.herald.answer.llm.LlmAnswerer llm
-                        ? "\n" + TelegramHtml.escape(llm.stats().describe()) : "");
+                        ? "\n" + TelegramHtml.escape(llm.stats().describe()) : "")
+                + failingSources();
+    }
+
+    /** Sources whose last fetch failed, with the reason, so an admin sees a broken feed without reading logs. */
+    private String failingSources() {
+        StringBuilder sb = new StringBuilder();
+        try {
+            for (dev.herald.sources.Source src : library.sources()) {
+                if (src.lastError() == null || src.lastError().isBlank()) continue;
+                sb.append("\n⚠ ").append(TelegramHtml.escape(src.label())).append(": ")
+                        .append(TelegramHtml.escape(src.lastError())).append(" (").append(src.failures()).append(" failures)");
+            }
+        } catch (RuntimeException e) {
+            log.debug("sources unavailable for /stats: {}", e.getMessage());
+        }
+        return sb.length() == 0 ? "" : "\nFailing sources:" + sb;
     }
 
     // ------------------------------------------------------------------ shutdown
