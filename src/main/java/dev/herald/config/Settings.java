@@ -56,11 +56,11 @@ public final class Settings {
     // ---- retrieval
     public static final Setting<Integer> RETRIEVAL_TOP_K = add(Setting.ofInt("retrieval.top-k", 8, 1, 50,
             "how many passages are retrieved for a question"));
-    public static final Setting<Double> RETRIEVAL_KEYWORD_WEIGHT = add(Setting.ofDouble("retrieval.keyword-weight", 1.0, 0, 10,
+    public static final Setting<Double> RETRIEVAL_KEYWORD_WEIGHT = add(Setting.ofDouble("retrieval.keyword-weight", 1.5, 0, 10,
             "weight of the keyword (full-text) ranking in the fused score"));
     public static final Setting<Double> RETRIEVAL_VECTOR_WEIGHT = add(Setting.ofDouble("retrieval.vector-weight", 1.0, 0, 10,
             "weight of the vector (embedding) ranking in the fused score"));
-    public static final Setting<Integer> RETRIEVAL_RRF_K = add(Setting.ofInt("retrieval.rrf-k", 20, 1, 1000,
+    public static final Setting<Integer> RETRIEVAL_RRF_K = add(Setting.ofInt("retrieval.rrf-k", 60, 1, 1000,
             "the k constant of reciprocal rank fusion; larger = flatter"));
     public static final Setting<Double> RETRIEVAL_RECENCY_WEIGHT = add(Setting.ofDouble("retrieval.recency-weight", 0.5, 0, 10,
             "how much newer articles are boosted; 0 = no recency boost"));
@@ -76,7 +76,7 @@ public final class Settings {
             AnswerMode.EXTRACTIVE, "extractive = quote the best sentences; llm = let the chat model write the answer"));
     public static final Setting<Integer> ANSWER_MAX_SENTENCES = add(Setting.ofInt("answer.max-sentences", 3, 1, 10,
             "most sentences in an answer"));
-    public static final Setting<Double> ANSWER_MIN_EVIDENCE = add(Setting.ofDouble("answer.min-evidence", 0.30, 0, 1,
+    public static final Setting<Double> ANSWER_MIN_EVIDENCE = add(Setting.ofDouble("answer.min-evidence", 0.35, 0, 1,
             "abstention threshold: below this evidence score Herald says it does not know"));
 
     // ---- chat
