@@ -101,7 +101,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 // a news article's first sentences say who, what and where: the answer is often there
                 boolean lead = leadChunk && s.start() < 400;
                 int words = Terms.wordCount(text);
-                if (words < 4 || !seenSentences.add(text)) continue;
+                if (words < 4 || !seenSentences.add(text) || isHeading(text, c.article().title())) continue;
                 Set<String> stems = Terms.contentStems(text);
                 double covered = 0;
                 for (Map.Entry<String, Double> e : weights.entrySet()) if (stems.contains(e.getKey())) covered += e.getValue();
@@ -173,6 +173,13 @@ public final class ExtractiveAnswerer implements Answerer {
             termWeights(parts.get(i).text(), scale).forEach((t, w) -> out.merge(t, w, Math::max));
         }
         return out;
+    }
+
+    /** A headline or subheading (the title repeated, or a short line without end punctuation) says nothing new. */
+    private static boolean isHeading(String sentence, String title) {
+        String flat = sentence.replaceAll("\\s+", " ").trim();
+        if (flat.equalsIgnoreCase(title.replaceAll("\\s+", " ").trim())) return true;
+        return !flat.matches("(?s).*[.!?\"'”’)]$") && Terms.wordCount(flat) < 15;
     }
 
     /** Scraping debris: stray separators, doubled punctuation, a sentence that starts mid-word. */
