@@ -192,7 +192,7 @@ public final class SourceRegistry {
     /** One line per source for a chat or a terminal. */
     public List<String> describe() {
         List<Source> all = list();
-        if (all.isEmpty()) return List.of("No sources. Add one with /add <file, folder or URL>.");
+        if (all.isEmpty()) return List.of();
         List<String> out = new ArrayList<>();
         for (Source s : all) out.add(describe(s));
         return out;
