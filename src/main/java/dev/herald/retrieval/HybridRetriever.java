@@ -54,7 +54,7 @@ public final class HybridRetriever {
     public record Options(int topK, int candidates, int rrfK, double keywordWeight, double vectorWeight,
                           double recencyWeight, double recencyHalfLifeDays, double windowBoost, double preferBoost,
                           int maxPerArticle, int vectorBudget) {
-        public static final Options DEFAULTS = new Options(8, 60, 60, 1.5, 1.0, 0.5, 14.0, 0.15, 0.1, 3, 20_000);
+        public static final Options DEFAULTS = new Options(8, 60, 60, 1.5, 1.0, 0.5, 14.0, 0.3, 0.1, 3, 20_000);
 
         public Options(int topK, int candidates, int rrfK, double keywordWeight, double vectorWeight,
                        double recencyWeight, double recencyHalfLifeDays, double windowBoost, double preferBoost,
