@@ -88,7 +88,7 @@ public final class ArticleFiles {
     private void loadFile(Path file, boolean explicit, Consumer<Article> sink, Consumer<Skipped> skipped) {
         String where = file.toString();
         String ext = extension(file);
-        ArticleLoader loader = loaders.stream().filter(l -> l.supports(ext)).findFirst().orElse(null);
+        ArticleLoader loader = loaderFor(ext);
         if (loader == null) {
             if (explicit) skipped.accept(new Skipped(where, unsupported(ext)));
             else log.debug("ignoring {}: not an article file", where);
@@ -105,6 +105,15 @@ public final class ArticleFiles {
             return;
         }
         loader.forEach(file, sink, skipped);
+    }
+
+    /** True when some loader reads this file's type (folders are walked for these files only). */
+    public boolean supports(Path file) {
+        return loaderFor(extension(file)) != null;
+    }
+
+    private ArticleLoader loaderFor(String ext) {
+        return loaders.stream().filter(l -> l.supports(ext)).findFirst().orElse(null);
     }
 
     private static String unsupported(String ext) {

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -295,16 +294,14 @@ public final class ContentLibrary {
         }
     }
 
-    /** A quick count for the progress bar: lines of JSONL files, one per other supported file. */
-    static int estimate(List<Path> paths) {
+    /** A quick count for the progress bar: lines of JSONL files, one per other file a loader reads. */
+    int estimate(List<Path> paths) {
         int total = 0;
         for (Path p : paths) {
             if (!Files.exists(p)) continue;
             try (Stream<Path> walk = Files.isDirectory(p) ? Files.walk(p) : Stream.of(p)) {
-                for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                    String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-                    if (name.endsWith(".jsonl")) total += countLines(f);
-                    else if (name.matches(".*\\.(txt|md|html?|json)$")) total++;
+                for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile).filter(files::supports)::iterator) {
+                    total += ArticleFiles.extension(f).equals("jsonl") ? countLines(f) : 1;
                 }
             } catch (IOException | RuntimeException e) {
                 return -1;
