@@ -2,17 +2,14 @@ package dev.herald.eval;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.ingest.Article;
 import dev.herald.store.Database;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /** The evaluation's database: its default name (reused while corpus and chunking stay the same) and its records. */
@@ -34,15 +31,7 @@ public final class EvalDatabase {
         Path abs = corpus.toAbsolutePath().normalize();
         String key = abs + "|" + Files.size(abs) + "|" + Files.getLastModifiedTime(abs).toMillis()
                 + "|chunking.max-words=" + maxWords + "|chunking.overlap-sentences=" + overlapSentences;
-        return Path.of("data", "eval-" + sha256(key).substring(0, 8) + ".db");
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Path.of("data", "eval-" + Article.sha256Hex(key).substring(0, 8) + ".db");
     }
 
     /** The first ingest's figures stored in this database, if any. */
