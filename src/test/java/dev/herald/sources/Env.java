@@ -6,6 +6,7 @@ import dev.herald.ingest.ContentLibrary;
 import dev.herald.ingest.Ingestor;
 import dev.herald.store.ArticleStore;
 import dev.herald.store.Database;
+import dev.herald.support.HashingEmbeddingModel;
 
 import java.io.IOException;
 import java.nio.file.Path;
