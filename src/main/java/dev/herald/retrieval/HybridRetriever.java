@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -98,7 +99,7 @@ public final class HybridRetriever {
         Map<String, Long> nanos = new ConcurrentHashMap<>();
         long asOf = query.asOf().getEpochSecond();
         LocalDate today = LocalDate.ofInstant(query.asOf(), ZoneOffset.UTC);
-        TimeWindowed w = new TimeWindowed(query.window().or(() -> TimeExpressions.resolve(query.text(), today)).orElse(null));
+        Optional<TimeWindow> window = query.window().or(() -> TimeExpressions.resolve(query.text(), today));
 
         // 1. Query terms and vector
         List<String> terms = new ArrayList<>();
@@ -152,7 +153,7 @@ public final class HybridRetriever {
         Map<Long, Double> tieBreak = new HashMap<>();
         for (StoredChunk c : chunks) {
             double[] f = fused.get(c.id());
-            double score = f[0] + prior(c, asOf, w, query);
+            double score = f[0] + prior(c, asOf, window, query);
             double cosine = Double.isNaN(f[3]) ? vectors.similarity(qv, c.id()) : f[3];
             scored.add(new RetrievedChunk(c, score, (int) f[1], (int) f[2], cosine));
             tieBreak.put(c.id(), f[4] + Math.max(0, cosine) / bestCosine);
@@ -175,7 +176,7 @@ public final class HybridRetriever {
         return new SearchResult(top, terms, qv, nanos);
     }
 
-    private double prior(StoredChunk c, long asOf, TimeWindowed w, SearchQuery q) {
+    private double prior(StoredChunk c, long asOf, Optional<TimeWindow> window, SearchQuery q) {
         double bonus = 0;
         Instant published = c.article().publishedAt();
         if (published != null) {
@@ -183,16 +184,13 @@ public final class HybridRetriever {
                 double ageDays = Math.max(0, (asOf - published.getEpochSecond()) / 86400.0);
                 bonus += options.recencyWeight() * Math.pow(0.5, ageDays / options.recencyHalfLifeDays());
             }
-            if (w.window != null) {
+            if (window.isPresent()) {
                 LocalDate day = LocalDate.ofInstant(published, ZoneOffset.UTC);
                 // coverage of a day's events appears that day or the next
-                if (w.window.contains(day) || w.window.contains(day.minusDays(1))) bonus += options.windowBoost();
+                if (window.get().contains(day) || window.get().contains(day.minusDays(1))) bonus += options.windowBoost();
             }
         }
         if (q.preferArticles().contains(c.article().id())) bonus += options.preferBoost();
         return bonus;
-    }
-
-    private record TimeWindowed(TimeWindow window) {
     }
 }
