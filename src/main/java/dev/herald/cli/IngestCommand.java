@@ -23,7 +23,7 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Herald herald = root.open()) {
-            return runInterruptibly(herald, () -> herald.library().ingest(paths, ConsoleProgress.forStderr()), root);
+            return runInterruptibly(herald, bar -> herald.library().ingest(paths, bar), root);
         }
     }
 
@@ -31,9 +31,11 @@ final class IngestCommand implements Callable<Integer> {
      * Runs an ingest so that Ctrl-C stops it cleanly: the batch in flight is committed, the database closed, and
      * the next run resumes.
      */
-    static int runInterruptibly(Herald herald, java.util.function.Supplier<IngestSummary> work, HeraldCommand root) {
-        IngestSummary summary = StopOnSignal.run(herald.library().ingestor(), work);
-        System.err.println();
+    static int runInterruptibly(Herald herald, java.util.function.Function<ConsoleProgress, IngestSummary> work,
+                                HeraldCommand root) {
+        ConsoleProgress bar = ConsoleProgress.forStderr();
+        IngestSummary summary = StopOnSignal.run(herald.library().ingestor(), () -> work.apply(bar));
+        bar.done();
         root.out().println(summary.describe());
         root.out().flush();
         return summary.interrupted() ? 130 : 0;

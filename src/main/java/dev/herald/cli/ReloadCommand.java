@@ -16,7 +16,7 @@ final class ReloadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Herald herald = root.open()) {
-            return IngestCommand.runInterruptibly(herald, () -> herald.library().reload(ConsoleProgress.forStderr()), root);
+            return IngestCommand.runInterruptibly(herald, bar -> herald.library().reload(bar), root);
         }
     }
 }
