@@ -3,25 +3,21 @@ package dev.herald.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import dev.herald.ingest.ArticleLoader.LoadResult;
+import dev.herald.support.Fixtures;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The shared benchmark corpus must load as it is: every line, its own ids, nothing skipped. */
 class RealtimeQaCorpusTest {
 
-    private static final String RELATIVE = "../shared/bench/realtimeqa-2022/corpus.jsonl";
-    private static final String ABSOLUTE = "/work/shared/bench/realtimeqa-2022/corpus.jsonl";
-
     @Test
     void should_load_all_4696_articles_with_their_ids_when_corpus_is_present() {
         // given
-        Path corpus = Stream.of(Path.of(RELATIVE), Path.of(ABSOLUTE)).filter(Files::isRegularFile).findFirst().orElse(null);
+        Path corpus = Fixtures.benchmark("corpus.jsonl").orElse(null);
         Assumptions.assumeTrue(corpus != null, "RealTime QA corpus not present; skipping");
         // when
         LoadResult result = new ArticleFiles().loadPath(corpus);
