@@ -129,8 +129,7 @@ public final class ArticleStore {
             ps.setString(3, a.url() == null ? null : Article.normalizeUrl(a.url()));
             ps.setString(4, a.title());
             ps.setString(5, a.source());
-            if (a.publishedAt() == null) ps.setNull(6, Types.INTEGER);
-            else ps.setLong(6, a.publishedAt().getEpochSecond());
+            setInstant(ps, 6, a.publishedAt());
             ps.setString(7, a.text());
             ps.setString(8, a.origin());
             ps.setString(9, a.contentHash());
@@ -219,8 +218,7 @@ public final class ArticleStore {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return Optional.empty();
-                    long pub = rs.getLong(5);
-                    Instant published = rs.wasNull() ? null : Instant.ofEpochSecond(pub);
+                    Instant published = instant(rs, 5);
                     return Optional.of(new Article(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             published, rs.getString(6), rs.getString(7)));
                 }
@@ -242,8 +240,7 @@ public final class ArticleStore {
                 for (int i = 0; i < ids.size(); i++) ps.setLong(i + 1, ids.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        long pub = rs.getLong(8);
-                        Instant published = rs.wasNull() ? null : Instant.ofEpochSecond(pub);
+                        Instant published = instant(rs, 8);
                         ArticleRef ref = new ArticleRef(rs.getString(4), rs.getString(5), rs.getString(6),
                                 rs.getString(7), published);
                         found.put(rs.getLong(1), new StoredChunk(rs.getLong(1), rs.getInt(2), rs.getString(3), ref));
@@ -303,10 +300,8 @@ public final class ArticleStore {
                     SELECT source, COUNT(*), MIN(published_at), MAX(published_at) FROM articles
                     GROUP BY source ORDER BY COUNT(*) DESC, source""")) {
                 while (rs.next()) {
-                    long min = rs.getLong(3);
-                    Instant first = rs.wasNull() ? null : Instant.ofEpochSecond(min);
-                    long max = rs.getLong(4);
-                    Instant last = rs.wasNull() ? null : Instant.ofEpochSecond(max);
+                    Instant first = instant(rs, 3);
+                    Instant last = instant(rs, 4);
                     out.add(new SourceSummary(rs.getString(1), rs.getInt(2), first, last));
                 }
             }
@@ -326,8 +321,7 @@ public final class ArticleStore {
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        long pub = rs.getLong(5);
-                        Instant published = rs.wasNull() ? null : Instant.ofEpochSecond(pub);
+                        Instant published = instant(rs, 5);
                         out.add(new ArticleRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), published));
                     }
                 }
@@ -420,8 +414,7 @@ public final class ArticleStore {
                 ps.setString(4, copy.url() == null ? null : Article.normalizeUrl(copy.url()));
                 ps.setString(5, copy.source());
                 ps.setString(6, copy.title());
-                if (copy.publishedAt() == null) ps.setNull(7, Types.INTEGER);
-                else ps.setLong(7, copy.publishedAt().getEpochSecond());
+                setInstant(ps, 7, copy.publishedAt());
                 ps.setLong(8, Instant.now().getEpochSecond());
                 ps.executeUpdate();
             }
@@ -439,8 +432,7 @@ public final class ArticleStore {
                 ps.setString(1, articleId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        long pub = rs.getLong(5);
-                        Instant published = rs.wasNull() ? null : Instant.ofEpochSecond(pub);
+                        Instant published = instant(rs, 5);
                         out.add(new ArticleRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                                 published));
                     }
@@ -462,6 +454,17 @@ public final class ArticleStore {
                 }
             }
         });
+    }
+
+    /** A nullable epoch-seconds column as an instant. */
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        long seconds = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochSecond(seconds);
+    }
+
+    private static void setInstant(PreparedStatement ps, int column, Instant value) throws SQLException {
+        if (value == null) ps.setNull(column, Types.INTEGER);
+        else ps.setLong(column, value.getEpochSecond());
     }
 
     static byte[] toBytes(float[] v) {
