@@ -39,7 +39,7 @@ import java.time.Duration;
 public final class Herald implements AutoCloseable {
 
     /** Title weight in BM25: a title repeats on every chunk of its article, so it counts less than body text. */
-    static final double TITLE_WEIGHT = 0.5;
+    public static final double TITLE_WEIGHT = 0.5;
 
     private final HeraldConfig config;
     private final Database database;
@@ -59,8 +59,11 @@ public final class Herald implements AutoCloseable {
         // 1. Storage
         this.database = Database.open(config.get(Settings.STORE_PATH));
         this.store = new ArticleStore(database);
-        this.vectors = VectorIndex.loadFrom(store);
-        this.keywords = new KeywordIndex(store, TITLE_WEIGHT, config.get(Settings.RETRIEVAL_KEYWORD_TERMS));
+        this.vectors = new VectorIndex();
+        this.keywords = new KeywordIndex(TITLE_WEIGHT, config.get(Settings.RETRIEVAL_KEYWORD_TERMS));
+        store.replayTo(vectors, keywords); // one pass over the database fills both in-memory indexes
+        store.addListener(vectors);
+        store.addListener(keywords);
         // 2. Embeddings and ingestion
         this.embeddings = new LocalEmbeddingModel(config.get(Settings.EMBEDDING_THREADS));
         Chunker chunker = new Chunker(config.get(Settings.CHUNKING_MAX_WORDS), config.get(Settings.CHUNKING_OVERLAP_SENTENCES));

@@ -2,7 +2,10 @@ package dev.herald.eval;
 
 import dev.herald.Herald;
 import dev.herald.retrieval.KeywordContentRetriever;
+import dev.herald.store.ArticleChunks;
 import dev.herald.store.ChunkMetadata;
+import dev.herald.store.Fts5KeywordSearch;
+import dev.herald.store.StoreListener;
 import dev.herald.store.StoredChunk;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
@@ -66,10 +69,19 @@ public final class Baselines {
             ids.clear();
             vectors.clear();
         };
-        herald.store().forEachVector((chunkId, vector, articleId, published) -> {
-            ids.add(chunkId);
-            vectors.add(vector);
-            if (ids.size() == BATCH) flush.run();
+        herald.store().replayTo(new StoreListener() {
+            @Override
+            public void articleStored(ArticleChunks stored) {
+                for (int i = 0; i < stored.size(); i++) {
+                    ids.add(stored.chunkIds()[i]);
+                    vectors.add(stored.vectors()[i]);
+                    if (ids.size() >= BATCH) flush.run();
+                }
+            }
+
+            @Override
+            public void articleRemoved(String articleId, long[] chunkIds) {
+            }
         });
         flush.run();
         return new Baseline() {
@@ -99,6 +111,7 @@ public final class Baselines {
 
     /** BM25 alone over Herald's keyword index, as of the question's moment. */
     public static Baseline bm25(Herald herald, int maxResults) {
+        Fts5KeywordSearch fts5 = new Fts5KeywordSearch(herald.database(), Herald.TITLE_WEIGHT);
         return new Baseline() {
             @Override
             public String name() {
@@ -107,13 +120,13 @@ public final class Baselines {
 
             @Override
             public String description() {
-                return "BM25 keyword search alone (Herald's FTS5 index, KeywordContentRetriever), maxResults "
+                return "BM25 keyword search alone (SQLite FTS5 over the same chunks, KeywordContentRetriever), maxResults "
                         + maxResults + ", as of the question date";
             }
 
             @Override
             public List<String> articleIds(String question, Instant asOf) {
-                return articles(new KeywordContentRetriever(herald.keywords(), herald.store(), maxResults, () -> asOf)
+                return articles(new KeywordContentRetriever(fts5, herald.store(), maxResults, () -> asOf)
                         .retrieve(Query.from(question)));
             }
         };

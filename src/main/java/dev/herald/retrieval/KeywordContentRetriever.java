@@ -2,7 +2,7 @@ package dev.herald.retrieval;
 
 import dev.herald.store.ArticleStore;
 import dev.herald.store.ChunkMetadata;
-import dev.herald.store.KeywordIndex;
+import dev.herald.store.KeywordSearch;
 import dev.herald.store.StoredChunk;
 import dev.herald.text.Terms;
 import dev.langchain4j.rag.content.Content;
@@ -20,12 +20,12 @@ import java.util.function.Supplier;
 /** BM25 keyword search alone, as a LangChain4j {@link ContentRetriever} (the keyword-only baseline uses it). */
 public final class KeywordContentRetriever implements ContentRetriever {
 
-    private final KeywordIndex index;
+    private final KeywordSearch index;
     private final ArticleStore store;
     private final int maxResults;
     private final Supplier<Instant> asOf;
 
-    public KeywordContentRetriever(KeywordIndex index, ArticleStore store, int maxResults, Supplier<Instant> asOf) {
+    public KeywordContentRetriever(KeywordSearch index, ArticleStore store, int maxResults, Supplier<Instant> asOf) {
         this.index = index;
         this.store = store;
         this.maxResults = maxResults;
@@ -34,11 +34,11 @@ public final class KeywordContentRetriever implements ContentRetriever {
 
     @Override
     public List<Content> retrieve(Query query) {
-        List<KeywordIndex.Hit> hits = index.search(Terms.contentWords(query.text()), maxResults, Long.MIN_VALUE,
+        List<KeywordSearch.Hit> hits = index.search(Terms.contentWords(query.text()), maxResults, Long.MIN_VALUE,
                 asOf.get().getEpochSecond());
         List<Long> ids = new ArrayList<>();
         Map<Long, Double> scores = new HashMap<>();
-        for (KeywordIndex.Hit h : hits) {
+        for (KeywordSearch.Hit h : hits) {
             ids.add(h.chunkId());
             scores.put(h.chunkId(), h.score());
         }

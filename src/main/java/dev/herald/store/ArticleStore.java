@@ -137,6 +137,7 @@ public final class ArticleStore {
             ps.executeUpdate();
         }
         long[] ids = new long[p.chunks().size()];
+        String[] texts = new String[ids.length];
         float[][] vectors = new float[ids.length][];
         try (PreparedStatement chunk = c.prepareStatement(
                 "INSERT INTO chunks(article_id, seq, text) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
@@ -152,6 +153,7 @@ public final class ArticleStore {
                     keys.next();
                     ids[i] = keys.getLong(1);
                 }
+                texts[i] = ch.text();
                 vectors[i] = p.vectors().get(i);
                 vec.setLong(1, ids[i]);
                 vec.setBytes(2, toBytes(vectors[i]));
@@ -163,8 +165,8 @@ public final class ArticleStore {
             }
         }
         Long published = a.publishedAt() == null ? null : a.publishedAt().getEpochSecond();
-        String id = a.id();
-        notifications.add(() -> listeners.forEach(l -> l.articleStored(id, ids, vectors, published)));
+        ArticleChunks stored = new ArticleChunks(a.id(), a.title(), published, ids, texts, vectors);
+        notifications.add(() -> listeners.forEach(l -> l.articleStored(stored)));
         return m.status();
     }
 
@@ -253,27 +255,48 @@ public final class ArticleStore {
         });
     }
 
-    /** Streams every stored vector with its chunk id and article date, for building the in-memory index. */
-    public void forEachVector(VectorSink sink) {
+    /**
+     * Reports every stored article to the listeners as if it had just been stored: one pass over the database fills
+     * all in-memory indexes at start-up. Call before the listeners are added, while nothing else writes.
+     */
+    public void replayTo(StoreListener... targets) {
         db.read(c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                    SELECT v.chunk_id, v.vector, a.id, a.published_at
-                    FROM vectors v JOIN chunks c ON c.id = v.chunk_id JOIN articles a ON a.id = c.article_id
-                    ORDER BY v.chunk_id""")) {
-                while (rs.next()) {
-                    long pub = rs.getLong(4);
-                    Long published = rs.wasNull() ? null : pub;
-                    sink.accept(rs.getLong(1), fromBytes(rs.getBytes(2)), rs.getString(3), published);
+                    SELECT a.id, a.title, a.published_at, c.id, c.text, v.vector
+                    FROM chunks c JOIN articles a ON a.id = c.article_id JOIN vectors v ON v.chunk_id = c.id
+                    ORDER BY c.article_id, c.id""")) {
+                String current = null;
+                String title = null;
+                Long published = null;
+                List<Long> ids = new ArrayList<>();
+                List<String> texts = new ArrayList<>();
+                List<float[]> vectors = new ArrayList<>();
+                while (true) {
+                    boolean more = rs.next();
+                    String articleId = more ? rs.getString(1) : null;
+                    if (current != null && (!more || !current.equals(articleId))) {
+                        ArticleChunks batch = new ArticleChunks(current, title, published,
+                                ids.stream().mapToLong(Long::longValue).toArray(), texts.toArray(String[]::new),
+                                vectors.toArray(float[][]::new));
+                        for (StoreListener t : targets) t.articleStored(batch);
+                        ids.clear();
+                        texts.clear();
+                        vectors.clear();
+                    }
+                    if (!more) break;
+                    if (!articleId.equals(current)) {
+                        current = articleId;
+                        title = rs.getString(2);
+                        long pub = rs.getLong(3);
+                        published = rs.wasNull() ? null : pub;
+                    }
+                    ids.add(rs.getLong(4));
+                    texts.add(rs.getString(5));
+                    vectors.add(fromBytes(rs.getBytes(6)));
                 }
             }
             return null;
         });
-    }
-
-    /** Receives one stored vector. */
-    @FunctionalInterface
-    public interface VectorSink {
-        void accept(long chunkId, float[] vector, String articleId, Long publishedEpochSecond);
     }
 
     public int articleCount() {

@@ -1,9 +1,12 @@
 package dev.herald.store;
 
-/** Told about committed changes, so in-memory indexes follow the database. Called after commit only. */
+/**
+ * Told about committed changes, so in-memory indexes follow the database. Called after commit only; a replaced article
+ * is reported removed, then stored.
+ */
 public interface StoreListener {
 
-    void articleStored(String articleId, long[] chunkIds, float[][] vectors, Long publishedEpochSecond);
+    void articleStored(ArticleChunks stored);
 
     void articleRemoved(String articleId, long[] chunkIds);
 }

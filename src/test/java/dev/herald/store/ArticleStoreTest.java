@@ -37,7 +37,7 @@ class ArticleStoreTest {
         db = Database.open(dir.resolve("h.db"));
         store = new ArticleStore(db);
         vectors = VectorIndex.loadFrom(store);
-        keywords = new KeywordIndex(store, 0.5);
+        keywords = KeywordIndex.loadFrom(store, 0.5);
         ingestor = new Ingestor(store, new HashingEmbeddingModel(), new Chunker(40, 0), 8);
     }
 
