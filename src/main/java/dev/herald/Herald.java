@@ -112,7 +112,7 @@ public final class Herald implements AutoCloseable {
     static HybridRetriever.Options retrievalOptions(HeraldConfig c) {
         HybridRetriever.Options d = HybridRetriever.Options.DEFAULTS;
         int topK = c.get(Settings.RETRIEVAL_TOP_K);
-        return new HybridRetriever.Options(topK, Math.max(d.candidates(), topK), c.get(Settings.RETRIEVAL_RRF_K),
+        return new HybridRetriever.Options(topK, Math.max(c.get(Settings.RETRIEVAL_CANDIDATES), topK), c.get(Settings.RETRIEVAL_RRF_K),
                 c.get(Settings.RETRIEVAL_KEYWORD_WEIGHT), c.get(Settings.RETRIEVAL_VECTOR_WEIGHT),
                 c.get(Settings.RETRIEVAL_RECENCY_WEIGHT), c.get(Settings.RETRIEVAL_RECENCY_HALF_LIFE_DAYS),
                 d.windowBoost(), d.preferBoost(), d.maxPerArticle(), c.get(Settings.RETRIEVAL_VECTOR_BUDGET));

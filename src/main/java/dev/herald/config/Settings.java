@@ -66,6 +66,8 @@ public final class Settings {
             "how much newer articles are boosted; 0 = no recency boost"));
     public static final Setting<Double> RETRIEVAL_RECENCY_HALF_LIFE_DAYS = add(Setting.ofDouble("retrieval.recency-half-life-days",
             14.0, 0.1, 3650, "age in days at which the recency boost has halved"));
+    public static final Setting<Integer> RETRIEVAL_CANDIDATES = add(Setting.ofInt("retrieval.candidates", 100, 1, 1000,
+            "chunks each search (keyword, vector) passes to the fusion; at least top-k are taken"));
     public static final Setting<Integer> RETRIEVAL_KEYWORD_TERMS = add(Setting.ofInt("retrieval.keyword-terms",
             12, 1, 64, "most query words sent to keyword search: the rarest ones"));
     public static final Setting<Integer> RETRIEVAL_VECTOR_BUDGET = add(Setting.ofInt("retrieval.vector-budget",

@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +54,7 @@ public final class HybridRetriever {
     public record Options(int topK, int candidates, int rrfK, double keywordWeight, double vectorWeight,
                           double recencyWeight, double recencyHalfLifeDays, double windowBoost, double preferBoost,
                           int maxPerArticle, int vectorBudget) {
-        public static final Options DEFAULTS = new Options(8, 60, 60, 1.5, 1.0, 0.5, 14.0, 0.3, 0.1, 3, 20_000);
+        public static final Options DEFAULTS = new Options(8, 100, 60, 1.5, 1.0, 0.5, 14.0, 0.3, 0.1, 3, 20_000);
 
         public Options(int topK, int candidates, int rrfK, double keywordWeight, double vectorWeight,
                        double recencyWeight, double recencyHalfLifeDays, double windowBoost, double preferBoost,
@@ -131,44 +130,50 @@ public final class HybridRetriever {
         nanos.putIfAbsent("keyword", 0L);
         long t3 = System.nanoTime();
 
-        // 3. Fuse by weighted reciprocal rank, normalised so a chunk ranked first by both sides scores 1
-        Map<Long, double[]> fused = new HashMap<>(); // chunk -> {rrf, keywordRank, vectorRank, cosine, bm25/best}
+        // 3. Fuse by weighted reciprocal rank, normalised so a chunk ranked first by both sides scores 1, from what the
+        //    indexes hold in memory; only the chunks that make the cut are read from the database
+        Map<Long, Candidate> fused = new HashMap<>();
         double norm = (options.rrfK() + 1) / (options.keywordWeight() + options.vectorWeight());
         double bestBm25 = kw.isEmpty() ? 1 : Math.max(1e-9, kw.get(0).score());
         for (int i = 0; i < kw.size(); i++) {
-            double[] f = fused.computeIfAbsent(kw.get(i).chunkId(), id -> new double[]{0, 0, 0, Double.NaN, 0});
-            f[0] += norm * options.keywordWeight() / (options.rrfK() + i + 1);
-            f[1] = i + 1;
-            f[4] = kw.get(i).score() / bestBm25;
+            KeywordIndex.Hit h = kw.get(i);
+            Candidate c = fused.computeIfAbsent(h.chunkId(), id -> new Candidate(id, h.articleId(), h.publishedEpochSecond()));
+            c.rrf += norm * options.keywordWeight() / (options.rrfK() + i + 1);
+            c.keywordRank = i + 1;
+            c.bm25 = h.score() / bestBm25;
         }
         for (int i = 0; i < vec.size(); i++) {
-            double[] f = fused.computeIfAbsent(vec.get(i).chunkId(), id -> new double[]{0, 0, 0, Double.NaN, 0});
-            f[0] += norm * options.vectorWeight() / (options.rrfK() + i + 1);
-            f[2] = i + 1;
-            f[3] = vec.get(i).cosine();
+            VectorIndex.Hit h = vec.get(i);
+            Candidate c = fused.computeIfAbsent(h.chunkId(), id -> new Candidate(id, h.articleId(), h.publishedEpochSecond()));
+            c.rrf += norm * options.vectorWeight() / (options.rrfK() + i + 1);
+            c.vectorRank = i + 1;
+            c.cosine = h.cosine();
         }
-        List<StoredChunk> chunks = store.chunks(new ArrayList<>(fused.keySet()));
         double bestCosine = vec.isEmpty() ? 1 : Math.max(1e-9, vec.get(0).cosine());
-        List<RetrievedChunk> scored = new ArrayList<>(chunks.size());
-        Map<Long, Double> tieBreak = new HashMap<>();
-        for (StoredChunk c : chunks) {
-            double[] f = fused.get(c.id());
-            double score = f[0] + prior(c, asOf, window, query);
-            double cosine = Double.isNaN(f[3]) ? vectors.similarity(qv, c.id()) : f[3];
-            scored.add(new RetrievedChunk(c, score, (int) f[1], (int) f[2], cosine));
-            tieBreak.put(c.id(), f[4] + Math.max(0, cosine) / bestCosine);
+        List<Candidate> ranked = new ArrayList<>(fused.values());
+        for (Candidate c : ranked) {
+            c.score = c.rrf + prior(c, asOf, window, query);
+            if (Double.isNaN(c.cosine)) c.cosine = vectors.similarity(qv, c.chunkId);
+            // Ties are common in rank fusion (A first and B second on one side, the reverse on the other); the raw
+            // scores, each relative to its side's best, break them by how clearly each side preferred the chunk.
+            c.tieBreak = c.bm25 + Math.max(0, Double.isNaN(c.cosine) ? 0 : c.cosine) / bestCosine;
         }
-        // Ties are common in rank fusion (A first and B second on one side, the reverse on the other); the raw scores,
-        // each relative to its side's best, break them by how clearly each side preferred the chunk.
-        scored.sort(Comparator.comparingDouble(RetrievedChunk::score)
-                .thenComparingDouble(r -> tieBreak.get(r.chunk().id())).reversed());
-        List<RetrievedChunk> top = new ArrayList<>();
+        ranked.sort(Comparator.comparingDouble((Candidate c) -> c.score).thenComparingDouble(c -> c.tieBreak).reversed());
+        List<Candidate> chosen = new ArrayList<>();
         Map<String, Integer> perArticle = new HashMap<>();
-        for (RetrievedChunk r : scored) {
-            int n = perArticle.merge(r.article().id(), 1, Integer::sum);
+        for (Candidate c : ranked) {
+            int n = perArticle.merge(c.articleId, 1, Integer::sum);
             if (n > options.maxPerArticle()) continue;
-            top.add(r);
-            if (top.size() == options.topK()) break;
+            chosen.add(c);
+            if (chosen.size() == options.topK()) break;
+        }
+        Map<Long, StoredChunk> loaded = new HashMap<>();
+        for (StoredChunk c : store.chunks(chosen.stream().map(c -> c.chunkId).toList())) loaded.put(c.id(), c);
+        List<RetrievedChunk> top = new ArrayList<>(chosen.size());
+        for (Candidate c : chosen) {
+            StoredChunk chunk = loaded.get(c.chunkId);
+            // a chunk removed by a reload since the search is simply left out
+            if (chunk != null) top.add(new RetrievedChunk(chunk, c.score, c.keywordRank, c.vectorRank, c.cosine));
         }
         long end = System.nanoTime();
         nanos.put("fuse", end - t3);
@@ -176,21 +181,40 @@ public final class HybridRetriever {
         return new SearchResult(top, terms, qv, nanos);
     }
 
-    private double prior(StoredChunk c, long asOf, Optional<TimeWindow> window, SearchQuery q) {
+    /** A chunk found by either search, with what fusion needs to know about it. */
+    private static final class Candidate {
+        final long chunkId;
+        final String articleId;
+        final Long published;
+        double rrf;
+        int keywordRank;
+        int vectorRank;
+        double cosine = Double.NaN;
+        double bm25;
+        double score;
+        double tieBreak;
+
+        Candidate(long chunkId, String articleId, Long published) {
+            this.chunkId = chunkId;
+            this.articleId = articleId;
+            this.published = published;
+        }
+    }
+
+    private double prior(Candidate c, long asOf, Optional<TimeWindow> window, SearchQuery q) {
         double bonus = 0;
-        Instant published = c.article().publishedAt();
-        if (published != null) {
+        if (c.published != null) {
             if (options.recencyWeight() > 0) {
-                double ageDays = Math.max(0, (asOf - published.getEpochSecond()) / 86400.0);
+                double ageDays = Math.max(0, (asOf - c.published) / 86400.0);
                 bonus += options.recencyWeight() * Math.pow(0.5, ageDays / options.recencyHalfLifeDays());
             }
             if (window.isPresent()) {
-                LocalDate day = LocalDate.ofInstant(published, ZoneOffset.UTC);
+                LocalDate day = LocalDate.ofInstant(Instant.ofEpochSecond(c.published), ZoneOffset.UTC);
                 // coverage of a day's events appears that day or the next
                 if (window.get().contains(day) || window.get().contains(day.minusDays(1))) bonus += options.windowBoost();
             }
         }
-        if (q.preferArticles().contains(c.article().id())) bonus += options.preferBoost();
+        if (q.preferArticles().contains(c.articleId)) bonus += options.preferBoost();
         return bonus;
     }
 }

@@ -32,7 +32,7 @@ public final class Fts5KeywordSearch implements KeywordSearch {
         return db.read(c -> {
             List<Hit> out = new java.util.ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT f.rowid, c.article_id, bm25(chunks_fts, ?, 1.0) AS s
+                    SELECT f.rowid, c.article_id, a.published_at, bm25(chunks_fts, ?, 1.0) AS s
                     FROM chunks_fts f JOIN chunks c ON c.id = f.rowid JOIN articles a ON a.id = c.article_id
                     WHERE chunks_fts MATCH ?
                       AND (a.published_at IS NULL OR (a.published_at >= ? AND a.published_at <= ?))
@@ -44,7 +44,11 @@ public final class Fts5KeywordSearch implements KeywordSearch {
                 ps.setInt(5, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     // FTS5's bm25() is negative, lower is better; flipped so higher is better everywhere in Herald
-                    while (rs.next()) out.add(new Hit(rs.getLong(1), rs.getString(2), -rs.getDouble(3)));
+                    while (rs.next()) {
+                        long published = rs.getLong(3);
+                        Long date = rs.wasNull() ? null : published;
+                        out.add(new Hit(rs.getLong(1), rs.getString(2), date, -rs.getDouble(4)));
+                    }
                 }
             }
             return out;

@@ -5,8 +5,11 @@ import java.util.List;
 /** BM25 keyword search over stored chunks, limited to a publication-date range. */
 public interface KeywordSearch {
 
-    /** One hit: the chunk, its article and its BM25 score (higher is better). */
-    record Hit(long chunkId, String articleId, double score) {
+    /**
+     * One hit: the chunk, its article and when that was published (epoch seconds, null if undated), and its BM25 score
+     * (higher is better).
+     */
+    record Hit(long chunkId, String articleId, Long publishedEpochSecond, double score) {
     }
 
     /**

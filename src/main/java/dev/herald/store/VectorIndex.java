@@ -20,8 +20,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 public final class VectorIndex implements StoreListener {
 
-    /** One hit: the chunk and its cosine similarity to the query. */
-    public record Hit(long chunkId, String articleId, double cosine) {
+    /**
+     * One hit: the chunk, its article and when that was published (epoch seconds, null if undated), and its cosine
+     * similarity to the query.
+     */
+    public record Hit(long chunkId, String articleId, Long publishedEpochSecond, double cosine) {
     }
 
     private static final long UNDATED = Long.MIN_VALUE;
@@ -196,7 +199,7 @@ public final class VectorIndex implements StoreListener {
             while (!best.isEmpty()) {
                 double[] e = best.poll();
                 int slot = (int) e[1];
-                out.add(new Hit(chunkIds[slot], articleIds[slot], e[0]));
+                out.add(new Hit(chunkIds[slot], articleIds[slot], published[slot] == UNDATED ? null : published[slot], e[0]));
             }
             java.util.Collections.reverse(out);
             return out;

@@ -33,7 +33,7 @@ class KeywordIndexTest {
     void open() {
         db = Database.open(dir.resolve("h.db"));
         store = new ArticleStore(db);
-        index = KeywordIndex.loadFrom(store, 0.5);
+        index = KeywordIndex.loadFrom(store, 0.5, KeywordIndex.DEFAULT_MAX_TERMS, KeywordIndex.FTS5_K1);
         ingestor = new Ingestor(store, new HashingEmbeddingModel(), new Chunker(40, 0), 8);
     }
 
@@ -141,7 +141,7 @@ class KeywordIndexTest {
         ingest(List.of(article("old", "Goma talks", "2025-01-10", "Talks on Goma began in Nairobi.")));
 
         // when
-        KeywordIndex reloaded = KeywordIndex.loadFrom(new ArticleStore(db), 0.5);
+        KeywordIndex reloaded = KeywordIndex.loadFrom(new ArticleStore(db), 0.5, KeywordIndex.DEFAULT_MAX_TERMS, KeywordIndex.FTS5_K1);
 
         // then
         assertEquals(index.search(List.of("goma", "nairobi"), 10, Long.MIN_VALUE, Long.MAX_VALUE),
