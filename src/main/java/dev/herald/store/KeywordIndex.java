@@ -54,7 +54,14 @@ public final class KeywordIndex implements KeywordSearch, StoreListener {
     // Over all ordinals, removed ones included, so it agrees with the posting-list lengths that idf is computed from.
     private long totalLength;
     private final Map<Long, Integer> ordinalByChunk = new HashMap<>();
-    private final Map<String, Postings> postings = new HashMap<>();
+    // Terms are numbered on first sight; stop words map to STOP so one lookup per token also drops them.
+    private static final int STOP = -1;
+    private final Map<String, Integer> termIds = new HashMap<>();
+    private Postings[] postings = new Postings[INITIAL];
+    private int terms;
+    // per-term frequency while one document is added (all zero in between); guarded by the write lock
+    private float[] pending = new float[INITIAL];
+    private int[] pendingTerms = new int[256];
 
     /** The documents containing one term, in ordinal order, with the term's (title-weighted) frequency in each. */
     private static final class Postings {
@@ -84,6 +91,7 @@ public final class KeywordIndex implements KeywordSearch, StoreListener {
         this.titleWeight = titleWeight;
         this.maxTerms = maxTerms;
         this.k1 = k1;
+        for (String w : Terms.STOP_WORDS) termIds.put(w, STOP);
     }
 
     /** An index of everything stored, following the store's committed changes from now on. */
@@ -143,14 +151,35 @@ public final class KeywordIndex implements KeywordSearch, StoreListener {
         lengths[ordinal] = title.size() + body.size();
         totalLength += lengths[ordinal];
         ordinalByChunk.put(chunkId, ordinal);
-        Map<String, Float> frequencies = new HashMap<>();
-        if (titleWeight > 0) {
-            for (String t : title) if (!Terms.STOP_WORDS.contains(t)) frequencies.merge(t, (float) titleWeight, Float::sum);
+        int distinct = 0;
+        if (titleWeight > 0) for (String t : title) distinct = count(t, (float) titleWeight, distinct);
+        for (String t : body) distinct = count(t, 1f, distinct);
+        for (int i = 0; i < distinct; i++) {
+            int id = pendingTerms[i];
+            postings[id].add(ordinal, pending[id]);
+            pending[id] = 0;
         }
-        for (String t : body) if (!Terms.STOP_WORDS.contains(t)) frequencies.merge(t, 1f, Float::sum);
-        for (Map.Entry<String, Float> e : frequencies.entrySet()) {
-            postings.computeIfAbsent(e.getKey(), k -> new Postings()).add(ordinal, e.getValue());
+    }
+
+    /** Adds one occurrence of a token to the pending document; returns the number of distinct terms so far. */
+    private int count(String token, float weight, int distinct) {
+        int id = termIds.computeIfAbsent(token, t -> newTerm());
+        if (id == STOP) return distinct;
+        if (pending[id] == 0) {
+            if (distinct == pendingTerms.length) pendingTerms = Arrays.copyOf(pendingTerms, distinct * 2);
+            pendingTerms[distinct++] = id;
         }
+        pending[id] += weight;
+        return distinct;
+    }
+
+    private int newTerm() {
+        if (terms == postings.length) {
+            postings = Arrays.copyOf(postings, terms * 2);
+            pending = Arrays.copyOf(pending, terms * 2);
+        }
+        postings[terms] = new Postings();
+        return terms++;
     }
 
     private void removeOrdinal(long chunkId, int ordinal) {
@@ -182,7 +211,8 @@ public final class KeywordIndex implements KeywordSearch, StoreListener {
         Arrays.fill(articleIds, live, docs, null);
         docs = live;
         removed = 0;
-        postings.values().removeIf(p -> {
+        for (int t = 0; t < terms; t++) {
+            Postings p = postings[t];
             int w = 0;
             for (int i = 0; i < p.size; i++) {
                 int d = renumbered[p.docs[i]];
@@ -192,8 +222,7 @@ public final class KeywordIndex implements KeywordSearch, StoreListener {
                 w++;
             }
             p.size = w;
-            return w == 0;
-        });
+        }
     }
 
     @Override
@@ -236,8 +265,8 @@ public final class KeywordIndex implements KeywordSearch, StoreListener {
         for (String t : terms) {
             if (t.isBlank() || seen.contains(t)) continue;
             seen.add(t);
-            Postings p = postings.get(t);
-            if (p != null) lists.add(p);
+            Integer id = termIds.get(t);
+            if (id != null && id != STOP && postings[id].size > 0) lists.add(postings[id]);
         }
         if (lists.size() > maxTerms) {
             lists.sort(Comparator.comparingInt(p -> p.size));
@@ -275,8 +304,8 @@ public final class KeywordIndex implements KeywordSearch, StoreListener {
     public int documentFrequency(String term) {
         lock.readLock().lock();
         try {
-            Postings p = postings.get(term);
-            return p == null ? 0 : p.size;
+            Integer id = termIds.get(term);
+            return id == null || id == STOP ? 0 : postings[id].size;
         } finally {
             lock.readLock().unlock();
         }

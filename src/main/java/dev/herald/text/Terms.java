@@ -67,7 +67,8 @@ public final class Terms {
     public static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
         if (text == null) return out;
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        String s = (needsDecomposing(text) ? Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+                : text).toLowerCase(Locale.ROOT);
         int i = 0, n = s.length();
         while (i < n) {
             while (i < n && !Character.isLetterOrDigit(s.charAt(i))) i++;
@@ -84,6 +85,28 @@ public final class Terms {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether decomposing can change the tokens: only when the text has a non-ASCII character other than punctuation
+     * and spaces (curly quotes, dashes and no-break spaces decompose to nothing that is a letter or digit). Skipping
+     * the decomposition for the rest halves the time to index an archive at start-up.
+     */
+    private static boolean needsDecomposing(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) continue;
+            switch (Character.getType(c)) {
+                case Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION, Character.DASH_PUNCTUATION,
+                        Character.START_PUNCTUATION, Character.END_PUNCTUATION, Character.OTHER_PUNCTUATION,
+                        Character.SPACE_SEPARATOR -> {
+                }
+                default -> {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Content words: tokens that are not stop words, in order, without repeats. */

@@ -24,4 +24,11 @@ class TermsTest {
         assertEquals(java.util.List.of("people", "killed", "goma", "clashes", "17", "3,000"), words);
         assertTrue(Terms.tokens("Élysée").contains("elysee"));
     }
+
+    @Test
+    void should_fold_accents_and_ligatures_when_the_text_also_has_curly_quotes_and_dashes() {
+        assertEquals(java.util.List.of("cafe", "elysee", "final", "goma", "s", "3,000"),
+                Terms.tokens("Caf\u00e9 \u2018\u00c9lys\u00e9e\u2019 \u2014 \ufb01nal: Goma\u2019s 3,000"));
+        assertEquals(java.util.List.of("rebels", "took", "goma"), Terms.tokens("\u201cRebels took Goma\u201d \u2013"));
+    }
 }
