@@ -25,6 +25,7 @@ import dev.herald.sources.SourceRegistry;
 import dev.herald.store.ArticleStore;
 import dev.herald.store.Database;
 import dev.herald.store.KeywordIndex;
+import dev.herald.store.SearchIndexes;
 import dev.herald.store.SqliteEmbeddingStore;
 import dev.herald.store.VectorIndex;
 import dev.langchain4j.model.chat.ChatModel;
@@ -44,8 +45,7 @@ public final class Herald implements AutoCloseable {
     private final HeraldConfig config;
     private final Database database;
     private final ArticleStore store;
-    private final VectorIndex vectors;
-    private final KeywordIndex keywords;
+    private final SearchIndexes indexes;
     private final LocalEmbeddingModel embeddings;
     private final HybridRetriever retriever;
     private final Answerer answerer;
@@ -59,11 +59,8 @@ public final class Herald implements AutoCloseable {
         // 1. Storage
         this.database = Database.open(config.get(Settings.STORE_PATH));
         this.store = new ArticleStore(database);
-        this.vectors = new VectorIndex();
-        this.keywords = new KeywordIndex(TITLE_WEIGHT, config.get(Settings.RETRIEVAL_KEYWORD_TERMS));
-        store.replayTo(vectors, keywords); // one pass over the database fills both in-memory indexes
-        store.addListener(vectors);
-        store.addListener(keywords);
+        this.indexes = new SearchIndexes(store, new VectorIndex(),
+                new KeywordIndex(TITLE_WEIGHT, config.get(Settings.RETRIEVAL_KEYWORD_TERMS)));
         // 2. Embeddings and ingestion
         this.embeddings = new LocalEmbeddingModel(config.get(Settings.EMBEDDING_THREADS));
         Chunker chunker = new Chunker(config.get(Settings.CHUNKING_MAX_WORDS), config.get(Settings.CHUNKING_OVERLAP_SENTENCES));
@@ -77,9 +74,9 @@ public final class Herald implements AutoCloseable {
         this.library = new ContentLibrary(store, ingestor, new ArticleFiles(maxBytes), config.get(Settings.CONTENT_PATHS),
                 sources);
         // 3. Retrieval
-        this.retriever = new HybridRetriever(embeddings, keywords, vectors, store, retrievalOptions(config));
+        this.retriever = new HybridRetriever(embeddings, indexes, store, retrievalOptions(config));
         // 4. Answers
-        this.answerer = answerer(config, keywords);
+        this.answerer = answerer(config, indexes);
         // 5. Conversations
         this.questions = new QuestionService(retriever, answerer, new Conversations(config.get(Settings.CHAT_MEMORY_IDLE)),
                 store::aliases, answerer instanceof LlmAnswerer llm ? new LlmQueryRewriter(llm.model())::standalone : null);
@@ -94,8 +91,8 @@ public final class Herald implements AutoCloseable {
      * with the quoted answers as fallback. The endpoint is probed once in the background: if it does not answer, one
      * warning is logged and readers get quoted answers until it does.
      */
-    private static Answerer answerer(HeraldConfig config, KeywordIndex keywords) {
-        Answerer extractive = new ExtractiveAnswerer(keywords::idf, config.get(Settings.ANSWER_MAX_SENTENCES),
+    private static Answerer answerer(HeraldConfig config, SearchIndexes indexes) {
+        Answerer extractive = new ExtractiveAnswerer(term -> indexes.keywords().idf(term), config.get(Settings.ANSWER_MAX_SENTENCES),
                 config.get(Settings.ANSWER_MIN_EVIDENCE));
         if (config.get(Settings.ANSWER_MODE) != AnswerMode.LLM) return extractive;
         String baseUrl = config.get(Settings.LLM_BASE_URL).toString();
@@ -130,12 +127,22 @@ public final class Herald implements AutoCloseable {
         return store;
     }
 
-    public VectorIndex vectors() {
-        return vectors;
+    /** The in-memory search indexes; filled on first use (see {@link #warmUpInBackground()}). */
+    public SearchIndexes indexes() {
+        return indexes;
     }
 
-    public KeywordIndex keywords() {
-        return keywords;
+    /**
+     * Starts loading what the first question needs (the search indexes, then the embedding model) on a background
+     * thread, for front ends that will be asked questions soon: the bot and the console chat.
+     */
+    public void warmUpInBackground() {
+        indexes.loadInBackground().thenRun(() -> embeddings.embed("warm-up"))
+                .exceptionally(e -> {
+                    // the first question retries, and reports any failure to the reader
+                    org.slf4j.LoggerFactory.getLogger(Herald.class).debug("warm-up failed: {}", e.toString());
+                    return null;
+                });
     }
 
     public EmbeddingModel embeddings() {
@@ -143,7 +150,7 @@ public final class Herald implements AutoCloseable {
     }
 
     public SqliteEmbeddingStore embeddingStore() {
-        return new SqliteEmbeddingStore(store, vectors);
+        return new SqliteEmbeddingStore(store, indexes.vectors());
     }
 
     public HybridRetriever retriever() {

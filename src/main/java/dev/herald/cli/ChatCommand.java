@@ -37,6 +37,7 @@ final class ChatCommand implements Callable<Integer> {
             if (herald.library().loadSamplesIfEmpty(IngestProgress.NONE)) {
                 out.println("No articles loaded yet, so Herald is using its built-in sample news.");
             }
+            herald.warmUpInBackground(); // while the reader types the first question
             greet(herald, out);
             BufferedReader in = new BufferedReader(new InputStreamReader(root.in(), StandardCharsets.UTF_8));
             String conversation = "console";

@@ -24,7 +24,6 @@ final class StatsCommand implements Callable<Integer> {
             out.printf("articles   %d%n", herald.store().articleCount());
             out.printf("chunks     %d%n", herald.store().chunkCount());
             out.printf("outlets    %d%n", herald.store().sources().size());
-            out.printf("vectors    %d in memory%n", herald.vectors().size());
             out.printf("model      %s, %d dimensions%n", LocalEmbeddingModel.NAME, LocalEmbeddingModel.DIMENSION);
             out.printf("answers    %s%n", herald.answerer() instanceof dev.herald.answer.llm.LlmAnswerer
                     ? "llm (" + herald.config().get(dev.herald.config.Settings.LLM_MODEL) + "), checked, quoted fallback"

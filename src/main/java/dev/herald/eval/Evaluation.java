@@ -101,7 +101,7 @@ public final class Evaluation {
 
     /** Asks every question and scores it. */
     public Result run(List<EvalQuestion> questions) {
-        HybridRetriever deep = new HybridRetriever(herald.embeddings(), herald.keywords(), herald.vectors(),
+        HybridRetriever deep = new HybridRetriever(herald.embeddings(), herald.indexes(),
                 herald.store(), herald.retriever().options().withTopK(options.retrievalTopK()));
         List<Baselines.Baseline> baselines = new ArrayList<>();
         double baselineBuildSeconds = Double.NaN;

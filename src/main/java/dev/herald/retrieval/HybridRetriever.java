@@ -2,6 +2,7 @@ package dev.herald.retrieval;
 
 import dev.herald.store.ArticleStore;
 import dev.herald.store.KeywordIndex;
+import dev.herald.store.SearchIndexes;
 import dev.herald.store.StoredChunk;
 import dev.herald.store.VectorIndex;
 import dev.herald.text.Terms;
@@ -30,8 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class HybridRetriever {
 
     private final EmbeddingModel model;
-    private final KeywordIndex keywords;
-    private final VectorIndex vectors;
+    private final SearchIndexes indexes;
     private final ArticleStore store;
     private final Options options;
 
@@ -81,11 +81,9 @@ public final class HybridRetriever {
         }
     }
 
-    public HybridRetriever(EmbeddingModel model, KeywordIndex keywords, VectorIndex vectors, ArticleStore store,
-                           Options options) {
+    public HybridRetriever(EmbeddingModel model, SearchIndexes indexes, ArticleStore store, Options options) {
         this.model = model;
-        this.keywords = keywords;
-        this.vectors = vectors;
+        this.indexes = indexes;
         this.store = store;
         this.options = options;
     }
@@ -96,6 +94,8 @@ public final class HybridRetriever {
 
     public SearchResult search(SearchQuery query) {
         Map<String, Long> nanos = new ConcurrentHashMap<>();
+        KeywordIndex keywords = indexes.keywords();
+        VectorIndex vectors = indexes.vectors();
         long asOf = query.asOf().getEpochSecond();
         LocalDate today = LocalDate.ofInstant(query.asOf(), ZoneOffset.UTC);
         Optional<TimeWindow> window = query.window().or(() -> TimeExpressions.resolve(query.text(), today));

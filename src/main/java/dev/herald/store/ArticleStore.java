@@ -42,6 +42,8 @@ public final class ArticleStore {
 
     private final Database db;
     private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
+    // Held while listeners are told about a commit, and while new listeners catch up: see replayAndFollow.
+    private final Object notifying = new Object();
 
     public ArticleStore(Database db) {
         this.db = db;
@@ -53,6 +55,25 @@ public final class ArticleStore {
 
     public void addListener(StoreListener l) {
         listeners.add(l);
+    }
+
+    /**
+     * Reports everything stored to the listeners ({@link #replayTo}) and from then on every committed change, with
+     * nothing missed or reported out of order even while others write: a writer's notification waits until the
+     * replay is done. A change committed before the replay's snapshot may also be reported after it, which listeners
+     * must (and the indexes do) treat as a repeat.
+     */
+    public void replayAndFollow(StoreListener... targets) {
+        synchronized (notifying) {
+            replayTo(targets);
+            for (StoreListener t : targets) addListener(t);
+        }
+    }
+
+    private void tellListeners(List<Runnable> notifications) {
+        synchronized (notifying) {
+            notifications.forEach(Runnable::run);
+        }
     }
 
     /**
@@ -108,7 +129,7 @@ public final class ArticleStore {
             for (PreparedArticle p : batch) out.add(store(c, p, notifications));
             return out;
         });
-        notifications.forEach(Runnable::run);
+        tellListeners(notifications);
         return statuses;
     }
 
@@ -188,7 +209,7 @@ public final class ArticleStore {
             notifications.add(() -> listeners.forEach(l -> l.articleRemoved(removedId, old)));
             return true;
         });
-        notifications.forEach(Runnable::run);
+        tellListeners(notifications);
         return removed;
     }
 

@@ -100,6 +100,7 @@ public final class TelegramBot implements AutoCloseable {
             return EXIT_START_FAILED;
         }
         herald.library().startScheduledRefresh();
+        herald.warmUpInBackground();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             log.info("stopping Herald bot @{}", bot.username());

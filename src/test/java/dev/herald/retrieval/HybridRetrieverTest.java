@@ -94,7 +94,7 @@ class HybridRetrieverTest {
 
     private static HybridRetriever with(double keyword, double vector) {
         HybridRetriever.Options d = HybridRetriever.Options.DEFAULTS;
-        return new HybridRetriever(herald.embeddings(), herald.keywords(), herald.vectors(), herald.store(),
+        return new HybridRetriever(herald.embeddings(), herald.indexes(), herald.store(),
                 new HybridRetriever.Options(5, d.candidates(), d.rrfK(), keyword, vector, 0, 7, 0, 0, d.maxPerArticle()));
     }
 

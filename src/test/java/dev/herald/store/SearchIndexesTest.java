@@ -1,0 +1,101 @@
+package dev.herald.store;
+
+import dev.herald.ingest.Article;
+import dev.herald.ingest.Chunker;
+import dev.herald.ingest.IngestProgress;
+import dev.herald.ingest.Ingestor;
+import dev.herald.support.HashingEmbeddingModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.herald.support.Fixtures.article;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SearchIndexesTest {
+
+    @TempDir
+    Path dir;
+    Database db;
+    ArticleStore store;
+    SearchIndexes indexes;
+    Ingestor ingestor;
+
+    @BeforeEach
+    void open() {
+        db = Database.open(dir.resolve("h.db"));
+        store = new ArticleStore(db);
+        indexes = new SearchIndexes(store, new VectorIndex(), new KeywordIndex(0.5, 12));
+        ingestor = new Ingestor(store, new HashingEmbeddingModel(), new Chunker(40, 0), 8);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private void ingest(Article... articles) {
+        Ingestor.Run run = ingestor.start(articles.length, IngestProgress.NONE);
+        for (Article a : articles) run.accept(a);
+        run.finish();
+    }
+
+    private static Article note(int i) {
+        return article("n" + i, "Note " + i, "2025-01-10", "Marker" + i + " was seen in the harbour today.");
+    }
+
+    private List<String> articlesFor(String word) {
+        return indexes.keywords().search(List.of(word), 10, Long.MIN_VALUE, Long.MAX_VALUE).stream()
+                .map(KeywordSearch.Hit::articleId).distinct().toList();
+    }
+
+    @Test
+    void should_find_articles_stored_before_and_after_the_indexes_are_first_used() {
+        // given an article stored while nothing has searched yet
+        ingest(note(1));
+        assertFalse(indexes.isLoaded());
+
+        // when the indexes are first used, and the store changes afterwards
+        List<String> before = articlesFor("marker1");
+        ingest(note(2));
+        store.remove("n1");
+
+        // then
+        assertTrue(indexes.isLoaded());
+        assertEquals(List.of("n1"), before);
+        assertEquals(List.of("n2"), articlesFor("marker2"));
+        assertEquals(List.of(), articlesFor("marker1"));
+        assertEquals(1, indexes.vectors().size());
+    }
+
+    @Test
+    void should_miss_nothing_and_keep_nothing_removed_when_loaded_while_a_reload_writes() throws Exception {
+        // given 200 stored articles, and a writer adding 200 more and removing the first 100 while the indexes load
+        for (int i = 0; i < 200; i++) ingest(note(i));
+        Thread writer = new Thread(() -> {
+            for (int i = 200; i < 400; i++) {
+                ingest(note(i));
+                if (i % 2 == 0) store.remove("n" + (i - 200) / 2);
+            }
+        });
+
+        // when
+        writer.start();
+        indexes.load();
+        writer.join();
+
+        // then the indexes hold exactly what the database holds
+        assertEquals(store.chunkCount(), indexes.vectors().size());
+        assertEquals(store.chunkCount(), indexes.keywords().chunkCount());
+        for (int i = 0; i < 400; i++) {
+            List<String> expected = i < 100 ? List.of() : List.of("n" + i);
+            assertEquals(expected, articlesFor("marker" + i), "article n" + i);
+        }
+    }
+}
