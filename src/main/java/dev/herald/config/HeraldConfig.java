@@ -43,8 +43,10 @@ public final class HeraldConfig {
     public static final String CONFIG_ENV = "HERALD_CONFIG";
     /** The file used when neither an explicit path nor {@link #CONFIG_ENV} is given, if it exists. */
     public static final Path DEFAULT_FILE = Path.of("config", "herald.yml");
+    /** Environment variable read by the logging configuration ({@code logback.xml}): WARN by default. */
+    public static final String LOG_LEVEL_ENV = "HERALD_LOG_LEVEL";
     /** {@code HERALD_*} environment variables that are not settings. */
-    public static final Set<String> RESERVED_ENV = Set.of(CONFIG_ENV, Secrets.HERALD_LLM_API_KEY);
+    public static final Set<String> RESERVED_ENV = Set.of(CONFIG_ENV, Secrets.HERALD_LLM_API_KEY, LOG_LEVEL_ENV);
 
     static final String DEFAULT_ORIGIN = "default";
 

@@ -406,6 +406,18 @@ class HeraldConfigTest {
     }
 
     @Test
+    void should_accept_the_log_level_variable_the_readme_documents() {
+        // given
+        Map<String, String> env = Map.of("HERALD_LOG_LEVEL", "INFO", "HERALD_RETRIEVAL_TOP_K", "5");
+
+        // when
+        HeraldConfig config = HeraldConfig.load(null, env, dir);
+
+        // then
+        assertEquals(5, config.get(Settings.RETRIEVAL_TOP_K));
+    }
+
+    @Test
     void should_ignore_other_variables_when_they_lack_the_HERALD_prefix() {
         // given
         Map<String, String> env = Map.of("PATH", "/usr/bin", "RETRIEVAL_TOP_K", "abc", "HERALD_CONFIG", "");
