@@ -145,4 +145,48 @@ class CliIT {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("I couldn't find this in my sources."), r.out());
     }
+
+    @Test
+    void should_stop_the_bot_cleanly_when_the_process_gets_sigterm() throws Exception {
+        // given the sample news loaded, and the jar running as a bot against a fake Bot API
+        assertEquals(0, run("reload").exit());
+        String token = "123456789:AAE_fake-token-for-tests_abcdefghijk";
+        try (dev.herald.telegram.FakeBotApi api = new dev.herald.telegram.FakeBotApi(token)) {
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", jar.toString(), "bot").directory(work.toFile());
+            pb.environment().keySet().removeIf(k -> k.startsWith("HERALD_") || k.equals("TELEGRAM_BOT_TOKEN"));
+            pb.environment().putAll(Map.of("TELEGRAM_BOT_TOKEN", token, "HERALD_TELEGRAM_API_URL", api.url(),
+                    "HERALD_LOG_LEVEL", "INFO"));
+            Path log = work.resolve("bot.txt");
+            pb.redirectErrorStream(true).redirectOutput(log.toFile());
+            Process bot = pb.start();
+            try {
+                api.push(api.privateText(1001, "Who controls Goma?"));
+                String answer;
+                try {
+                    answer = api.awaitSent(1001, 1).get(0).text();
+                } catch (AssertionError e) {
+                    throw new AssertionError("no answer; the bot printed:\n" + Files.readString(log), e);
+                }
+                assertTrue(answer.contains("[1]"), answer);
+
+                // when
+                bot.destroy(); // SIGTERM
+
+                // then the shutdown hook stops polling, closes the database, and the process ends
+                assertTrue(bot.waitFor(30, TimeUnit.SECONDS), "bot did not stop on SIGTERM");
+                String output = Files.readString(log);
+                assertTrue(output.contains("stopping Herald bot @HeraldTestBot"), output);
+                assertFalse(output.contains(token), "the token never appears in the log");
+                int polls = api.calls("getUpdates").size();
+                Thread.sleep(500);
+                assertEquals(polls, api.calls("getUpdates").size(), "no polling after exit");
+            } finally {
+                bot.destroyForcibly();
+            }
+        }
+        Run stats = run("stats");
+        assertEquals(0, stats.exit(), stats.err());
+        assertTrue(stats.out().contains("articles   9"), stats.out());
+    }
 }

@@ -28,20 +28,20 @@ import java.util.function.Predicate;
  * records every call, answers sendMessage with a valid Message, and can be told to fail particular calls.
  * Method names are matched case-insensitively (telegrambots sends both {@code getupdates} and {@code setMyCommands}).
  */
-final class FakeBotApi implements AutoCloseable {
+public final class FakeBotApi implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final long BOT_ID = 999_000_111L;
     static final String BOT_USERNAME = "HeraldTestBot";
 
     /** One recorded call. {@code nanos} is System.nanoTime() on arrival. */
-    record Call(String method, JsonNode body, long nanos) {
+    public record Call(String method, JsonNode body, long nanos) {
         long chatId() {
             JsonNode c = body.get("chat_id");
             return c == null ? Long.MIN_VALUE : Long.parseLong(c.asText());
         }
 
-        String text() {
+        public String text() {
             return body.path("text").asText("");
         }
 
@@ -63,7 +63,7 @@ final class FakeBotApi implements AutoCloseable {
     private final AtomicInteger messageIds = new AtomicInteger(50_000);
     final AtomicInteger unauthorized = new AtomicInteger();
 
-    FakeBotApi(String token) throws IOException {
+    public FakeBotApi(String token) throws IOException {
         this.token = token;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
@@ -75,14 +75,14 @@ final class FakeBotApi implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     // ------------------------------------------------------------ scripting
 
     /** Queues an update (without update_id: one is assigned); returns the id. */
-    int push(ObjectNode update) {
+    public int push(ObjectNode update) {
         int id = updateIds.incrementAndGet();
         ObjectNode u = JSON.createObjectNode().put("update_id", id);
         u.setAll(update);
@@ -112,16 +112,16 @@ final class FakeBotApi implements AutoCloseable {
         return new ArrayList<>(calls);
     }
 
-    List<Call> calls(String method) {
+    public List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equalsIgnoreCase(method)).toList();
     }
 
-    List<Call> sent(long chatId) {
+    public List<Call> sent(long chatId) {
         return calls.stream().filter(c -> c.method().equals("sendmessage") && c.chatId() == chatId).toList();
     }
 
     /** Waits until at least n messages were sent to the chat; returns them all. */
-    List<Call> awaitSent(long chatId, int n) throws InterruptedException {
+    public List<Call> awaitSent(long chatId, int n) throws InterruptedException {
         return awaitCalls(c -> c.method().equals("sendmessage") && c.chatId() == chatId, n, 15_000);
     }
 
@@ -182,7 +182,7 @@ final class FakeBotApi implements AutoCloseable {
         return u;
     }
 
-    ObjectNode privateText(long userId, String text) {
+    public ObjectNode privateText(long userId, String text) {
         return update(message(privateChat(userId), userId, text));
     }
 
