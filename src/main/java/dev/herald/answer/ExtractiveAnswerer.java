@@ -41,6 +41,9 @@ public final class ExtractiveAnswerer implements Answerer {
     // score (not 0.6) from 43.9 % to 45.2 %.
     static final double LEAD = 0.2;
     static final double RATIO = 0.4;
+    // Share of an echoing sentence's coverage given to the next one: 0.5, 0.8 and 1.0 all raised containment from
+    // 47.3 % to 47.5 % (labelled: 62.4 % to 63.1-63.8 %).
+    static final double ECHO_SHARE = 0.8;
     private final ToDoubleFunction<String> idf;
     private final int maxSentences;
     private final int maxWords;
@@ -96,21 +99,29 @@ public final class ExtractiveAnswerer implements Answerer {
         for (int rank = 0; rank < Math.min(chunksConsidered, evidence.size()); rank++) {
             RetrievedChunk c = evidence.get(rank);
             boolean leadChunk = c.chunk().seq() == 0;
+            double echoed = 0; // coverage of the sentence just before, if it only restated the question
             for (Sentences.Span s : Sentences.split(c.text())) {
                 String text = s.text();
                 // a news article's first sentences say who, what and where: the answer is often there
                 boolean lead = leadChunk && s.start() < 400;
                 int words = Terms.wordCount(text);
-                if (words < 4 || !seenSentences.add(text) || isHeading(text, c.article().title())) continue;
+                if (words < 4 || !seenSentences.add(text) || isHeading(text, c.article().title())) {
+                    echoed = 0;
+                    continue;
+                }
                 Set<String> stems = Terms.contentStems(text);
                 double covered = 0;
                 for (Map.Entry<String, Double> e : weights.entrySet()) if (stems.contains(e.getKey())) covered += e.getValue();
-                double coverage = total == 0 ? 0 : covered / total;
+                boolean echo = novelty(stems, weights.keySet()) < 0.25;
+                // A sentence that restates the question (often the one a quiz question was written from) is
+                // usually followed by the answer: the next sentence shares its coverage.
+                double coverage = Math.max(total == 0 ? 0 : covered / total, ECHO_SHARE * echoed);
+                echoed = echo ? coverage : 0;
                 double score = coverage
                         + 0.25 * (topScore <= 0 ? 0 : c.score() / topScore)
                         + type.cue(text, questionTokens)
                         - (words > 60 ? 0.1 : 0)
-                        - (novelty(stems, weights.keySet()) < 0.25 ? 0.2 : 0)
+                        - (echo ? 0.2 : 0)
                         - (looksGarbled(text) ? 0.3 : 0)
                         + (lead ? LEAD : 0);
                 candidates.add(new Candidate(text, c, rank, coverage, score, stems));

@@ -1,0 +1,47 @@
+package dev.herald.answer;
+
+import dev.herald.retrieval.RetrievedChunk;
+import dev.herald.retrieval.SearchResult;
+import dev.herald.store.ArticleRef;
+import dev.herald.store.StoredChunk;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Sentence choice on hand-made passages, without a model or a database. */
+class ExtractiveAnswererEchoTest {
+
+    static final Instant AS_OF = Instant.parse("2022-07-15T12:00:00Z");
+    static final ArticleRef ARTICLE = new ArticleRef("covid", "The new Covid variant", "Wire", "https://example.org/covid",
+            Instant.parse("2022-07-12T08:00:00Z"));
+
+    private static Answer answer(String question, String passage) {
+        RetrievedChunk chunk = new RetrievedChunk(new StoredChunk(1, 1, passage, ARTICLE), 1.0, 1, 1, 0.7);
+        SearchResult search = new SearchResult(List.of(chunk), List.of(), new float[0], Map.of());
+        // every word equally rare, so only the sentence choice rules decide
+        ExtractiveAnswerer answerer = new ExtractiveAnswerer(word -> 5.0, 2, 0.2);
+        return answerer.answer(new AnswerRequest(question, List.of(), AS_OF, search));
+    }
+
+    @Test
+    void should_quote_the_sentence_after_one_that_only_restates_the_question() {
+        // given a passage whose first sentence echoes the question and whose second names the answer
+        String passage = "Nearly two and a half years since the pandemic began, the most transmissible variant yet "
+                + "has arrived. Scientists have named it BA.5 already. The pandemic has killed millions over two years. "
+                + "Half of the states saw variant cases rise since June.";
+
+        // when
+        Answer a = answer("Nearly two and a half years since the pandemic began, the most transmissible variant yet "
+                + "has arrived. What is it called?", passage);
+
+        // then
+        assertFalse(a.abstained());
+        assertTrue(a.text().contains("BA.5"), a.text());
+        assertFalse(a.text().contains("killed millions") && a.text().contains("Half of the states"), a.text());
+    }
+}
