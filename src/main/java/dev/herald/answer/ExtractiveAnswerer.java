@@ -101,7 +101,7 @@ public final class ExtractiveAnswerer implements Answerer {
             boolean leadChunk = c.chunk().seq() == 0;
             double echoed = 0; // coverage of the sentence just before, if it only restated the question
             for (Sentences.Span s : Sentences.split(c.text())) {
-                String text = s.text();
+                String text = withoutGalleryControls(s.text());
                 // a news article's first sentences say who, what and where: the answer is often there
                 boolean lead = leadChunk && s.start() < 400;
                 int words = Terms.wordCount(text);
@@ -197,6 +197,16 @@ public final class ExtractiveAnswerer implements Answerer {
     private static boolean looksGarbled(String s) {
         return s.contains(" , ") || s.contains(",,") || s.startsWith("--") || s.startsWith(",") || s.contains("  ,")
                 || s.matches("(?s)^[a-z].*") && !s.matches("(?s)^(iPhone|eBay|iPad).*");
+    }
+
+    // A scraped photo gallery's controls run into the next caption: "Hide Caption 7 of 44 Photos: Serena won ..."
+    private static final java.util.regex.Pattern GALLERY_CONTROLS =
+            java.util.regex.Pattern.compile("(?s)^.*(?:Hide Caption|\\b\\d+ of \\d+ Photos:)\\s*(?:\\d+ of \\d+ Photos:)?\\s*");
+
+    /** The caption without the gallery's controls before it (still a verbatim part of the article). */
+    private static String withoutGalleryControls(String sentence) {
+        var m = GALLERY_CONTROLS.matcher(sentence);
+        return m.find() ? sentence.substring(m.end()) : sentence;
     }
 
     private Map<String, Double> termWeights(String question, double scale) {

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sentence choice on hand-made passages, without a model or a database. */
-class ExtractiveAnswererEchoTest {
+class ExtractiveAnswererRulesTest {
 
     static final Instant AS_OF = Instant.parse("2022-07-15T12:00:00Z");
     static final ArticleRef ARTICLE = new ArticleRef("covid", "The new Covid variant", "Wire", "https://example.org/covid",
@@ -43,5 +43,20 @@ class ExtractiveAnswererEchoTest {
         assertFalse(a.abstained());
         assertTrue(a.text().contains("BA.5"), a.text());
         assertFalse(a.text().contains("killed millions") && a.text().contains("Half of the states"), a.text());
+    }
+
+    @Test
+    void should_not_quote_photo_gallery_captions() {
+        // given a scraped page whose gallery caption repeats the question's words
+        String passage = "Hide Caption 7 of 44 Photos: Tennis legend Serena Williams won her first grand slam title in "
+                + "1999. She has won 23 grand slam singles titles, the most in the Open era. "
+                + "Williams said she would evolve away from tennis.";
+
+        // when
+        Answer a = answer("How many grand slam titles has tennis legend Serena Williams won?", passage);
+
+        // then
+        assertTrue(a.text().contains("23 grand slam"), a.text());
+        assertFalse(a.text().contains("Hide Caption"), a.text());
     }
 }
