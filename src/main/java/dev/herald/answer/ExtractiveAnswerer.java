@@ -44,6 +44,8 @@ public final class ExtractiveAnswerer implements Answerer {
     // Share of an echoing sentence's coverage given to the next one: 0.5, 0.8 and 1.0 all raised containment from
     // 47.3 % to 47.5 % (labelled: 62.4 % to 63.1-63.8 %).
     static final double ECHO_SHARE = 0.8;
+    // For "how many X": a number followed by X. 0.15 raised containment from 47.5 % to 47.7 %, 0.3 to 0.6 to 48.1 %.
+    static final double COUNTED_BONUS = 0.3;
     private final ToDoubleFunction<String> idf;
     private final int maxSentences;
     private final int maxWords;
@@ -89,6 +91,7 @@ public final class ExtractiveAnswerer implements Answerer {
         }
         double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
         QuestionType type = QuestionType.of(request.question());
+        Set<String> counted = type == QuestionType.COUNT ? countedThings(request.question()) : Set.of();
         Set<String> questionTokens = new HashSet<>(Terms.tokens(request.question()));
         for (String earlier : request.earlierQuestions()) questionTokens.addAll(Terms.tokens(earlier));
 
@@ -120,6 +123,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 double score = coverage
                         + 0.25 * (topScore <= 0 ? 0 : c.score() / topScore)
                         + type.cue(text, questionTokens)
+                        + (countsTheAskedThing(text, counted) ? COUNTED_BONUS : 0)
                         - (words > 60 ? 0.1 : 0)
                         - (echo ? 0.2 : 0)
                         - (looksGarbled(text) ? 0.3 : 0)
@@ -191,6 +195,30 @@ public final class ExtractiveAnswerer implements Answerer {
         String flat = sentence.replaceAll("\\s+", " ").trim();
         if (flat.equalsIgnoreCase(title.replaceAll("\\s+", " ").trim())) return true;
         return !flat.matches("(?s).*[.!?\"'”’)]$") && Terms.wordCount(flat) < 15;
+    }
+
+    private static final Pattern HOW_MANY = Pattern.compile("(?i)\\bhow (?:many|much)\\s+((?:[\\p{L}-]+\\s+){0,2}[\\p{L}-]+)");
+
+    /** Stems of what "how many/much X" counts, e.g. {grand, slam} for "how many grand slams has she won?". */
+    static Set<String> countedThings(String question) {
+        var m = HOW_MANY.matcher(question);
+        if (!m.find()) return Set.of();
+        Set<String> out = new HashSet<>();
+        for (String w : Terms.contentWords(m.group(1))) out.add(Terms.stem(w));
+        return out;
+    }
+
+    /** Whether a number in the sentence is followed, within two words, by what the question counts. */
+    static boolean countsTheAskedThing(String sentence, Set<String> counted) {
+        if (counted.isEmpty()) return false;
+        List<String> tokens = Terms.tokens(sentence);
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!NUMBER.matcher(tokens.get(i)).lookingAt()) continue;
+            for (int j = i + 1; j <= Math.min(tokens.size() - 1, i + 3); j++) {
+                if (counted.contains(Terms.stem(tokens.get(j)))) return true;
+            }
+        }
+        return false;
     }
 
     /** Scraping debris: stray separators, doubled punctuation, a sentence that starts mid-word. */
