@@ -277,8 +277,8 @@ public final class ArticleStore {
     }
 
     /**
-     * Reports every stored article to the listeners as if it had just been stored: one pass over the database fills
-     * all in-memory indexes at start-up. Call before the listeners are added, while nothing else writes.
+     * Reports every stored article to the listeners as if it had just been stored, in one pass over one snapshot of
+     * the database. To keep an index in step afterwards, use {@link #replayAndFollow}.
      */
     public void replayTo(StoreListener... targets) {
         db.read(c -> {

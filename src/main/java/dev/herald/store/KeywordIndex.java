@@ -101,8 +101,7 @@ public final class KeywordIndex implements KeywordSearch, StoreListener {
 
     public static KeywordIndex loadFrom(ArticleStore store, double titleWeight, int maxTerms, double k1) {
         KeywordIndex index = new KeywordIndex(titleWeight, maxTerms, k1);
-        store.replayTo(index);
-        store.addListener(index);
+        store.replayAndFollow(index);
         return index;
     }
 

@@ -52,8 +52,7 @@ public final class VectorIndex implements StoreListener {
     /** Loads every stored vector and keeps following the store's committed changes. */
     public static VectorIndex loadFrom(ArticleStore store) {
         VectorIndex index = new VectorIndex();
-        store.replayTo(index);
-        store.addListener(index);
+        store.replayAndFollow(index);
         return index;
     }
 
