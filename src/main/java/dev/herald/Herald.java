@@ -41,6 +41,8 @@ public final class Herald implements AutoCloseable {
 
     /** Title weight in BM25: a title repeats on every chunk of its article, so it counts less than body text. */
     public static final double TITLE_WEIGHT = 0.5;
+    /** How often a search may look for content changed by another process (one small query). */
+    static final Duration OUTSIDE_CHANGES_CHECK = Duration.ofSeconds(2);
 
     private final HeraldConfig config;
     private final Database database;
@@ -59,8 +61,9 @@ public final class Herald implements AutoCloseable {
         // 1. Storage
         this.database = Database.open(config.get(Settings.STORE_PATH));
         this.store = new ArticleStore(database);
-        this.indexes = new SearchIndexes(store, new VectorIndex(),
-                new KeywordIndex(TITLE_WEIGHT, config.get(Settings.RETRIEVAL_KEYWORD_TERMS)));
+        int keywordTerms = config.get(Settings.RETRIEVAL_KEYWORD_TERMS);
+        this.indexes = new SearchIndexes(store, VectorIndex::new, () -> new KeywordIndex(TITLE_WEIGHT, keywordTerms),
+                OUTSIDE_CHANGES_CHECK);
         // 2. Embeddings and ingestion
         this.embeddings = new LocalEmbeddingModel(config.get(Settings.EMBEDDING_THREADS));
         Chunker chunker = new Chunker(config.get(Settings.CHUNKING_MAX_WORDS), config.get(Settings.CHUNKING_OVERLAP_SENTENCES));

@@ -57,6 +57,10 @@ public final class ArticleStore {
         listeners.add(l);
     }
 
+    public void removeListener(StoreListener l) {
+        listeners.remove(l);
+    }
+
     /**
      * Reports everything stored to the listeners ({@link #replayTo}) and from then on every committed change, with
      * nothing missed or reported out of order even while others write: a writer's notification waits until the
@@ -127,6 +131,10 @@ public final class ArticleStore {
         List<Status> statuses = db.transaction(c -> {
             List<Status> out = new ArrayList<>();
             for (PreparedArticle p : batch) out.add(store(c, p, notifications));
+            if (!notifications.isEmpty()) {
+                long version = bumpContentVersion(c);
+                notifications.add(() -> listeners.forEach(l -> l.committed(version)));
+            }
             return out;
         });
         tellListeners(notifications);
@@ -207,10 +215,37 @@ public final class ArticleStore {
             long[] old = delete(c, id);
             String removedId = id;
             notifications.add(() -> listeners.forEach(l -> l.articleRemoved(removedId, old)));
+            long version = bumpContentVersion(c);
+            notifications.add(() -> listeners.forEach(l -> l.committed(version)));
             return true;
         });
         tellListeners(notifications);
         return removed;
+    }
+
+    /**
+     * A number every transaction that changes articles or chunks raises by one, whichever process it runs in: a process
+     * whose in-memory indexes followed its own changes can tell from it that another one (a command-line reload
+     * beside the bot) changed the database too.
+     */
+    public long contentVersion() {
+        return db.read(ArticleStore::contentVersion);
+    }
+
+    private static long contentVersion(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE key = 'content_version'")) {
+            return rs.next() ? Long.parseLong(rs.getString(1)) : 0;
+        }
+    }
+
+    private static long bumpContentVersion(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("""
+                    INSERT INTO meta(key, value) VALUES ('content_version', '1')
+                    ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)""");
+        }
+        return contentVersion(c);
     }
 
     private static long[] delete(Connection c, String articleId) throws SQLException {

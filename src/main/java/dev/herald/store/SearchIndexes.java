@@ -1,67 +1,162 @@
 package dev.herald.store;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The in-memory indexes over the stored chunks, vectors and keywords, filled from the database on first use.
  *
  * <p>Filling them reads and tokenises every chunk (about 5 s for the 111k-chunk benchmark archive), so commands that
  * never search (stats, sources, ingest) do not pay for it; the bot and the console chat start filling them in the
- * background as they start. Once filled they follow every committed change of the store.
+ * background as they start. Once filled they follow every change this process commits. Changes committed by another
+ * process (a command-line {@code herald reload} beside the running bot) show in the store's content version: at most
+ * every {@code checkEvery}, a search compares it, and a mismatch rebuilds both indexes in the background and swaps
+ * them in; searches meanwhile use the old ones.
  */
 public final class SearchIndexes {
 
-    private final ArticleStore store;
-    private final VectorIndex vectors;
-    private final KeywordIndex keywords;
-    private volatile boolean loaded;
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexes.class);
 
-    public SearchIndexes(ArticleStore store, VectorIndex vectors, KeywordIndex keywords) {
+    /** One generation of indexes, with the content version they are known to match. */
+    private final class Generation implements StoreListener {
+        final VectorIndex vectors = newVectors.get();
+        final KeywordIndex keywords = newKeywords.get();
+        volatile long version;
+
+        @Override
+        public void articleStored(ArticleChunks stored) {
+            // the indexes are told directly; this listener only tracks versions
+        }
+
+        @Override
+        public void articleRemoved(String articleId, long[] chunkIds) {
+        }
+
+        @Override
+        public void committed(long contentVersion) {
+            // contiguous: our own commit right after what we knew; a gap means another process committed in between
+            if (contentVersion == version + 1) version = contentVersion;
+        }
+
+        void load() {
+            version = store.contentVersion(); // read first: a commit racing the replay makes it look stale, not fresh
+            store.replayAndFollow(vectors, keywords, this);
+        }
+
+        void retire() {
+            store.removeListener(vectors);
+            store.removeListener(keywords);
+            store.removeListener(this);
+        }
+    }
+
+    private final ArticleStore store;
+    private final Supplier<VectorIndex> newVectors;
+    private final Supplier<KeywordIndex> newKeywords;
+    private final long checkEveryNanos;
+    private volatile Generation current;
+    private volatile long lastCheck = System.nanoTime();
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
+
+    /**
+     * @param checkEvery how often a search may look for changes made by other processes (a cheap query)
+     */
+    public SearchIndexes(ArticleStore store, Supplier<VectorIndex> newVectors, Supplier<KeywordIndex> newKeywords,
+                         Duration checkEvery) {
         this.store = store;
-        this.vectors = vectors;
-        this.keywords = keywords;
+        this.newVectors = newVectors;
+        this.newKeywords = newKeywords;
+        this.checkEveryNanos = checkEvery.toNanos();
     }
 
     /** The vector index, filled. */
     public VectorIndex vectors() {
-        load();
-        return vectors;
+        return ready().vectors;
     }
 
     /** The keyword index, filled. */
     public KeywordIndex keywords() {
+        return ready().keywords;
+    }
+
+    private Generation ready() {
         load();
-        return keywords;
+        Generation g = current;
+        if (System.nanoTime() - lastCheck >= checkEveryNanos) refreshIfChangedElsewhere();
+        return g;
     }
 
     /** Fills both indexes unless done already; callers arriving meanwhile wait for it. */
     public void load() {
-        if (loaded) return;
+        if (current != null) return;
         synchronized (this) {
-            if (loaded) return;
-            store.replayAndFollow(vectors, keywords);
-            loaded = true;
+            if (current != null) return;
+            Generation g = new Generation();
+            g.load();
+            current = g;
         }
     }
 
     /** Starts filling the indexes on a daemon thread, so the first question does not wait for all of it. */
     public CompletableFuture<Void> loadInBackground() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
+        return inBackground("index-load", () -> {
+            load();
+            return null;
+        });
+    }
+
+    /**
+     * Compares the database's content version with the indexes'; when another process changed the content, rebuilds
+     * the indexes in the background and swaps them in. Completes with whether a rebuild ran.
+     */
+    public CompletableFuture<Boolean> refreshIfChangedElsewhere() {
+        lastCheck = System.nanoTime();
+        Generation g = current;
+        if (g == null || rebuilding.get()) return CompletableFuture.completedFuture(false);
+        long version;
+        try {
+            version = store.contentVersion();
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(false); // the next check tries again
+        }
+        if (version == g.version || !rebuilding.compareAndSet(false, true)) return CompletableFuture.completedFuture(false);
+        log.info("the database was changed by another process (content version {} -> {}); rebuilding the search indexes",
+                g.version, version);
+        return inBackground("index-rebuild", () -> {
             try {
-                load();
-                done.complete(null);
-            } catch (RuntimeException e) {
-                // the first search will try again and report the failure to whoever asked
-                done.completeExceptionally(e);
+                Generation fresh = new Generation();
+                fresh.load();
+                Generation old = current;
+                current = fresh;
+                old.retire();
+                return true;
+            } finally {
+                rebuilding.set(false);
             }
-        }, "index-load");
-        t.setDaemon(true);
-        t.start();
-        return done;
+        });
     }
 
     public boolean isLoaded() {
-        return loaded;
+        return current != null;
+    }
+
+    private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> work) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                done.complete(work.get());
+            } catch (RuntimeException e) {
+                // the next search tries again and reports a failure to whoever asked
+                done.completeExceptionally(e);
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return done;
     }
 }

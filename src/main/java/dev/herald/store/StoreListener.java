@@ -9,4 +9,8 @@ public interface StoreListener {
     void articleStored(ArticleChunks stored);
 
     void articleRemoved(String articleId, long[] chunkIds);
+
+    /** The transaction whose changes were just reported raised the content version to this. */
+    default void committed(long contentVersion) {
+    }
 }

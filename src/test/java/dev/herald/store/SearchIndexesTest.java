@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static dev.herald.support.Fixtures.article;
@@ -31,7 +32,7 @@ class SearchIndexesTest {
     void open() {
         db = Database.open(dir.resolve("h.db"));
         store = new ArticleStore(db);
-        indexes = new SearchIndexes(store, new VectorIndex(), new KeywordIndex(0.5, 12));
+        indexes = new SearchIndexes(store, VectorIndex::new, () -> new KeywordIndex(0.5, 12), Duration.ofHours(1));
         ingestor = new Ingestor(store, new HashingEmbeddingModel(), new Chunker(40, 0), 8);
     }
 
@@ -97,5 +98,34 @@ class SearchIndexesTest {
             List<String> expected = i < 100 ? List.of() : List.of("n" + i);
             assertEquals(expected, articlesFor("marker" + i), "article n" + i);
         }
+    }
+
+    @Test
+    void should_pick_up_what_another_process_stored_or_removed_when_it_looks_for_outside_changes() throws Exception {
+        // given indexes in use here, and a second connection set on the same file, as a command-line reload would have
+        ingest(note(1), note(2));
+        assertEquals(List.of("n1"), articlesFor("marker1"));
+        try (Database otherDb = Database.open(dir.resolve("h.db"))) {
+            ArticleStore other = new ArticleStore(otherDb);
+            Ingestor otherIngestor = new Ingestor(other, new HashingEmbeddingModel(), new Chunker(40, 0), 8);
+            Ingestor.Run run = otherIngestor.start(1, IngestProgress.NONE);
+            run.accept(note(3));
+            run.finish();
+            other.remove("n1");
+        }
+        assertEquals(List.of(), articlesFor("marker3"), "not seen before looking");
+
+        // when
+        boolean rebuilt = indexes.refreshIfChangedElsewhere().get();
+
+        // then
+        assertTrue(rebuilt);
+        assertEquals(List.of("n3"), articlesFor("marker3"));
+        assertEquals(List.of(), articlesFor("marker1"));
+        assertEquals(2, indexes.vectors().size());
+        // and this process's own changes keep reaching the new indexes, without another rebuild
+        ingest(note(4));
+        assertEquals(List.of("n4"), articlesFor("marker4"));
+        assertFalse(indexes.refreshIfChangedElsewhere().get());
     }
 }
