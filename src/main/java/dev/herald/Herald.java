@@ -153,7 +153,7 @@ public final class Herald implements AutoCloseable {
     }
 
     public SqliteEmbeddingStore embeddingStore() {
-        return new SqliteEmbeddingStore(store, indexes.vectors());
+        return new SqliteEmbeddingStore(store, indexes::vectors);
     }
 
     public HybridRetriever retriever() {

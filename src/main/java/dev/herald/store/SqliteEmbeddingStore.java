@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Herald's vectors as a LangChain4j {@link EmbeddingStore}: SQLite holds them, a {@link VectorIndex} searches them.
@@ -34,15 +35,20 @@ public final class SqliteEmbeddingStore implements EmbeddingStore<TextSegment> {
     private static final int OVERFETCH = 10;
 
     private final ArticleStore articles;
-    private final VectorIndex index;
+    private final Supplier<VectorIndex> index;
 
     public SqliteEmbeddingStore(ArticleStore articles, VectorIndex index) {
+        this(articles, () -> index);
+    }
+
+    /** @param index the index to search, asked on every search (Herald's indexes are rebuilt and swapped) */
+    public SqliteEmbeddingStore(ArticleStore articles, Supplier<VectorIndex> index) {
         this.articles = articles;
         this.index = index;
     }
 
     public VectorIndex index() {
-        return index;
+        return index.get();
     }
 
     @Override
@@ -50,7 +56,7 @@ public final class SqliteEmbeddingStore implements EmbeddingStore<TextSegment> {
         long[] range = {Long.MIN_VALUE, Long.MAX_VALUE};
         Filter rest = narrowByDate(request.filter(), range);
         int k = rest == null ? request.maxResults() : request.maxResults() * OVERFETCH;
-        List<VectorIndex.Hit> hits = index.search(request.queryEmbedding().vector(), k, range[0], range[1]);
+        List<VectorIndex.Hit> hits = index.get().search(request.queryEmbedding().vector(), k, range[0], range[1]);
         List<Long> ids = new ArrayList<>();
         for (VectorIndex.Hit h : hits) ids.add(h.chunkId());
         Map<Long, StoredChunk> chunks = new HashMap<>();
@@ -117,7 +123,7 @@ public final class SqliteEmbeddingStore implements EmbeddingStore<TextSegment> {
             return null;
         });
         Long published = c.article().publishedAt() == null ? null : c.article().publishedAt().getEpochSecond();
-        index.add(chunkId, embedding.vector(), c.article().id(), published);
+        index.get().add(chunkId, embedding.vector(), c.article().id(), published);
     }
 
     @Override
@@ -152,7 +158,7 @@ public final class SqliteEmbeddingStore implements EmbeddingStore<TextSegment> {
             }
             return null;
         });
-        chunkIds.forEach(index::remove);
+        chunkIds.forEach(index.get()::remove);
     }
 
     private static long parseChunkId(String id) {
