@@ -109,12 +109,15 @@ public final class KeywordIndex implements KeywordSearch, StoreListener {
     public void articleStored(ArticleChunks stored) {
         List<String> titleTokens = Terms.tokens(stored.title());
         long date = stored.publishedEpochSecond() == null ? UNDATED : stored.publishedEpochSecond();
+        // tokenised before the lock is taken: it is most of the work, and searches wait while the lock is held
+        List<List<String>> bodies = new ArrayList<>(stored.size());
+        for (String text : stored.texts()) bodies.add(Terms.tokens(text));
         lock.writeLock().lock();
         try {
             for (int i = 0; i < stored.size(); i++) {
                 Integer previous = ordinalByChunk.get(stored.chunkIds()[i]);
                 if (previous != null) removeOrdinal(stored.chunkIds()[i], previous);
-                addDocument(stored.chunkIds()[i], stored.articleId(), date, titleTokens, Terms.tokens(stored.texts()[i]));
+                addDocument(stored.chunkIds()[i], stored.articleId(), date, titleTokens, bodies.get(i));
             }
         } finally {
             lock.writeLock().unlock();
