@@ -239,7 +239,8 @@ public final class ArticleStore {
         }
     }
 
-    private static long bumpContentVersion(Connection c) throws SQLException {
+    /** Raises the content version inside the caller's write transaction; returns the new version. */
+    static long bumpContentVersion(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("""
                     INSERT INTO meta(key, value) VALUES ('content_version', '1')

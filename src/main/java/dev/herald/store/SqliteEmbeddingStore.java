@@ -120,6 +120,8 @@ public final class SqliteEmbeddingStore implements EmbeddingStore<TextSegment> {
                 ps.setBytes(2, ArticleStore.toBytes(embedding.vector()));
                 ps.executeUpdate();
             }
+            // a write past ArticleStore's events: the version tells every process's indexes to rebuild
+            ArticleStore.bumpContentVersion(conn);
             return null;
         });
         Long published = c.article().publishedAt() == null ? null : c.article().publishedAt().getEpochSecond();
@@ -156,6 +158,7 @@ public final class SqliteEmbeddingStore implements EmbeddingStore<TextSegment> {
                     ps.executeUpdate();
                 }
             }
+            ArticleStore.bumpContentVersion(conn);
             return null;
         });
         chunkIds.forEach(index.get()::remove);

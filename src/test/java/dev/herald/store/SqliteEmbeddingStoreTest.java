@@ -18,6 +18,7 @@ import java.util.List;
 import static dev.herald.support.Fixtures.article;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SqliteEmbeddingStoreTest {
 
@@ -51,6 +52,33 @@ class SqliteEmbeddingStoreTest {
                     .map(c -> c.textSegment().metadata().getString(ChunkMetadata.ARTICLE_ID)).distinct().toList());
             assertEquals("Coffee prices climb", found.get(0).textSegment().metadata().getString(ChunkMetadata.TITLE));
             assertEquals("https://example.org/jan", found.get(0).textSegment().metadata().getString(ChunkMetadata.URL));
+        }
+    }
+
+    @Test
+    void should_make_every_process_rebuild_its_indexes_when_vectors_are_replaced_or_removed_through_it() {
+        // given
+        try (Database db = Database.open(dir.resolve("h.db"))) {
+            ArticleStore store = new ArticleStore(db);
+            HashingEmbeddingModel model = new HashingEmbeddingModel();
+            Ingestor.Run run = new Ingestor(store, model, new Chunker()).start(1, IngestProgress.NONE);
+            run.accept(article("jan", "Coffee prices climb", "2025-01-10", "Drought pushed coffee prices up sharply."));
+            run.finish();
+            SearchIndexes indexes = new SearchIndexes(store, VectorIndex::new, () -> new KeywordIndex(0.5, 12),
+                    java.time.Duration.ofHours(1));
+            SqliteEmbeddingStore embeddingStore = new SqliteEmbeddingStore(store, indexes::vectors);
+            long chunk = indexes.keywords().search(List.of("coffee"), 1, Long.MIN_VALUE, Long.MAX_VALUE).get(0).chunkId();
+            long before = store.contentVersion();
+
+            // when
+            embeddingStore.add(Long.toString(chunk), model.embed("tea").content());
+            long afterReplace = store.contentVersion();
+            embeddingStore.removeAll(List.of(Long.toString(chunk)));
+
+            // then
+            assertEquals(before + 1, afterReplace);
+            assertEquals(before + 2, store.contentVersion());
+            assertTrue(indexes.refreshIfChangedElsewhere().join(), "the indexes see a change they were not told of");
         }
     }
 }
