@@ -47,10 +47,6 @@ public final class SqliteEmbeddingStore implements EmbeddingStore<TextSegment> {
         this.index = index;
     }
 
-    public VectorIndex index() {
-        return index.get();
-    }
-
     @Override
     public EmbeddingSearchResult<TextSegment> search(EmbeddingSearchRequest request) {
         long[] range = {Long.MIN_VALUE, Long.MAX_VALUE};
