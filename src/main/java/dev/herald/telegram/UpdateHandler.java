@@ -568,18 +568,20 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
         }
         reply(m, started);
         CompletableFuture<?> f = CompletableFuture.runAsync(() -> {
+            String outcome;
             try {
-                String done = work.get();
-                log.info("{}", TelegramHtml.toPlain(done).replace('\n', ' '));
-                reply(m, done);
+                outcome = work.get();
+                log.info("{}", TelegramHtml.toPlain(outcome).replace('\n', ' '));
             } catch (ContentLibrary.BusyException e) {
-                reply(m, RELOAD_BUSY);
+                outcome = RELOAD_BUSY;
             } catch (RuntimeException e) {
                 log.error("content operation failed: {}", Redact.describe(e, token));
-                reply(m, "That failed: " + TelegramHtml.escape(Redact.scrub(String.valueOf(e.getMessage()), token)));
+                outcome = "That failed: " + TelegramHtml.escape(Redact.scrub(String.valueOf(e.getMessage()), token));
             } finally {
+                // free before the reply: an admin who sends the next command on reading "done" must not hear "busy"
                 contentBusy.set(false);
             }
+            reply(m, outcome);
         }, background);
         adminWork.add(f);
         f.whenComplete((r, e) -> adminWork.remove(f));
