@@ -164,7 +164,8 @@ class CliIT {
                 api.push(api.privateText(1001, "Who controls Goma?"));
                 String answer;
                 try {
-                    answer = api.awaitSent(1001, 1).get(0).text();
+                    // a cold JVM loads the jar, the database and the embedding model before it can answer
+                    answer = api.awaitSent(1001, 1, 60_000).get(0).text();
                 } catch (AssertionError e) {
                     throw new AssertionError("no answer; the bot printed:\n" + Files.readString(log), e);
                 }

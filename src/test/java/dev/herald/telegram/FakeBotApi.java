@@ -122,7 +122,11 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** Waits until at least n messages were sent to the chat; returns them all. */
     public List<Call> awaitSent(long chatId, int n) throws InterruptedException {
-        return awaitCalls(c -> c.method().equals("sendmessage") && c.chatId() == chatId, n, 15_000);
+        return awaitSent(chatId, n, 15_000);
+    }
+
+    public List<Call> awaitSent(long chatId, int n, long timeoutMillis) throws InterruptedException {
+        return awaitCalls(c -> c.method().equals("sendmessage") && c.chatId() == chatId, n, timeoutMillis);
     }
 
     List<Call> awaitCalls(Predicate<Call> which, int n, long timeoutMillis) throws InterruptedException {
