@@ -44,6 +44,12 @@ public final class VectorIndex implements StoreListener {
     private final Map<Long, Integer> slotByChunk = new HashMap<>();
     // Live slots ordered by publication time (undated first) with their sign bits, rebuilt lazily after changes.
     private volatile DateOrder byDate;
+    // The last order built and the slots stored since: the next order merges those few into it instead of sorting
+    // everything again (a full sort of 111k slots cost a search 23 ms p50 after every change during a reload).
+    // Both change under the write lock, or under orderLock while readers hold the read lock.
+    private DateOrder lastOrder;
+    private final java.util.BitSet storedSinceLastOrder = new java.util.BitSet();
+    private final Object orderLock = new Object();
 
     /** Live slots in publication order, undated first, with their sign bits copied alongside so a scan reads forward. */
     private record DateOrder(int[] slots, long[] signs) {
@@ -92,6 +98,7 @@ public final class VectorIndex implements StoreListener {
             articleIds[slot] = articleId;
             published[slot] = publishedEpochSecond == null ? UNDATED : publishedEpochSecond;
             slotByChunk.put(chunkId, slot);
+            storedSinceLastOrder.set(slot);
             byDate = null;
         } finally {
             lock.writeLock().unlock();
@@ -223,22 +230,61 @@ public final class VectorIndex implements StoreListener {
         if (order != null) return order;
         lock.readLock().lock();
         try {
-            Integer[] live = new Integer[size - dead];
-            int n = 0;
-            for (int slot = 0; slot < size; slot++) if (chunkIds[slot] >= 0) live[n++] = slot;
-            java.util.Arrays.sort(live, 0, n, java.util.Comparator.comparingLong((Integer s) -> published[s]));
-            int[] slots = new int[n];
-            long[] orderedSigns = new long[n * words];
-            for (int i = 0; i < n; i++) {
-                slots[i] = live[i];
-                System.arraycopy(signs, live[i] * words, orderedSigns, i * words, words);
+            synchronized (orderLock) {
+                order = byDate;
+                if (order != null) return order;
+                int stored = storedSinceLastOrder.cardinality();
+                int[] slots = lastOrder == null || stored > (size - dead) / 4 ? sortedLiveSlots() : mergedSlots(lastOrder, stored);
+                long[] orderedSigns = new long[slots.length * words];
+                for (int i = 0; i < slots.length; i++) System.arraycopy(signs, slots[i] * words, orderedSigns, i * words, words);
+                order = new DateOrder(slots, orderedSigns);
+                lastOrder = order;
+                storedSinceLastOrder.clear();
+                byDate = order;
+                return order;
             }
-            order = new DateOrder(slots, orderedSigns);
         } finally {
             lock.readLock().unlock();
         }
-        byDate = order;
-        return order;
+    }
+
+    /** Live slots by (publication time, slot). */
+    private int[] sortedLiveSlots() {
+        Integer[] live = new Integer[size - dead];
+        int n = 0;
+        for (int slot = 0; slot < size; slot++) if (chunkIds[slot] >= 0) live[n++] = slot;
+        Arrays.sort(live, 0, n, byDateThenSlot());
+        int[] slots = new int[n];
+        for (int i = 0; i < n; i++) slots[i] = live[i];
+        return slots;
+    }
+
+    /** The same as {@link #sortedLiveSlots}, from the last order and the slots stored since, in linear time. */
+    private int[] mergedSlots(DateOrder last, int stored) {
+        Integer[] fresh = new Integer[stored];
+        int f = 0;
+        for (int slot = storedSinceLastOrder.nextSetBit(0); slot >= 0; slot = storedSinceLastOrder.nextSetBit(slot + 1)) {
+            if (chunkIds[slot] >= 0) fresh[f++] = slot;
+        }
+        Arrays.sort(fresh, 0, f, byDateThenSlot());
+        int[] out = new int[size - dead];
+        int n = 0, i = 0;
+        for (int slot : last.slots()) {
+            // a stored-again slot may have a new date: it comes back through `fresh`
+            if (chunkIds[slot] < 0 || storedSinceLastOrder.get(slot)) continue;
+            while (i < f && before(fresh[i], slot)) out[n++] = fresh[i++];
+            out[n++] = slot;
+        }
+        while (i < f) out[n++] = fresh[i++];
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    private java.util.Comparator<Integer> byDateThenSlot() {
+        return (a, b) -> a.equals(b) ? 0 : before(a, b) ? -1 : 1;
+    }
+
+    private boolean before(int a, int b) {
+        return published[a] < published[b] || published[a] == published[b] && a < b;
     }
 
     private static void offer(PriorityQueue<double[]> heap, int k, double[] e) {
@@ -321,5 +367,7 @@ public final class VectorIndex implements StoreListener {
         size = w;
         dead = 0;
         byDate = null;
+        lastOrder = null; // slots were renumbered
+        storedSinceLastOrder.clear();
     }
 }

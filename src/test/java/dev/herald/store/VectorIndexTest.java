@@ -104,4 +104,64 @@ class VectorIndexTest {
         assertTrue(hits.stream().anyMatch(h -> h.chunkId() == 5000));
         assertTrue(hits.stream().filter(h -> h.chunkId() != 5000).allMatch(h -> h.chunkId() > 600 && h.chunkId() <= 700));
     }
+
+    @Test
+    void should_search_the_right_date_window_when_chunks_are_added_replaced_and_removed_between_searches() {
+        // given: an index searched after every batch of changes, in random date order, as during a reload
+        Random random = new Random(42);
+        VectorIndex index = new VectorIndex();
+        java.util.Map<Long, float[]> vectors = new java.util.HashMap<>();
+        java.util.Map<Long, Long> dates = new java.util.HashMap<>();
+        float[] query = randomUnit(random, 8);
+        long nextId = 0;
+        for (int round = 0; round < 60; round++) {
+            // when: some chunks come in, some are re-dated (same chunk id stored again), some go
+            for (int i = 0; i < 40; i++) {
+                long id = nextId++;
+                float[] v = randomUnit(random, 8);
+                long date = random.nextInt(1_000_000); // distinct enough that windows are unambiguous
+                index.add(id, v, "a" + id, date);
+                vectors.put(id, v);
+                dates.put(id, date);
+            }
+            List<Long> live = new java.util.ArrayList<>(vectors.keySet());
+            java.util.Collections.sort(live);
+            for (int i = 0; i < 5; i++) {
+                long id = live.get(random.nextInt(live.size()));
+                long date = random.nextInt(1_000_000);
+                index.add(id, vectors.get(id), "a" + id, date);
+                dates.put(id, date);
+            }
+            for (int i = 0; i < 25; i++) {
+                long id = live.get(random.nextInt(live.size()));
+                if (vectors.remove(id) != null) {
+                    index.remove(id);
+                    dates.remove(id);
+                }
+            }
+            long asOf = random.nextInt(1_000_000);
+            int budget = 1 + random.nextInt(60);
+            List<VectorIndex.Hit> hits = index.search(query, 10, Long.MIN_VALUE, asOf, budget);
+
+            // then: exactly the best 10 of the `budget` newest chunks published by the as-of date
+            List<Long> window = dates.entrySet().stream().filter(e -> e.getValue() <= asOf)
+                    .sorted(java.util.Map.Entry.<Long, Long>comparingByValue().reversed())
+                    .limit(budget).map(java.util.Map.Entry::getKey).toList();
+            List<Long> expected = window.stream()
+                    .sorted(Comparator.comparingDouble((Long id) -> -dot(query, vectors.get(id)))).limit(10).toList();
+            assertEquals(expected, hits.stream().map(VectorIndex.Hit::chunkId).toList(), "round " + round);
+            assertEquals(vectors.size(), index.size());
+        }
+    }
+
+    private static float[] randomUnit(Random random, int dim) {
+        float[] v = new float[dim];
+        double norm = 0;
+        for (int i = 0; i < dim; i++) {
+            v[i] = (float) random.nextGaussian();
+            norm += v[i] * v[i];
+        }
+        for (int i = 0; i < dim; i++) v[i] /= (float) Math.sqrt(norm);
+        return v;
+    }
 }
