@@ -140,16 +140,13 @@ public final class SafeHttpFetcher {
     }
 
     /**
-     * Reads at most {@link #maxBytes}. Going over cancels the call: closing an unfinished body would make OkHttp
-     * read on for up to 100 ms to reuse the connection, which on a fast link is tens of megabytes nobody wants.
+     * Reads at most {@link #maxBytes}. Going over cancels the call: closing an unfinished body would make OkHttp read
+     * on for up to 100 ms to reuse the connection, which on a fast link is tens of megabytes nobody wants.
      */
     private byte[] readLimited(Call call, ResponseBody body) throws IOException {
         if (body == null) return new byte[0];
         long declared = body.contentLength();
-        if (declared > maxBytes) {
-            call.cancel();
-            throw new FetchException(tooLarge());
-        }
+        if (declared > maxBytes) throw tooLarge(call);
         try (InputStream in = body.byteStream()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 16 * 1024);
             byte[] buf = new byte[16 * 1024];
@@ -157,18 +154,17 @@ public final class SafeHttpFetcher {
             int n;
             while ((n = in.read(buf)) != -1) {
                 total += n;
-                if (total > maxBytes) {
-                    call.cancel();
-                    throw new FetchException(tooLarge());
-                }
+                if (total > maxBytes) throw tooLarge(call);
                 out.write(buf, 0, n);
             }
             return out.toByteArray();
         }
     }
 
-    private String tooLarge() {
-        return "response is larger than " + formatMb(maxBytes) + " MB";
+    /** Cancels the call (so nothing more is downloaded) and says why. */
+    private FetchException tooLarge(Call call) {
+        call.cancel();
+        return new FetchException("response is larger than " + formatMb(maxBytes) + " MB");
     }
 
     static String formatMb(long bytes) {
