@@ -170,10 +170,7 @@ public final class ContentLibrary {
     }
 
     private IngestSummary samples(IngestProgress progress) {
-        List<Article> samples = SampleArticles.load();
-        Ingestor.Run run = ingestor.start(samples.size(), progress);
-        samples.forEach(run::accept);
-        return run.finish();
+        return ingestor.ingestAll(SampleArticles.load(), progress);
     }
 
     /** Loads the samples when the store holds no article at all: the out-of-the-box experience. */

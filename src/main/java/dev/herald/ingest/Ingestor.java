@@ -57,6 +57,13 @@ public final class Ingestor {
         return new Run(expectedArticles, progress);
     }
 
+    /** Stores {@code articles} in one run, as {@link #start} then {@link Run#accept} each then {@link Run#finish}. */
+    public IngestSummary ingestAll(List<Article> articles, IngestProgress progress) {
+        Run run = start(articles.size(), progress);
+        articles.forEach(run::accept);
+        return run.finish();
+    }
+
     /** One ingest run. Not thread-safe: feed it from one thread. */
     public final class Run {
         private final long startNanos = System.nanoTime();

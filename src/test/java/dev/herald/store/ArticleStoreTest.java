@@ -47,9 +47,7 @@ class ArticleStoreTest {
     }
 
     private IngestSummary ingest(Article... articles) {
-        Ingestor.Run run = ingestor.start(articles.length, IngestProgress.NONE);
-        for (Article a : articles) run.accept(a);
-        return run.finish();
+        return ingestor.ingestAll(List.of(articles), IngestProgress.NONE);
     }
 
     private static final String GOMA = "M23 rebels say they control Goma. Congo disputes the claim. "

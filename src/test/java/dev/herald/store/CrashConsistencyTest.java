@@ -1,6 +1,5 @@
 package dev.herald.store;
 
-import dev.herald.ingest.Article;
 import dev.herald.ingest.Chunker;
 import dev.herald.ingest.IngestProgress;
 import dev.herald.ingest.IngestSummary;
@@ -14,7 +13,6 @@ import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,11 +55,8 @@ class CrashConsistencyTest {
             assertEquals(count(db, "SELECT COUNT(*) FROM chunks"), count(db, "SELECT COUNT(*) FROM chunks_fts"));
 
             ArticleStore store = new ArticleStore(db);
-            Ingestor.Run run = new Ingestor(store, new HashingEmbeddingModel(), new Chunker(20, 0), 4)
-                    .start(ARTICLES, IngestProgress.NONE);
-            List<Article> all = IngestChild.articles(ARTICLES);
-            all.forEach(run::accept);
-            IngestSummary resumed = run.finish();
+            IngestSummary resumed = new Ingestor(store, new HashingEmbeddingModel(), new Chunker(20, 0), 4)
+                    .ingestAll(IngestChild.articles(ARTICLES), IngestProgress.NONE);
 
             assertEquals(articlesBefore, resumed.unchanged());
             assertEquals(ARTICLES - articlesBefore, resumed.added());

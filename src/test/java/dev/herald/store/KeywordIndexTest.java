@@ -43,9 +43,7 @@ class KeywordIndexTest {
     }
 
     private void ingest(List<Article> articles) {
-        Ingestor.Run run = ingestor.start(articles.size(), IngestProgress.NONE);
-        articles.forEach(run::accept);
-        run.finish();
+        ingestor.ingestAll(articles, IngestProgress.NONE);
     }
 
     private static List<String> articles(List<KeywordSearch.Hit> hits) {

@@ -42,9 +42,7 @@ class SearchIndexesTest {
     }
 
     private void ingest(Article... articles) {
-        Ingestor.Run run = ingestor.start(articles.length, IngestProgress.NONE);
-        for (Article a : articles) run.accept(a);
-        run.finish();
+        ingestor.ingestAll(List.of(articles), IngestProgress.NONE);
     }
 
     private static Article note(int i) {

@@ -5,7 +5,6 @@ import dev.herald.config.HeraldConfig;
 import dev.herald.config.Settings;
 import dev.herald.ingest.Article;
 import dev.herald.ingest.IngestProgress;
-import dev.herald.ingest.Ingestor;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -28,8 +27,6 @@ public final class TestHerald {
     }
 
     public static void ingest(Herald h, List<Article> articles) {
-        Ingestor.Run run = h.library().ingestor().start(articles.size(), IngestProgress.NONE);
-        articles.forEach(run::accept);
-        run.finish();
+        h.library().ingestor().ingestAll(articles, IngestProgress.NONE);
     }
 }
