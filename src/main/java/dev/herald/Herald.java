@@ -15,7 +15,7 @@ import dev.herald.config.HeraldConfig;
 import dev.herald.config.Settings;
 import dev.herald.ingest.ArticleFiles;
 import dev.herald.ingest.Chunker;
-import dev.herald.ingest.ContentLibrary;
+import dev.herald.library.ContentLibrary;
 import dev.herald.ingest.Ingestor;
 import dev.herald.ingest.LocalEmbeddingModel;
 import dev.herald.retrieval.HybridRetriever;
@@ -24,10 +24,9 @@ import dev.herald.sources.SourceRefresher;
 import dev.herald.sources.SourceRegistry;
 import dev.herald.store.ArticleStore;
 import dev.herald.store.Database;
-import dev.herald.store.KeywordIndex;
-import dev.herald.store.SearchIndexes;
-import dev.herald.store.SqliteEmbeddingStore;
-import dev.herald.store.VectorIndex;
+import dev.herald.index.KeywordIndex;
+import dev.herald.index.SearchIndexes;
+import dev.herald.index.VectorIndex;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 
@@ -152,9 +151,6 @@ public final class Herald implements AutoCloseable {
         return embeddings;
     }
 
-    public SqliteEmbeddingStore embeddingStore() {
-        return new SqliteEmbeddingStore(store, indexes::vectors);
-    }
 
     public HybridRetriever retriever() {
         return retriever;

@@ -1,6 +1,6 @@
 package dev.herald.answer;
 
-import dev.herald.store.ArticleRef;
+import dev.herald.article.ArticleRef;
 
 import java.util.List;
 

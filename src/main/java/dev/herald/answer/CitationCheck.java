@@ -1,6 +1,6 @@
 package dev.herald.answer;
 
-import dev.herald.ingest.Article;
+import dev.herald.article.Article;
 
 import java.util.ArrayList;
 import java.util.HashSet;

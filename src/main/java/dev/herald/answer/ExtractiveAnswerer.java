@@ -2,7 +2,7 @@ package dev.herald.answer;
 
 import dev.herald.retrieval.RetrievedChunk;
 import dev.herald.retrieval.TimeExpressions;
-import dev.herald.store.ArticleRef;
+import dev.herald.article.ArticleRef;
 import dev.herald.text.Sentences;
 import dev.herald.text.Terms;
 

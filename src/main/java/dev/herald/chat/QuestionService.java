@@ -8,7 +8,7 @@ import dev.herald.retrieval.HybridRetriever;
 import dev.herald.retrieval.SearchQuery;
 import dev.herald.retrieval.SearchResult;
 
-import dev.herald.store.ArticleRef;
+import dev.herald.article.ArticleRef;
 
 import java.time.Instant;
 import java.util.function.Function;

@@ -8,7 +8,7 @@ import dev.herald.answer.Citation;
 import dev.herald.answer.PlainTextFormatter;
 import dev.herald.chat.Reply;
 import dev.herald.ingest.IngestProgress;
-import dev.herald.store.ArticleRef;
+import dev.herald.article.ArticleRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,7 +1,7 @@
 package dev.herald.cli;
 
 import dev.herald.config.ConfigException;
-import dev.herald.ingest.ContentLibrary;
+import dev.herald.library.ContentLibrary;
 import dev.herald.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

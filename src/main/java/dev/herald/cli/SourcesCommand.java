@@ -2,7 +2,7 @@ package dev.herald.cli;
 
 import dev.herald.Herald;
 import dev.herald.answer.PlainTextFormatter;
-import dev.herald.store.ArticleRef;
+import dev.herald.article.ArticleRef;
 import dev.herald.store.ArticleStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

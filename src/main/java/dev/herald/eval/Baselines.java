@@ -2,11 +2,11 @@ package dev.herald.eval;
 
 import dev.herald.Herald;
 import dev.herald.retrieval.KeywordContentRetriever;
-import dev.herald.store.ArticleChunks;
-import dev.herald.store.ChunkMetadata;
-import dev.herald.store.Fts5KeywordSearch;
+import dev.herald.article.ArticleChunks;
+import dev.herald.retrieval.ChunkMetadata;
+import dev.herald.index.Fts5KeywordSearch;
 import dev.herald.store.StoreListener;
-import dev.herald.store.StoredChunk;
+import dev.herald.article.StoredChunk;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.rag.content.Content;

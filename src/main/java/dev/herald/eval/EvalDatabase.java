@@ -2,7 +2,7 @@ package dev.herald.eval;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.herald.ingest.Article;
+import dev.herald.article.Article;
 import dev.herald.store.Database;
 
 import java.io.IOException;

@@ -6,7 +6,7 @@ import dev.herald.retrieval.HybridRetriever;
 import dev.herald.retrieval.RetrievedChunk;
 import dev.herald.retrieval.SearchQuery;
 import dev.herald.retrieval.SearchResult;
-import dev.herald.store.StoredChunk;
+import dev.herald.article.StoredChunk;
 import dev.langchain4j.data.segment.TextSegment;
 
 import java.io.PrintWriter;

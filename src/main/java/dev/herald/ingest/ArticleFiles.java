@@ -1,5 +1,6 @@
 package dev.herald.ingest;
 
+import dev.herald.article.Article;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -121,7 +122,7 @@ public final class ArticleFiles {
         return "unsupported file type " + type + " (supported: " + SUPPORTED + ")";
     }
 
-    static String extension(Path file) {
+    public static String extension(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package dev.herald.ingest;
 
+import dev.herald.article.Article;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.herald.ingest;
 
+import dev.herald.article.Chunk;
+import dev.herald.article.Article;
 import dev.herald.store.ArticleStore;
 import dev.herald.store.NearDuplicates;
 import dev.herald.store.PreparedArticle;

@@ -1,5 +1,6 @@
 package dev.herald.ingest;
 
+import dev.herald.article.Article;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,10 +1,10 @@
 package dev.herald.retrieval;
 
 import dev.herald.store.ArticleStore;
-import dev.herald.store.KeywordIndex;
-import dev.herald.store.SearchIndexes;
-import dev.herald.store.StoredChunk;
-import dev.herald.store.VectorIndex;
+import dev.herald.index.KeywordIndex;
+import dev.herald.index.SearchIndexes;
+import dev.herald.article.StoredChunk;
+import dev.herald.index.VectorIndex;
 import dev.herald.text.Terms;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 
@@ -26,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The fusion is written here rather than taken from LangChain4j's {@code ReciprocalRankFuser} because Herald
  * weights the two lists differently and adds date priors before cutting to top-k, which the fuser has no hooks for.
- * {@link HybridContentRetriever} exposes this as a LangChain4j {@code ContentRetriever}.
  */
 public final class HybridRetriever {
 

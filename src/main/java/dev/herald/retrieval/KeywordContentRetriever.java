@@ -1,9 +1,8 @@
 package dev.herald.retrieval;
 
 import dev.herald.store.ArticleStore;
-import dev.herald.store.ChunkMetadata;
-import dev.herald.store.KeywordSearch;
-import dev.herald.store.StoredChunk;
+import dev.herald.index.KeywordSearch;
+import dev.herald.article.StoredChunk;
 import dev.herald.text.Terms;
 import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.content.ContentMetadata;

@@ -1,7 +1,7 @@
 package dev.herald.retrieval;
 
-import dev.herald.store.ArticleRef;
-import dev.herald.store.StoredChunk;
+import dev.herald.article.ArticleRef;
+import dev.herald.article.StoredChunk;
 
 /**
  * A chunk found for a query, with how it was found.

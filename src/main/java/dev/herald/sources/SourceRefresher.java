@@ -1,6 +1,6 @@
 package dev.herald.sources;
 
-import dev.herald.ingest.Article;
+import dev.herald.article.Article;
 import dev.herald.ingest.ArticleLoader;
 import dev.herald.ingest.HtmlArticleExtractor;
 import dev.herald.ingest.IngestProgress;

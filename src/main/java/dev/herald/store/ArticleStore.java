@@ -1,7 +1,10 @@
 package dev.herald.store;
 
-import dev.herald.ingest.Article;
-import dev.herald.ingest.Chunk;
+import dev.herald.article.ArticleChunks;
+import dev.herald.article.StoredChunk;
+import dev.herald.article.ArticleRef;
+import dev.herald.article.Article;
+import dev.herald.article.Chunk;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,7 +1,7 @@
 package dev.herald.store;
 
-import dev.herald.ingest.Article;
-import dev.herald.ingest.Chunk;
+import dev.herald.article.Article;
+import dev.herald.article.Chunk;
 
 import java.util.List;
 

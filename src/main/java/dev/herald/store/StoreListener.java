@@ -1,5 +1,6 @@
 package dev.herald.store;
 
+import dev.herald.article.ArticleChunks;
 /**
  * Told about committed changes, so in-memory indexes follow the database. Called after commit only; a replaced article
  * is reported removed, then stored.

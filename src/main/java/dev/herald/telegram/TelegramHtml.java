@@ -3,7 +3,7 @@ package dev.herald.telegram;
 import dev.herald.answer.Answer;
 import dev.herald.answer.Citation;
 import dev.herald.answer.PlainTextFormatter;
-import dev.herald.store.ArticleRef;
+import dev.herald.article.ArticleRef;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

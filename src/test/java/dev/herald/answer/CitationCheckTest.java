@@ -1,7 +1,7 @@
 package dev.herald.answer;
 
-import dev.herald.ingest.Article;
-import dev.herald.store.ArticleRef;
+import dev.herald.article.Article;
+import dev.herald.article.ArticleRef;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

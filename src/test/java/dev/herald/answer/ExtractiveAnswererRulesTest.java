@@ -2,8 +2,8 @@ package dev.herald.answer;
 
 import dev.herald.retrieval.RetrievedChunk;
 import dev.herald.retrieval.SearchResult;
-import dev.herald.store.ArticleRef;
-import dev.herald.store.StoredChunk;
+import dev.herald.article.ArticleRef;
+import dev.herald.article.StoredChunk;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.herald.answer;
 
 import dev.herald.Herald;
 import dev.herald.chat.Reply;
-import dev.herald.ingest.Article;
+import dev.herald.article.Article;
 import dev.herald.ingest.ArticleFiles;
 import dev.herald.support.Fixtures;
 import dev.herald.support.TestHerald;

@@ -1,5 +1,6 @@
 package dev.herald.ingest;
 
+import dev.herald.article.Article;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

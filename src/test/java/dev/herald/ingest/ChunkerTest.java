@@ -1,5 +1,7 @@
 package dev.herald.ingest;
 
+import dev.herald.article.Chunk;
+import dev.herald.article.Article;
 import dev.herald.text.Terms;
 import org.junit.jupiter.api.Test;
 

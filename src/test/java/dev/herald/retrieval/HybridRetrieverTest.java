@@ -1,7 +1,7 @@
 package dev.herald.retrieval;
 
 import dev.herald.Herald;
-import dev.herald.ingest.Article;
+import dev.herald.article.Article;
 import dev.herald.support.TestHerald;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

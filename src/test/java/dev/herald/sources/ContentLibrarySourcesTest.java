@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.ingest.ContentLibrary;
+import dev.herald.library.ContentLibrary;
 import dev.herald.ingest.IngestProgress;
 import dev.herald.ingest.IngestSummary;
 

@@ -2,7 +2,7 @@ package dev.herald.sources;
 
 import dev.herald.ingest.ArticleFiles;
 import dev.herald.ingest.Chunker;
-import dev.herald.ingest.ContentLibrary;
+import dev.herald.library.ContentLibrary;
 import dev.herald.ingest.Ingestor;
 import dev.herald.store.ArticleStore;
 import dev.herald.store.Database;

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.ingest.Article;
+import dev.herald.article.Article;
 import dev.herald.ingest.IngestProgress;
-import dev.herald.store.ArticleRef;
+import dev.herald.article.ArticleRef;
 
 import java.io.IOException;
 import java.io.OutputStream;

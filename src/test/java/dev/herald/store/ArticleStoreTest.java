@@ -1,6 +1,8 @@
 package dev.herald.store;
 
-import dev.herald.ingest.Article;
+import dev.herald.index.VectorIndex;
+import dev.herald.index.KeywordIndex;
+import dev.herald.article.Article;
 import dev.herald.ingest.Chunker;
 import dev.herald.ingest.IngestProgress;
 import dev.herald.ingest.IngestSummary;

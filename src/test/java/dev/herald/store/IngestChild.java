@@ -1,6 +1,6 @@
 package dev.herald.store;
 
-import dev.herald.ingest.Article;
+import dev.herald.article.Article;
 import dev.herald.ingest.Chunker;
 import dev.herald.ingest.Ingestor;
 import dev.herald.support.HashingEmbeddingModel;

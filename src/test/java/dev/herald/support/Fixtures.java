@@ -1,6 +1,6 @@
 package dev.herald.support;
 
-import dev.herald.ingest.Article;
+import dev.herald.article.Article;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

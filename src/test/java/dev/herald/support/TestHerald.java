@@ -3,7 +3,7 @@ package dev.herald.support;
 import dev.herald.Herald;
 import dev.herald.config.HeraldConfig;
 import dev.herald.config.Settings;
-import dev.herald.ingest.Article;
+import dev.herald.article.Article;
 import dev.herald.ingest.IngestProgress;
 
 import java.nio.file.Path;

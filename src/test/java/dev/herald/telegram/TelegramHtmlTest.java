@@ -2,7 +2,7 @@ package dev.herald.telegram;
 
 import dev.herald.answer.Answer;
 import dev.herald.answer.Citation;
-import dev.herald.store.ArticleRef;
+import dev.herald.article.ArticleRef;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -5,7 +5,7 @@ import dev.herald.answer.AnswerRequest;
 import dev.herald.answer.Answerer;
 import dev.herald.answer.Citation;
 import dev.herald.retrieval.RetrievedChunk;
-import dev.herald.store.ArticleRef;
+import dev.herald.article.ArticleRef;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;

@@ -1,7 +1,7 @@
 package dev.herald.answer.llm;
 
 import dev.herald.retrieval.RetrievedChunk;
-import dev.herald.store.ArticleRef;
+import dev.herald.article.ArticleRef;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

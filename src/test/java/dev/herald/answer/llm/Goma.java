@@ -3,11 +3,11 @@ package dev.herald.answer.llm;
 import dev.herald.answer.AnswerRequest;
 import dev.herald.answer.CitationCheck;
 import dev.herald.answer.ExtractiveAnswerer;
-import dev.herald.ingest.Article;
+import dev.herald.article.Article;
 import dev.herald.retrieval.RetrievedChunk;
 import dev.herald.retrieval.SearchResult;
-import dev.herald.store.ArticleRef;
-import dev.herald.store.StoredChunk;
+import dev.herald.article.ArticleRef;
+import dev.herald.article.StoredChunk;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

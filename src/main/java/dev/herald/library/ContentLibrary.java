@@ -1,5 +1,11 @@
-package dev.herald.ingest;
+package dev.herald.library;
 
+import dev.herald.ingest.SampleArticles;
+import dev.herald.ingest.Ingestor;
+import dev.herald.ingest.ArticleFiles;
+import dev.herald.ingest.ArticleLoader;
+import dev.herald.ingest.IngestProgress;
+import dev.herald.ingest.IngestSummary;
 import dev.herald.sources.RefreshReport;
 import dev.herald.sources.Source;
 import dev.herald.sources.SourceKind;

@@ -1,4 +1,4 @@
-package dev.herald.store;
+package dev.herald.article;
 
 /** A chunk as stored, with the article it came from. */
 public record StoredChunk(long id, int seq, String text, ArticleRef article) {

@@ -1,5 +1,8 @@
-package dev.herald.store;
+package dev.herald.index;
 
+import dev.herald.store.StoreListener;
+import dev.herald.store.ArticleStore;
+import dev.herald.article.ArticleChunks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,8 @@
-package dev.herald.store;
+package dev.herald.index;
 
-import dev.herald.ingest.Article;
+import dev.herald.store.Database;
+import dev.herald.store.ArticleStore;
+import dev.herald.article.Article;
 import dev.herald.ingest.Chunker;
 import dev.herald.ingest.IngestProgress;
 import dev.herald.ingest.Ingestor;

@@ -1,5 +1,8 @@
-package dev.herald.store;
+package dev.herald.index;
 
+import dev.herald.store.StoreListener;
+import dev.herald.store.ArticleStore;
+import dev.herald.article.ArticleChunks;
 import dev.herald.text.Terms;
 
 import java.util.ArrayList;

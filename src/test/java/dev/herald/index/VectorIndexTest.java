@@ -1,4 +1,4 @@
-package dev.herald.store;
+package dev.herald.index;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.herald.ingest;
+package dev.herald.article;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,7 @@
-package dev.herald.store;
+package dev.herald.retrieval;
 
+import dev.herald.article.StoredChunk;
+import dev.herald.article.ArticleRef;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;
 

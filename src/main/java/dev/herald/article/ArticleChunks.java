@@ -1,4 +1,4 @@
-package dev.herald.store;
+package dev.herald.article;
 
 /**
  * One stored article's chunks as the in-memory indexes need them: ids, texts and vectors side by side (index i of

@@ -1,5 +1,6 @@
-package dev.herald.store;
+package dev.herald.index;
 
+import dev.herald.store.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.herald.ingest;
+package dev.herald.article;
 
 /**
  * A passage of an article, sized for the embedding model.

@@ -1,4 +1,4 @@
-package dev.herald.store;
+package dev.herald.article;
 
 import java.time.Instant;
 
