@@ -13,6 +13,13 @@ import dev.herald.chat.QuestionService;
 import dev.herald.config.AnswerMode;
 import dev.herald.config.HeraldConfig;
 import dev.herald.config.Settings;
+import dev.herald.eval.Baselines;
+import dev.herald.eval.Evaluation;
+import dev.herald.index.Fts5KeywordSearch;
+import dev.herald.store.FeedbackStore;
+import dev.herald.store.MetaStore;
+import dev.herald.telegram.BotOptions;
+import dev.herald.telegram.TelegramBot;
 import dev.herald.ingest.ArticleFiles;
 import dev.herald.ingest.Chunker;
 import dev.herald.library.ContentLibrary;
@@ -109,12 +116,17 @@ public final class Herald implements AutoCloseable {
     }
 
     static HybridRetriever.Options retrievalOptions(HeraldConfig c) {
-        HybridRetriever.Options d = HybridRetriever.Options.DEFAULTS;
         int topK = c.get(Settings.RETRIEVAL_TOP_K);
-        return new HybridRetriever.Options(topK, Math.max(c.get(Settings.RETRIEVAL_CANDIDATES), topK), c.get(Settings.RETRIEVAL_RRF_K),
-                c.get(Settings.RETRIEVAL_KEYWORD_WEIGHT), c.get(Settings.RETRIEVAL_VECTOR_WEIGHT),
-                c.get(Settings.RETRIEVAL_RECENCY_WEIGHT), c.get(Settings.RETRIEVAL_RECENCY_HALF_LIFE_DAYS),
-                d.windowBoost(), d.preferBoost(), d.maxPerArticle(), c.get(Settings.RETRIEVAL_VECTOR_BUDGET));
+        return HybridRetriever.Options.builder()
+                .topK(topK)
+                .candidates(Math.max(c.get(Settings.RETRIEVAL_CANDIDATES), topK))
+                .rrfK(c.get(Settings.RETRIEVAL_RRF_K))
+                .keywordWeight(c.get(Settings.RETRIEVAL_KEYWORD_WEIGHT))
+                .vectorWeight(c.get(Settings.RETRIEVAL_VECTOR_WEIGHT))
+                .recencyWeight(c.get(Settings.RETRIEVAL_RECENCY_WEIGHT))
+                .recencyHalfLifeDays(c.get(Settings.RETRIEVAL_RECENCY_HALF_LIFE_DAYS))
+                .vectorBudget(c.get(Settings.RETRIEVAL_VECTOR_BUDGET))
+                .build();
     }
 
     public HeraldConfig config() {
@@ -171,6 +183,34 @@ public final class Herald implements AutoCloseable {
     /** Web pages and feeds; the bot starts their background refresh with {@code library().startScheduledRefresh()}. */
     public SourceRefresher sources() {
         return sources;
+    }
+
+    /**
+     * What the Telegram bot needs: it starts the scheduled source refresh and the index warm-up once polling runs, and
+     * closes Herald when it stops.
+     */
+    public TelegramBot.Services telegramServices() {
+        return new TelegramBot.Services(questions, library, store, new FeedbackStore(database, 5_000),
+                config.get(Settings.TELEGRAM_API_URL), BotOptions.from(config), config.secrets().telegramBotToken(),
+                () -> {
+                    library.startScheduledRefresh();
+                    warmUpInBackground();
+                }, this::close);
+    }
+
+    public MetaStore meta() {
+        return new MetaStore(database);
+    }
+
+    /**
+     * What {@code herald eval} measures: the bot's own question pipeline, plus a retriever with the bot's settings and
+     * a deeper top-k, and the baselines built on the same stored chunks.
+     */
+    public Evaluation.Services evaluationServices(int retrievalTopK) {
+        HybridRetriever deep = new HybridRetriever(embeddings, indexes, store, retriever.options().withTopK(retrievalTopK));
+        return new Evaluation.Services(questions, deep, retriever.options().topK(), store, embeddings, citationCheck(),
+                () -> java.util.List.of(Baselines.langChain4jStandard(store, embeddings, retrievalTopK),
+                        Baselines.bm25(new Fts5KeywordSearch(database, TITLE_WEIGHT), store, retrievalTopK)));
     }
 
     public CitationCheck citationCheck() {

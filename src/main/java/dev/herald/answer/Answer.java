@@ -26,6 +26,11 @@ public record Answer(String question, String text, List<Citation> citations, boo
         related = List.copyOf(related);
     }
 
+    /** An answer from the sources: {@code text} carries a marker {@code [n]} for each of {@code citations}. */
+    public static Answer answered(String question, String text, List<Citation> citations, double evidence) {
+        return new Answer(question, text, citations, false, List.of(), evidence, null);
+    }
+
     public static Answer abstain(String question, List<ArticleRef> related, double evidence) {
         return new Answer(question, ABSTENTION, List.of(), true, related.size() > 3 ? related.subList(0, 3) : related,
                 evidence, null);

@@ -168,7 +168,7 @@ public final class ExtractiveAnswerer implements Answerer {
         }
         List<Citation> citations = new ArrayList<>();
         numbers.forEach((id, n) -> citations.add(new Citation(n, articles.get(id), quotes.get(id))));
-        return new Answer(request.question(), text.toString(), citations, false, List.of(), strength, null);
+        return Answer.answered(request.question(), text.toString(), citations, strength);
     }
 
     /** 0..1: how much of the question the best sentence covers, tempered by how close the best chunk is in meaning. */

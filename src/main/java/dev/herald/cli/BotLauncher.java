@@ -11,7 +11,7 @@ final class BotLauncher {
     static int run(HeraldCommand root) {
         Herald herald = root.open();
         try {
-            return TelegramBot.runBot(herald);
+            return TelegramBot.runBot(herald.telegramServices());
         } finally {
             herald.close();
         }

@@ -129,13 +129,13 @@ final class EvalCommand implements Callable<Integer> {
             EvalReport.IngestRun now = new EvalReport.IngestRun(summary.added(), summary.updated(), summary.unchanged(),
                     summary.skipped().size(), summary.chunks(), summary.took().toMillis() / 1000.0,
                     summary.chunksPerSecond(), summary.interrupted());
-            Optional<EvalReport.IngestRun> stored = EvalDatabase.firstIngest(herald.database());
+            Optional<EvalReport.IngestRun> stored = EvalDatabase.firstIngest(herald.meta());
             Optional<EvalReport.IngestRun> first = EvalDatabase.mergeFirst(stored, now);
-            if (first.isPresent() && !first.equals(stored)) EvalDatabase.saveFirstIngest(herald.database(), first.get());
+            if (first.isPresent() && !first.equals(stored)) EvalDatabase.saveFirstIngest(herald.meta(), first.get());
 
             // 4. Raw embedding speed, then the questions
             Evaluation.QuestionProgress progress = new Evaluation.QuestionProgress(root.err(), System.console() != null);
-            Evaluation evaluation = new Evaluation(herald,
+            Evaluation evaluation = new Evaluation(herald.evaluationServices(retrievalK),
                     new Evaluation.Options(warmup, retrievalK, embedSample, baselines), progress);
             progress.message("eval: measuring raw embedding speed…");
             EvalReport.EmbeddingSpeed speed = evaluation.embeddingSpeed();

@@ -1,10 +1,11 @@
 package dev.herald.eval;
 
-import dev.herald.Herald;
+import dev.herald.index.KeywordSearch;
+import dev.herald.store.ArticleStore;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.herald.retrieval.KeywordContentRetriever;
 import dev.herald.article.ArticleChunks;
 import dev.herald.retrieval.ChunkMetadata;
-import dev.herald.index.Fts5KeywordSearch;
 import dev.herald.store.StoreListener;
 import dev.herald.article.StoredChunk;
 import dev.langchain4j.data.embedding.Embedding;
@@ -47,13 +48,13 @@ public final class Baselines {
      * as-of moment (the typical setup has no date filter at all). Undated chunks are dropped by that filter, whereas
      * Herald keeps them.
      */
-    public static Baseline langChain4jStandard(Herald herald, int maxResults) {
+    public static Baseline langChain4jStandard(ArticleStore articles, EmbeddingModel model, int maxResults) {
         InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
         List<Long> ids = new ArrayList<>(BATCH);
         List<float[]> vectors = new ArrayList<>(BATCH);
         Runnable flush = () -> {
             if (ids.isEmpty()) return;
-            List<StoredChunk> chunks = herald.store().chunks(ids);
+            List<StoredChunk> chunks = articles.chunks(ids);
             List<String> keys = new ArrayList<>(chunks.size());
             List<Embedding> embeddings = new ArrayList<>(chunks.size());
             List<TextSegment> segments = new ArrayList<>(chunks.size());
@@ -69,7 +70,7 @@ public final class Baselines {
             ids.clear();
             vectors.clear();
         };
-        herald.store().replayTo(new StoreListener() {
+        articles.replayTo(new StoreListener() {
             @Override
             public void articleStored(ArticleChunks stored) {
                 for (int i = 0; i < stored.size(); i++) {
@@ -100,7 +101,7 @@ public final class Baselines {
             public List<String> articleIds(String question, Instant asOf) {
                 ContentRetriever r = EmbeddingStoreContentRetriever.builder()
                         .embeddingStore(store)
-                        .embeddingModel(herald.embeddings())
+                        .embeddingModel(model)
                         .maxResults(maxResults)
                         .filter(metadataKey(ChunkMetadata.PUBLISHED_AT).isLessThanOrEqualTo(asOf.getEpochSecond()))
                         .build();
@@ -110,8 +111,7 @@ public final class Baselines {
     }
 
     /** BM25 alone over Herald's keyword index, as of the question's moment. */
-    public static Baseline bm25(Herald herald, int maxResults) {
-        Fts5KeywordSearch fts5 = new Fts5KeywordSearch(herald.database(), Herald.TITLE_WEIGHT);
+    public static Baseline bm25(KeywordSearch fts5, ArticleStore articles, int maxResults) {
         return new Baseline() {
             @Override
             public String name() {
@@ -126,7 +126,7 @@ public final class Baselines {
 
             @Override
             public List<String> articleIds(String question, Instant asOf) {
-                return articles(new KeywordContentRetriever(fts5, herald.store(), maxResults, () -> asOf)
+                return articles(new KeywordContentRetriever(fts5, articles, maxResults, () -> asOf)
                         .retrieve(Query.from(question)));
             }
         };

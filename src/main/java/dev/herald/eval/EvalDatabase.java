@@ -3,13 +3,11 @@ package dev.herald.eval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.article.Article;
-import dev.herald.store.Database;
+import dev.herald.store.MetaStore;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Optional;
 
 /** The evaluation's database: its default name (reused while corpus and chunking stay the same) and its records. */
@@ -35,15 +33,8 @@ public final class EvalDatabase {
     }
 
     /** The first ingest's figures stored in this database, if any. */
-    public static Optional<EvalReport.IngestRun> firstIngest(Database db) {
-        String json = db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
-                ps.setString(1, INGEST_KEY);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            }
-        });
+    public static Optional<EvalReport.IngestRun> firstIngest(MetaStore meta) {
+        String json = meta.get(INGEST_KEY).orElse(null);
         if (json == null) return Optional.empty();
         try {
             return Optional.of(MAPPER.readValue(json, EvalReport.IngestRun.class));
@@ -52,21 +43,14 @@ public final class EvalDatabase {
         }
     }
 
-    public static void saveFirstIngest(Database db, EvalReport.IngestRun run) {
+    public static void saveFirstIngest(MetaStore meta, EvalReport.IngestRun run) {
         String json;
         try {
             json = MAPPER.writeValueAsString(run);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")) {
-                ps.setString(1, INGEST_KEY);
-                ps.setString(2, json);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        meta.put(INGEST_KEY, json);
     }
 
     /**

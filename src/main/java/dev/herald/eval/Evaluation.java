@@ -1,6 +1,9 @@
 package dev.herald.eval;
 
-import dev.herald.Herald;
+import dev.herald.answer.CitationCheck;
+import dev.herald.chat.QuestionService;
+import dev.herald.store.ArticleStore;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.herald.chat.Reply;
 import dev.herald.retrieval.HybridRetriever;
 import dev.herald.retrieval.RetrievedChunk;
@@ -10,8 +13,6 @@ import dev.herald.article.StoredChunk;
 import dev.langchain4j.data.segment.TextSegment;
 
 import java.io.PrintWriter;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -43,12 +44,31 @@ public final class Evaluation {
     public record Result(EvalReport report, List<Map<String, Object>> questions) {
     }
 
-    private final Herald herald;
+    /**
+     * What an evaluation uses, and nothing more: the questions pipeline the bot uses, a retriever with the bot's
+     * settings but a deeper top-k (for Hits@10 and MRR@10), the store for chunk samples, the embedding model for raw
+     * speed, the citation check every answer must pass, and the baselines to compare with (built on demand: the
+     * LangChain4j one copies every vector).
+     */
+    public record Services(QuestionService questions, HybridRetriever deepRetriever, int botTopK, ArticleStore store,
+                           EmbeddingModel embeddings, CitationCheck citationCheck,
+                           java.util.function.Supplier<List<Baselines.Baseline>> baselines) {
+        public Services {
+            java.util.Objects.requireNonNull(questions, "questions");
+            java.util.Objects.requireNonNull(deepRetriever, "deepRetriever");
+            java.util.Objects.requireNonNull(store, "store");
+            java.util.Objects.requireNonNull(embeddings, "embeddings");
+            java.util.Objects.requireNonNull(citationCheck, "citationCheck");
+            java.util.Objects.requireNonNull(baselines, "baselines");
+        }
+    }
+
+    private final Services herald;
     private final Options options;
     private final QuestionProgress progress;
     private final MemoryProbe memory = new MemoryProbe();
 
-    public Evaluation(Herald herald, Options options, QuestionProgress progress) {
+    public Evaluation(Services herald, Options options, QuestionProgress progress) {
         this.herald = herald;
         this.options = options;
         this.progress = progress;
@@ -79,13 +99,7 @@ public final class Evaluation {
      * the publication date) and the passage.
      */
     List<String> sampleEmbeddedTexts(int n) {
-        List<Long> all = herald.database().read(c -> {
-            List<Long> ids = new ArrayList<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id FROM chunks ORDER BY id")) {
-                while (rs.next()) ids.add(rs.getLong(1));
-            }
-            return ids;
-        });
+        List<Long> all = herald.store().chunkIds();
         if (all.isEmpty() || n <= 0) return List.of();
         List<Long> picked = new ArrayList<>();
         double step = Math.max(1.0, all.size() / (double) n);
@@ -101,19 +115,17 @@ public final class Evaluation {
 
     /** Asks every question and scores it. */
     public Result run(List<EvalQuestion> questions) {
-        HybridRetriever deep = new HybridRetriever(herald.embeddings(), herald.indexes(),
-                herald.store(), herald.retriever().options().withTopK(options.retrievalTopK()));
+        HybridRetriever deep = herald.deepRetriever();
         List<Baselines.Baseline> baselines = new ArrayList<>();
         double baselineBuildSeconds = Double.NaN;
         if (options.baselines()) {
             long b0 = System.nanoTime();
             progress.message("eval: baselines: copying stored vectors into a LangChain4j InMemoryEmbeddingStore…");
-            baselines.add(Baselines.langChain4jStandard(herald, options.retrievalTopK()));
-            baselines.add(Baselines.bm25(herald, options.retrievalTopK()));
+            baselines.addAll(herald.baselines().get());
             baselineBuildSeconds = (System.nanoTime() - b0) / 1e9;
             memory.sample();
         }
-        var check = herald.citationCheck();
+        CitationCheck check = herald.citationCheck();
 
         // warm-up: the first few questions through every path, not measured
         int warm = Math.min(options.warmup(), questions.size());
@@ -214,7 +226,7 @@ public final class Evaluation {
         retrieval.add(new EvalReport.RetrievalRow("herald", "HybridRetriever (BM25 + vectors, weighted RRF, date priors) "
                 + "with the bot's settings but top-k " + options.retrievalTopK() + " chunks, as of the question date",
                 options.retrievalTopK(), deepScores, deepLatency, null));
-        int botK = herald.retriever().options().topK();
+        int botK = herald.botTopK();
         retrieval.add(new EvalReport.RetrievalRow("herald-reply", "the chunks behind the bot's answer "
                 + "(QuestionService.ask, top-k " + botK + " chunks): Hits@10 is capped by k; latency is the retrieval "
                 + "wall time of retrieval (keyword search runs beside query embedding)", botK, Metrics.Retrieval.of(replyRanks),

@@ -55,13 +55,6 @@ public final class HybridRetriever {
                           int maxPerArticle, int vectorBudget) {
         public static final Options DEFAULTS = new Options(8, 100, 60, 1.5, 1.0, 0.5, 14.0, 0.3, 0.1, 3, 20_000);
 
-        public Options(int topK, int candidates, int rrfK, double keywordWeight, double vectorWeight,
-                       double recencyWeight, double recencyHalfLifeDays, double windowBoost, double preferBoost,
-                       int maxPerArticle) {
-            this(topK, candidates, rrfK, keywordWeight, vectorWeight, recencyWeight, recencyHalfLifeDays, windowBoost,
-                    preferBoost, maxPerArticle, DEFAULTS.vectorBudget());
-        }
-
         public Options {
             if (topK < 1) throw new IllegalArgumentException("topK must be >= 1, got " + topK);
             if (candidates < topK) throw new IllegalArgumentException("candidates must be >= topK");
@@ -74,9 +67,65 @@ public final class HybridRetriever {
             if (vectorBudget < 0) throw new IllegalArgumentException("vectorBudget must be >= 0 (0 = all)");
         }
 
+        /** The same settings returning {@code k} chunks (candidates raised to at least {@code k}). */
         public Options withTopK(int k) {
-            return new Options(k, Math.max(candidates, k), rrfK, keywordWeight, vectorWeight, recencyWeight,
-                    recencyHalfLifeDays, windowBoost, preferBoost, maxPerArticle, vectorBudget);
+            return toBuilder().topK(k).candidates(Math.max(candidates, k)).build();
+        }
+
+        /** A builder starting from {@link #DEFAULTS}. */
+        public static Builder builder() {
+            return DEFAULTS.toBuilder();
+        }
+
+        public Builder toBuilder() {
+            Builder b = new Builder();
+            b.topK = topK;
+            b.candidates = candidates;
+            b.rrfK = rrfK;
+            b.keywordWeight = keywordWeight;
+            b.vectorWeight = vectorWeight;
+            b.recencyWeight = recencyWeight;
+            b.recencyHalfLifeDays = recencyHalfLifeDays;
+            b.windowBoost = windowBoost;
+            b.preferBoost = preferBoost;
+            b.maxPerArticle = maxPerArticle;
+            b.vectorBudget = vectorBudget;
+            return b;
+        }
+
+        /** Named settings instead of eleven positional ones; {@link #build()} validates them. */
+        public static final class Builder {
+            private int topK;
+            private int candidates;
+            private int rrfK;
+            private double keywordWeight;
+            private double vectorWeight;
+            private double recencyWeight;
+            private double recencyHalfLifeDays;
+            private double windowBoost;
+            private double preferBoost;
+            private int maxPerArticle;
+            private int vectorBudget;
+
+            private Builder() {
+            }
+
+            public Builder topK(int v) { topK = v; return this; }
+            public Builder candidates(int v) { candidates = v; return this; }
+            public Builder rrfK(int v) { rrfK = v; return this; }
+            public Builder keywordWeight(double v) { keywordWeight = v; return this; }
+            public Builder vectorWeight(double v) { vectorWeight = v; return this; }
+            public Builder recencyWeight(double v) { recencyWeight = v; return this; }
+            public Builder recencyHalfLifeDays(double v) { recencyHalfLifeDays = v; return this; }
+            public Builder windowBoost(double v) { windowBoost = v; return this; }
+            public Builder preferBoost(double v) { preferBoost = v; return this; }
+            public Builder maxPerArticle(int v) { maxPerArticle = v; return this; }
+            public Builder vectorBudget(int v) { vectorBudget = v; return this; }
+
+            public Options build() {
+                return new Options(topK, candidates, rrfK, keywordWeight, vectorWeight, recencyWeight,
+                        recencyHalfLifeDays, windowBoost, preferBoost, maxPerArticle, vectorBudget);
+            }
         }
     }
 

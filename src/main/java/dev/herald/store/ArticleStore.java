@@ -288,6 +288,17 @@ public final class ArticleStore {
         });
     }
 
+    /** Every stored chunk's id, ascending. */
+    public List<Long> chunkIds() {
+        return db.read(c -> {
+            List<Long> ids = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id FROM chunks ORDER BY id")) {
+                while (rs.next()) ids.add(rs.getLong(1));
+            }
+            return ids;
+        });
+    }
+
     /** The chunks with these ids, in the order given (unknown ids are left out). */
     public List<StoredChunk> chunks(List<Long> ids) {
         if (ids.isEmpty()) return List.of();

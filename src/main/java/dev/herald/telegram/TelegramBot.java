@@ -1,8 +1,10 @@
 package dev.herald.telegram;
 
-import dev.herald.Herald;
+import dev.herald.store.FeedbackStore;
+import dev.herald.chat.QuestionService;
 import dev.herald.config.Secrets;
-import dev.herald.config.Settings;
+import dev.herald.library.ContentLibrary;
+import dev.herald.store.ArticleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -29,7 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Herald on Telegram: long polling against {@code telegram.api-url} with the token from {@code TELEGRAM_BOT_TOKEN}.
  *
- * <p>{@link #runBot(Herald)} is the entry point for the CLI; {@link #start} runs a bot in the background (tests,
+ * <p>{@link #runBot(Services)} is the entry point for the CLI; {@link #start} runs a bot in the background (tests,
  * embedding) until {@link #close()}.
  */
 public final class TelegramBot implements AutoCloseable {
@@ -60,6 +62,27 @@ public final class TelegramBot implements AutoCloseable {
                 ReliableSender.Retry.DEFAULT, 4, Duration.ofSeconds(30));
     }
 
+    /**
+     * What the bot uses, handed over by the composition root: the question pipeline, the content operations, the
+     * store's library facts, where votes go, the Bot API server, access settings, the token (empty when not set), and
+     * what to start once polling runs and to close when the bot stops.
+     */
+    public record Services(QuestionService questions, ContentLibrary library, ArticleStore store, FeedbackStore feedback,
+                           URI apiUrl, BotOptions botOptions, java.util.Optional<String> token,
+                           Runnable startBackgroundWork, Runnable close) {
+        public Services {
+            java.util.Objects.requireNonNull(questions, "questions");
+            java.util.Objects.requireNonNull(library, "library");
+            java.util.Objects.requireNonNull(store, "store");
+            java.util.Objects.requireNonNull(feedback, "feedback");
+            java.util.Objects.requireNonNull(apiUrl, "apiUrl");
+            java.util.Objects.requireNonNull(botOptions, "botOptions");
+            java.util.Objects.requireNonNull(token, "token");
+            java.util.Objects.requireNonNull(startBackgroundWork, "startBackgroundWork");
+            java.util.Objects.requireNonNull(close, "close");
+        }
+    }
+
     private final TelegramBotsLongPollingApplication app;
     private final UpdateHandler handler;
     private final String username;
@@ -83,8 +106,8 @@ public final class TelegramBot implements AutoCloseable {
      * @return 0 after a clean stop; {@value #EXIT_CONFIG} when {@code TELEGRAM_BOT_TOKEN} is not set (one line is
      *         printed to stderr); {@value #EXIT_START_FAILED} when the bot could not start
      */
-    public static int runBot(Herald herald) {
-        var token = herald.config().secrets().telegramBotToken();
+    public static int runBot(Services herald) {
+        var token = herald.token();
         if (token.isEmpty()) {
             System.err.println("herald bot: " + Secrets.TELEGRAM_BOT_TOKEN
                     + " is not set; create a bot with @BotFather and export its token to run Herald on Telegram.");
@@ -99,15 +122,14 @@ public final class TelegramBot implements AutoCloseable {
             System.err.println("herald bot: could not start: " + why);
             return EXIT_START_FAILED;
         }
-        herald.library().startScheduledRefresh();
-        herald.warmUpInBackground();
+        herald.startBackgroundWork().run();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             log.info("stopping Herald bot @{}", bot.username());
             try {
                 bot.close();
             } finally {
-                herald.close();
+                herald.close().run();
                 stopped.countDown();
             }
         }, "herald-bot-shutdown");
@@ -132,15 +154,15 @@ public final class TelegramBot implements AutoCloseable {
      *
      * @param asker answers questions; null for {@code herald.questions()::ask}
      */
-    public static TelegramBot start(Herald herald, String token, Options options, UpdateHandler.Asker asker)
+    public static TelegramBot start(Services herald, String token, Options options, UpdateHandler.Asker asker)
             throws TelegramApiException {
-        return start(herald, token, options, asker, BotOptions.from(herald.config()));
+        return start(herald, token, options, asker, herald.botOptions());
     }
 
-    /** As {@link #start(Herald, String, Options, UpdateHandler.Asker)} with access settings other than Herald's. */
-    public static TelegramBot start(Herald herald, String token, Options options, UpdateHandler.Asker asker,
+    /** As {@link #start(Services, String, Options, UpdateHandler.Asker)} with access settings other than Herald's. */
+    public static TelegramBot start(Services herald, String token, Options options, UpdateHandler.Asker asker,
                                     BotOptions botOptions) throws TelegramApiException {
-        TelegramUrl url = telegramUrl(herald.config().get(Settings.TELEGRAM_API_URL));
+        TelegramUrl url = telegramUrl(herald.apiUrl());
         OkHttpTelegramClient client = new OkHttpTelegramClient(token, url);
         ReliableSender sender = new ReliableSender(client, options.pacing(), options.retry(), token);
 
@@ -149,7 +171,7 @@ public final class TelegramBot implements AutoCloseable {
 
         UpdateHandler handler = new UpdateHandler(sender, herald.questions(),
                 asker != null ? asker : herald.questions()::ask, herald.library(), herald.store(),
-                new FeedbackStore(herald.database(), 5_000), botOptions, options.clock(), options.threads(), token);
+                herald.feedback(), botOptions, options.clock(), options.threads(), token);
         handler.identity(me.getId(), name);
         registerCommands(sender, botOptions, token);
 

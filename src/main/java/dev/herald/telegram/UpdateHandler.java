@@ -1,5 +1,6 @@
 package dev.herald.telegram;
 
+import dev.herald.store.FeedbackStore;
 import dev.herald.answer.Answer;
 import dev.herald.answer.Citation;
 import dev.herald.answer.PlainTextFormatter;

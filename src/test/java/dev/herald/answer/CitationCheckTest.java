@@ -20,20 +20,20 @@ class CitationCheckTest {
 
     @Test
     void should_accept_quotes_that_occur_in_the_article_even_across_a_line_break() {
-        Answer a = new Answer("q", "At least 17 people have been killed and over 300 injured in the clashes. [1]",
+        Answer a = Answer.answered("q", "At least 17 people have been killed and over 300 injured in the clashes. [1]",
                 List.of(new Citation(1, REF, List.of("At least 17 people have been killed and over 300 injured\nin the clashes."))),
-                false, List.of(), 1, null);
+                1);
         assertTrue(check.valid(a), check.problems(a).toString());
     }
 
     @Test
     void should_reject_markers_without_a_source_invented_quotes_and_unknown_articles() {
-        Answer a = new Answer("q", "Rebels claim the city. [1] Thousands died. [2]",
-                List.of(new Citation(1, REF, List.of("Thousands died."))), false, List.of(), 1, null);
+        Answer a = Answer.answered("q", "Rebels claim the city. [1] Thousands died. [2]",
+                List.of(new Citation(1, REF, List.of("Thousands died."))), 1);
         List<String> problems = check.problems(a);
         assertEquals(2, problems.size(), problems.toString());
-        Answer unknown = new Answer("q", "x [1]", List.of(new Citation(1, new ArticleRef("nope", "t", "s", null, null),
-                List.of("x"))), false, List.of(), 1, null);
+        Answer unknown = Answer.answered("q", "x [1]", List.of(new Citation(1, new ArticleRef("nope", "t", "s", null, null),
+                List.of("x"))), 1);
         assertTrue(check.problems(unknown).get(0).contains("not stored"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.herald.eval;
 
 import dev.herald.store.Database;
+import dev.herald.store.MetaStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,9 +55,10 @@ class EvalDatabaseTest {
         assertEquals(Optional.of(first), afterSecond);
         assertEquals(Optional.empty(), nothingYet);
         try (Database db = Database.open(dir.resolve("meta.db"))) {
-            assertEquals(Optional.empty(), EvalDatabase.firstIngest(db));
-            EvalDatabase.saveFirstIngest(db, first);
-            assertEquals(Optional.of(first), EvalDatabase.firstIngest(db));
+            MetaStore meta = new MetaStore(db);
+            assertEquals(Optional.empty(), EvalDatabase.firstIngest(meta));
+            EvalDatabase.saveFirstIngest(meta, first);
+            assertEquals(Optional.of(first), EvalDatabase.firstIngest(meta));
         }
     }
 

@@ -95,7 +95,8 @@ class HybridRetrieverTest {
     private static HybridRetriever with(double keyword, double vector) {
         HybridRetriever.Options d = HybridRetriever.Options.DEFAULTS;
         return new HybridRetriever(herald.embeddings(), herald.indexes(), herald.store(),
-                new HybridRetriever.Options(5, d.candidates(), d.rrfK(), keyword, vector, 0, 7, 0, 0, d.maxPerArticle()));
+                d.toBuilder().topK(5).keywordWeight(keyword).vectorWeight(vector).recencyWeight(0).recencyHalfLifeDays(7)
+                        .windowBoost(0).preferBoost(0).build());
     }
 
     @Test

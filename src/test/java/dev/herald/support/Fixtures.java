@@ -18,20 +18,29 @@ public final class Fixtures {
                 text, "test:" + id);
     }
 
-    /** The seed article of the project, when ../shared is present (tests using it skip otherwise). */
-    public static Optional<Path> seedArticle() {
-        for (String p : new String[]{"../shared/seed/kenya-us-call-and-goma.txt", "/work/shared/seed/kenya-us-call-and-goma.txt"}) {
-            Path path = Path.of(p);
-            if (Files.isRegularFile(path)) return Optional.of(path);
-        }
-        return Optional.empty();
+    /**
+     * The read-only evaluation data beside the project: {@code ../shared}, or the folder named by the environment
+     * variable {@code HERALD_SHARED_DIR}. Tests that need it skip (reported as skipped) when it is absent.
+     */
+    public static Path shared() {
+        String dir = System.getenv("HERALD_SHARED_DIR");
+        return Path.of(dir == null || dir.isBlank() ? "../shared" : dir);
     }
 
+    /** Said by tests that skip for want of the data. */
+    public static final String SHARED_HINT = "../shared (or HERALD_SHARED_DIR) has no such file";
+
+    /** The seed article of the project, when the shared data is present. */
+    public static Optional<Path> seedArticle() {
+        return file(shared().resolve("seed/kenya-us-call-and-goma.txt"));
+    }
+
+    /** A file of the RealTime QA 2022 benchmark, when the shared data is present. */
     public static Optional<Path> benchmark(String file) {
-        for (String p : new String[]{"../shared/bench/realtimeqa-2022/", "/work/shared/bench/realtimeqa-2022/"}) {
-            Path path = Path.of(p + file);
-            if (Files.isRegularFile(path)) return Optional.of(path);
-        }
-        return Optional.empty();
+        return file(shared().resolve("bench/realtimeqa-2022").resolve(file));
+    }
+
+    private static Optional<Path> file(Path path) {
+        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
     }
 }

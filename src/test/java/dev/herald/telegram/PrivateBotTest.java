@@ -31,7 +31,7 @@ class PrivateBotTest {
                      .withOverride(Settings.TELEGRAM_API_URL, api.url(), "test"))) {
             herald.library().loadSamples(IngestProgress.NONE);
             BotOptions options = new BotOptions(Set.of(), Set.of(42L), 1000, 10);
-            TelegramBot bot = TelegramBot.start(herald, TOKEN, new TelegramBot.Options(TelegramBotTest.JAN_30,
+            TelegramBot bot = TelegramBot.start(herald.telegramServices(), TOKEN, new TelegramBot.Options(TelegramBotTest.JAN_30,
                     new ReliableSender.Pacing(Duration.ofMillis(5), Duration.ofMillis(1)),
                     new ReliableSender.Retry(3, Duration.ofMillis(20)), 2, Duration.ofSeconds(5)), null, options);
             try {
@@ -57,7 +57,7 @@ class PrivateBotTest {
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try (Herald herald = Herald.open(HeraldConfig.defaults()
                 .withOverride(Settings.STORE_PATH, tmp.resolve("t.db").toString(), "test"))) {
-            assertEquals(2, TelegramBot.runBot(herald));
+            assertEquals(2, TelegramBot.runBot(herald.telegramServices()));
         } finally {
             System.setErr(err);
         }

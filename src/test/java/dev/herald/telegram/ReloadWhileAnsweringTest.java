@@ -83,7 +83,7 @@ class ReloadWhileAnsweringTest {
                 Clock.fixed(Instant.parse("2025-01-30T12:00:00Z"), ZoneOffset.UTC),
                 new ReliableSender.Pacing(Duration.ofMillis(10), Duration.ofMillis(2)),
                 new ReliableSender.Retry(5, Duration.ofMillis(50)), 4, Duration.ofSeconds(10));
-        bot = TelegramBot.start(herald, TOKEN, options, null);
+        bot = TelegramBot.start(herald.telegramServices(), TOKEN, options, null);
     }
 
     @AfterEach

@@ -67,7 +67,7 @@ class TelegramBotTest {
         TelegramBot.Options options = new TelegramBot.Options(JAN_30,
                 new ReliableSender.Pacing(Duration.ofMillis(10), Duration.ofMillis(2)),
                 new ReliableSender.Retry(5, Duration.ofMillis(50)), 4, Duration.ofSeconds(10));
-        bot = TelegramBot.start(herald, TOKEN, options, (conversation, question, asOf) -> {
+        bot = TelegramBot.start(herald.telegramServices(), TOKEN, options, (conversation, question, asOf) -> {
             if (question.contains("EXPLODE")) {
                 explosions.incrementAndGet();
                 throw new IllegalStateException("pipeline broke for " + TOKEN);

@@ -26,8 +26,8 @@ class TelegramHtmlTest {
     void answerHasMarkersAndALinkedSourcesList() {
         ArticleRef goma = new ArticleRef("g", "M23 <rebels> & Goma", "Wire \"A\"", "https://example.org/a?x=1&y=\"2\"", JAN_27);
         ArticleRef noUrl = new ArticleRef("h", "No link here", "Paper", null, null);
-        Answer a = new Answer("q", "M23 says it holds Goma [1]. Congo disputes it <really> [2].",
-                List.of(new Citation(1, goma, List.of("x")), new Citation(2, noUrl, List.of("y"))), false, List.of(), 1, null);
+        Answer a = Answer.answered("q", "M23 says it holds Goma [1]. Congo disputes it <really> [2].",
+                List.of(new Citation(1, goma, List.of("x")), new Citation(2, noUrl, List.of("y"))), 1);
         String html = TelegramHtml.answer(a);
         assertEquals("M23 says it holds Goma [1]. Congo disputes it &lt;really&gt; [2].\n\n<b>Sources:</b>\n"
                 + "[1] <a href=\"https://example.org/a?x=1&amp;y=&quot;2&quot;\">M23 &lt;rebels&gt; &amp; Goma</a>"

@@ -218,7 +218,7 @@ public final class LlmAnswerer implements Answerer {
         }
         List<Citation> citations = new ArrayList<>();
         numbers.forEach((id, n) -> citations.add(new Citation(n, articles.get(id), List.copyOf(quotes.get(id)))));
-        return new Answer(question, text.toString(), citations, false, List.of(), evidence, null);
+        return Answer.answered(question, text.toString(), citations, evidence);
     }
 
     private static List<ArticleRef> related(List<RetrievedChunk> chunks) {

@@ -1,6 +1,5 @@
-package dev.herald;
+package dev.herald.cli;
 
-import dev.herald.cli.HeraldCli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
-package dev.herald.telegram;
+package dev.herald.store;
 
-import dev.herald.store.Database;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
