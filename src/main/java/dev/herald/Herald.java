@@ -88,11 +88,17 @@ public final class Herald implements AutoCloseable {
         this.answerer = answerer(config, indexes);
         // 5. Conversations
         this.questions = new QuestionService(retriever, answerer, new Conversations(config.get(Settings.CHAT_MEMORY_IDLE)),
-                store::aliases, answerer instanceof LlmAnswerer llm ? new LlmQueryRewriter(llm.model())::standalone : null);
+                store::aliases, followUpRewriter(answerer));
     }
 
     public static Herald open(HeraldConfig config) {
         return new Herald(config);
+    }
+
+    /** In llm mode the chat model also rewrites follow-ups into standalone questions; otherwise none is needed. */
+    private static QuestionService.FollowUpRewriter followUpRewriter(Answerer answerer) {
+        // the answerer built just above is the only place the chat model exists; asking it keeps one model per process
+        return answerer instanceof LlmAnswerer llm ? new LlmQueryRewriter(llm.model())::standalone : null;
     }
 
     /**

@@ -10,4 +10,14 @@ package dev.herald.answer;
 public interface Answerer {
 
     Answer answer(AnswerRequest request);
+
+    /** How this answerer works, in a few words, for {@code stats} and {@code /stats}. */
+    default String describe() {
+        return "extractive (offline, quoted sentences)";
+    }
+
+    /** Counters an admin wants to see (e.g. how many model answers failed their check), or an empty string. */
+    default String statistics() {
+        return "";
+    }
 }

@@ -25,9 +25,7 @@ final class StatsCommand implements Callable<Integer> {
             out.printf("chunks     %d%n", herald.store().chunkCount());
             out.printf("outlets    %d%n", herald.store().sources().size());
             out.printf("model      %s, %d dimensions%n", LocalEmbeddingModel.NAME, LocalEmbeddingModel.DIMENSION);
-            out.printf("answers    %s%n", herald.answerer() instanceof dev.herald.answer.llm.LlmAnswerer
-                    ? "llm (" + herald.config().get(dev.herald.config.Settings.LLM_MODEL) + "), checked, quoted fallback"
-                    : "extractive (offline, quoted sentences)");
+            out.printf("answers    %s%n", herald.answerer().describe());
             var sources = herald.library().describeSources();
             if (!sources.isEmpty()) {
                 out.println("sources");

@@ -610,8 +610,8 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
                 + "\nAbstention rate: " + String.format(Locale.ROOT, "%.0f%%", stats.abstentionRate() * 100)
                 + "\nAnswer time: " + (p50 < 0 ? "no answers yet" : "p50 " + p50 + " ms, p95 " + p95 + " ms")
                 + "\nFeedback: 👍 " + votes[0] + " / 👎 " + votes[1]
-                + (questions.answerer() instanceof dev.herald.answer.llm.LlmAnswerer llm
-                        ? "\n" + TelegramHtml.escape(llm.stats().describe()) : "")
+                + (questions.answerer().statistics().isEmpty() ? ""
+                        : "\n" + TelegramHtml.escape(questions.answerer().statistics()))
                 + failingSources();
     }
 

@@ -102,6 +102,18 @@ public final class LlmAnswerer implements Answerer {
         return model;
     }
 
+    @Override
+    public String describe() {
+        var parameters = model.defaultRequestParameters();
+        String name = parameters == null || parameters.modelName() == null ? "" : " (" + parameters.modelName() + ")";
+        return "llm" + name + ", checked, quoted fallback";
+    }
+
+    @Override
+    public String statistics() {
+        return stats.describe();
+    }
+
     public LlmStats stats() {
         return stats;
     }
