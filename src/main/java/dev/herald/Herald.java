@@ -81,7 +81,7 @@ public final class Herald implements AutoCloseable {
         this.answerer = answerer(config, indexes);
         // 5. Conversations
         this.questions = new QuestionService(retriever, answerer, new Conversations(config.get(Settings.CHAT_MEMORY_IDLE)),
-                store::aliases, answerer instanceof LlmAnswerer llm ? new LlmQueryRewriter(llm.model())::standalone : null);
+                store::aliases, answerer instanceof LlmAnswerer llm ? new LlmQueryRewriter(llm.model(), llm.health())::standalone : null);
     }
 
     public static Herald open(HeraldConfig config) {
