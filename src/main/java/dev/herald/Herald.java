@@ -181,6 +181,7 @@ public final class Herald implements AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        indexes.close();
         sources.close();
         embeddings.close();
         database.close();
