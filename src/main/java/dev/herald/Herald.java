@@ -98,7 +98,7 @@ public final class Herald implements AutoCloseable {
     /** In llm mode the chat model also rewrites follow-ups into standalone questions; otherwise none is needed. */
     private static QuestionService.FollowUpRewriter followUpRewriter(Answerer answerer) {
         // the answerer built just above is the only place the chat model exists; asking it keeps one model per process
-        return answerer instanceof LlmAnswerer llm ? new LlmQueryRewriter(llm.model())::standalone : null;
+        return answerer instanceof LlmAnswerer llm ? new LlmQueryRewriter(llm.model(), llm.health())::standalone : null;
     }
 
     /**
@@ -227,6 +227,7 @@ public final class Herald implements AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        indexes.close();
         sources.close();
         embeddings.close();
         database.close();

@@ -120,7 +120,19 @@ public final class HeraldConfig {
             origins.put(setting.key(), name);
         }
 
-        return new HeraldConfig(values, origins, file, workingDir, Secrets.fromEnv(env));
+        return new HeraldConfig(values, origins, file, workingDir, Secrets.fromEnv(env)).checkNoSecretInUrls();
+    }
+
+    /** URL settings were checked for credential shapes when parsed; now that the secrets are known, for them too. */
+    private HeraldConfig checkNoSecretInUrls() {
+        for (Setting<?> s : Settings.all()) {
+            if (!(values.get(s.key()) instanceof java.net.URI u)) continue;
+            String url = u.toString();
+            boolean contains = secrets.telegramBotToken().map(url::contains).orElse(false)
+                    || secrets.llmApiKey().map(url::contains).orElse(false);
+            if (contains) throw Setting.credentialInUrl(s.key(), origins.get(s.key()));
+        }
+        return this;
     }
 
     // ---------------------------------------------------------------- reading
@@ -183,7 +195,8 @@ public final class HeraldConfig {
 
     /** A copy carrying other secrets (for tests and embedding). */
     public HeraldConfig withSecrets(Secrets newSecrets) {
-        return new HeraldConfig(values, origins, file, workingDir, Objects.requireNonNull(newSecrets, "secrets"));
+        return new HeraldConfig(values, origins, file, workingDir, Objects.requireNonNull(newSecrets, "secrets"))
+                .checkNoSecretInUrls();
     }
 
     // ---------------------------------------------------------------- showing

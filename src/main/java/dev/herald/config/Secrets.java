@@ -44,6 +44,9 @@ public final class Secrets {
             key = value(env, OPENAI_API_KEY);
             keyEnv = key != null ? OPENAI_API_KEY : null;
         }
+        // every secret read is cut from log lines from now on, whatever its shape
+        LogRedaction.register(token);
+        LogRedaction.register(key);
         return new Secrets(token, key, keyEnv);
     }
 

@@ -211,7 +211,33 @@ public final class Setting<T> {
         } catch (RuntimeException e) {
             value = null;
         }
+        if (value instanceof URI u) refuseCredentials(key, u.toString(), origin);
         return check(value, raw, origin);
+    }
+
+    // a Bot API token pasted into a URL the way Telegram's docs write it: https://api.telegram.org/bot<token>/getMe
+    private static final Pattern BOT_TOKEN_PATH = Pattern.compile("(?i)/bot\\d+:[^/?#]+");
+
+    /**
+     * Refuses a URL carrying a credential: user info ({@code user:key@host}), a Bot API token path, or a registered
+     * secret. The message names the setting but never shows the value, which would print the secret.
+     */
+    static void refuseCredentials(String key, String url, String origin) {
+        boolean userInfo = false;
+        try {
+            userInfo = new URI(url).getRawUserInfo() != null;
+        } catch (URISyntaxException e) {
+            // not a URL: nothing to refuse here
+        }
+        if (userInfo || BOT_TOKEN_PATH.matcher(url).find() || LogRedaction.containsSecret(url)) {
+            throw credentialInUrl(key, origin);
+        }
+    }
+
+    static ConfigException credentialInUrl(String key, String origin) {
+        return new ConfigException(key, key + " contains a credential (user info, a bot token or an API key); give"
+                + " only the server's address, and the bot token in " + Secrets.TELEGRAM_BOT_TOKEN + ", the API key in "
+                + Secrets.HERALD_LLM_API_KEY + " (from " + origin + ")", null);
     }
 
     /**

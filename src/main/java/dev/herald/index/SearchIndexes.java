@@ -17,11 +17,12 @@ import java.util.function.Supplier;
  * <p>Filling them reads and tokenises every chunk (about 5 s for the 111k-chunk benchmark archive), so commands that
  * never search (stats, sources, ingest) do not pay for it; the bot and the console chat start filling them in the
  * background as they start. Once filled they follow every change this process commits. Changes committed by another
- * process (a command-line {@code herald reload} beside the running bot) show in the store's content version: at most
- * every {@code checkEvery}, a search compares it, and a mismatch rebuilds both indexes in the background and swaps
- * them in; searches meanwhile use the old ones.
+ * process (a command-line {@code herald reload} beside the running bot) show in the store's content version: once
+ * filled, a daemon thread compares it every {@code checkEvery}, and a mismatch rebuilds both indexes in the
+ * background and swaps them in; searches meanwhile use the old ones. Checking only when a search came made the first
+ * question after such a change be answered from the stale indexes. {@link #close} stops the checks.
  */
-public final class SearchIndexes {
+public final class SearchIndexes implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexes.class);
 
@@ -65,6 +66,8 @@ public final class SearchIndexes {
     private volatile Generation current;
     private volatile long lastCheck = System.nanoTime();
     private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private java.util.concurrent.ScheduledExecutorService watcher; // guarded by this
+    private boolean closed; // guarded by this
 
     /**
      * @param checkEvery how often a search may look for changes made by other processes (a cheap query)
@@ -102,7 +105,39 @@ public final class SearchIndexes {
             Generation g = new Generation();
             g.load();
             current = g;
+            watchForOutsideChanges();
         }
+    }
+
+    /** Checks the content version every {@code checkEvery} on a daemon thread (one cheap query). */
+    private synchronized void watchForOutsideChanges() {
+        if (closed || watcher != null || checkEveryNanos <= 0) return;
+        watcher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "index-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        watcher.scheduleWithFixedDelay(() -> {
+            try {
+                refreshIfChangedElsewhere();
+            } catch (RuntimeException e) {
+                log.debug("checking for changes by other processes failed: {}", e.toString());
+            }
+        }, checkEveryNanos, checkEveryNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** The content version the indexes in use are known to match (-1 before they are filled). */
+    public long version() {
+        Generation g = current;
+        return g == null ? -1 : g.version;
+    }
+
+    /** Stops the background checks (the indexes stay usable). Idempotent. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (watcher != null) watcher.shutdownNow();
+        watcher = null;
     }
 
     /** Starts filling the indexes on a daemon thread, so the first question does not wait for all of it. */

@@ -12,7 +12,9 @@ import java.util.Locale;
  * <p>Breaks are chosen on a paragraph boundary if one is reasonably far in, else a line, else a sentence, else a
  * word boundary, else between any two characters. A break never falls inside a tag, an entity ({@code &amp;}) or a
  * surrogate pair, and, whenever any other choice exists, never inside a link. Tags open at a break are closed at the
- * end of the part and reopened at the start of the next, so every part is well-formed HTML on its own.
+ * end of the part and reopened at the start of the next, so every part is well-formed HTML on its own. A tag longer
+ * than a quarter of the limit is dropped (its text kept), so reopening it can never crowd out the text, and a part
+ * that would show nothing is not sent.
  */
 public final class MessageSplitter {
 
@@ -47,7 +49,7 @@ public final class MessageSplitter {
     public static List<String> split(String text, int limit, boolean html) {
         if (limit < 64) throw new IllegalArgumentException("limit too small: " + limit);
         if (text.length() <= limit) return text.isBlank() ? List.of() : List.of(text);
-        List<Token> tokens = tokenize(text, html);
+        List<Token> tokens = withoutLongTags(tokenize(text, html), limit / 4);
         List<String> parts = new ArrayList<>();
         Deque<Token> open = new ArrayDeque<>(); // innermost first
         int i = 0;
@@ -116,11 +118,47 @@ public final class MessageSplitter {
             }
             for (Token t : after) part.append("</").append(t.tag()).append('>');
             String p = part.toString();
-            if (!(html ? TelegramHtml.toPlain(p) : p).isBlank()) parts.add(p);
+            if (!(html ? visibleText(p) : p).isBlank()) parts.add(p);
             open = after;
             i = cut;
         }
         return parts;
+    }
+
+    /**
+     * Drops every opening tag longer than {@code max} together with its closing tag, keeping the text between. A tag
+     * open at a break is repeated at the start of the next part, so one as long as the limit (a link with a
+     * 5,000-character href) left room for a letter per part: 5,266 parts were planned for one reply.
+     */
+    private static List<Token> withoutLongTags(List<Token> tokens, int max) {
+        if (tokens.stream().noneMatch(t -> t.kind() == Kind.OPEN && t.text().length() > max)) return tokens;
+        List<Token> out = new ArrayList<>(tokens.size());
+        Deque<Boolean> dropped = new ArrayDeque<>(); // per open tag, innermost first: whether it was dropped
+        Deque<String> names = new ArrayDeque<>();
+        for (Token t : tokens) {
+            if (t.kind() == Kind.OPEN) {
+                boolean drop = t.text().length() > max;
+                dropped.push(drop);
+                names.push(t.tag());
+                if (!drop) out.add(t);
+            } else if (t.kind() == Kind.CLOSE && names.contains(t.tag())) {
+                boolean drop = false;
+                while (!names.isEmpty()) {
+                    String name = names.pop();
+                    drop = dropped.pop();
+                    if (name.equals(t.tag())) break;
+                }
+                if (!drop) out.add(t);
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** What a reader sees of a part: tags removed, entities decoded (a part showing nothing is not sent). */
+    private static String visibleText(String html) {
+        return TelegramHtml.unescape(html.replaceAll("</?[a-zA-Z][^<>]*>", ""));
     }
 
     private static int closersLength(Deque<Token> stack) {

@@ -11,12 +11,15 @@ public final class Redact {
     private Redact() {
     }
 
-    /** The text with the given token and anything shaped like a token replaced by {@code <token>}. */
+    /**
+     * The text with the given token and anything shaped like a token replaced by {@code <token>}, and the other
+     * configured secrets and URL user info by {@link dev.herald.config.LogRedaction}'s mark.
+     */
     public static String scrub(String text, String token) {
         if (text == null) return null;
         String out = text;
         if (token != null && !token.isEmpty()) out = out.replace(token, "<token>");
-        return TOKEN.matcher(out).replaceAll("<token>");
+        return dev.herald.config.LogRedaction.scrub(TOKEN.matcher(out).replaceAll("<token>"));
     }
 
     /** A one-line description of an exception and its causes, scrubbed. */

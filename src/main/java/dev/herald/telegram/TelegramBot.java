@@ -163,7 +163,8 @@ public final class TelegramBot implements AutoCloseable {
     public static TelegramBot start(Services herald, String token, Options options, UpdateHandler.Asker asker,
                                     BotOptions botOptions) throws TelegramApiException {
         TelegramUrl url = telegramUrl(herald.apiUrl());
-        OkHttpTelegramClient client = new OkHttpTelegramClient(token, url);
+        OkHttpTelegramClient client = new OkHttpTelegramClient(
+                new okhttp3.OkHttpClient.Builder().addInterceptor(new StatusOnlyErrors()).build(), token, url);
         ReliableSender sender = new ReliableSender(client, options.pacing(), options.retry(), token);
 
         User me = sender.call(new GetMe());

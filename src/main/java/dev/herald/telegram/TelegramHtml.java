@@ -39,10 +39,32 @@ public final class TelegramHtml {
         return sb.toString();
     }
 
-    /** A link when the URL is http(s), else just the escaped text. */
+    /**
+     * Longest href (escaped) put in a message. Feeds store item links as they come, and one of 5,000 characters made
+     * an answer 37 messages; real article links are well under 300. A longer link is shown as its text alone.
+     */
+    static final int MAX_HREF = 1000;
+    /** Longest title shown; the longest headline in the RealTimeQA 2022 corpus is 214 characters. */
+    static final int MAX_TITLE = 300;
+    /** Longest outlet name shown. */
+    static final int MAX_SOURCE = 100;
+
+    /** A link when the URL is http(s) and not over {@link #MAX_HREF}, else just the escaped text. */
     public static String link(String url, String text) {
         if (url == null || !isWebUrl(url)) return escape(text);
-        return "<a href=\"" + escape(url.strip()) + "\">" + escape(text) + "</a>";
+        String href = escape(url.strip());
+        if (href.length() > MAX_HREF) return escape(text);
+        return "<a href=\"" + href + "\">" + escape(text) + "</a>";
+    }
+
+    /** The text cut to at most {@code max} characters, at a word boundary when one is near, ending in "…". */
+    static String cut(String s, int max) {
+        if (s == null || s.length() <= max) return s;
+        int end = max - 1;
+        if (Character.isLowSurrogate(s.charAt(end))) end--; // never split a surrogate pair
+        int space = s.lastIndexOf(' ', end);
+        if (space > max * 2 / 3) end = space;
+        return s.substring(0, end).stripTrailing() + "…";
     }
 
     static boolean isWebUrl(String url) {
@@ -50,10 +72,13 @@ public final class TelegramHtml {
         return (u.startsWith("http://") || u.startsWith("https://")) && u.indexOf(' ') < 0 && u.length() > 8;
     }
 
-    /** {@code <a href="url">Title</a> — Outlet, 27 Jan 2025}; no link without a URL, no date without a date. */
+    /**
+     * {@code <a href="url">Title</a> — Outlet, 27 Jan 2025}; no link without a URL (or with one over
+     * {@link #MAX_HREF}), no date without a date; title and outlet cut to {@link #MAX_TITLE}/{@link #MAX_SOURCE}.
+     */
     public static String headline(ArticleRef r) {
-        StringBuilder sb = new StringBuilder(link(r.url(), r.title()));
-        if (r.source() != null && !r.source().isBlank()) sb.append(" — ").append(escape(r.source()));
+        StringBuilder sb = new StringBuilder(link(r.url(), cut(r.title(), MAX_TITLE)));
+        if (r.source() != null && !r.source().isBlank()) sb.append(" — ").append(escape(cut(r.source(), MAX_SOURCE)));
         String day = PlainTextFormatter.day(r);
         if (!day.isEmpty()) sb.append(", ").append(day);
         return sb.toString();

@@ -56,9 +56,12 @@ import java.util.stream.Collectors;
 /**
  * Receives updates from long polling and answers them.
  *
- * <p>Updates are handled concurrently across chats but strictly in order within a chat (one serial queue per chat on
- * a shared pool). Every update is handled in isolation: whatever goes wrong is logged and answered with an apology,
- * and polling carries on. Edited messages are ignored (they would be answered twice), and an update id seen before is
+ * <p>Updates are handled concurrently across conversations but strictly in order within one (one serial queue per
+ * user in a chat). Commands run on their own threads; a question's answering step (retrieval, the model call) runs
+ * on the answering pool, and its queue waits for it without holding a command thread, so /help, /start and other
+ * readers' messages never wait behind someone else's slow model call (five questions on a hanging endpoint kept
+ * /help waiting ~38 s when both shared one pool). Every update is handled in isolation: whatever goes wrong is
+ * logged and answered with an apology, and polling carries on. Edited messages are ignored (they would be answered twice), and an update id seen before is
  * skipped.
  */
 public final class UpdateHandler implements LongPollingUpdateConsumer {
@@ -93,8 +96,9 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
     private final BotStats stats = new BotStats();
 
     private final ExecutorService pool;
+    private final ExecutorService commands;
     private final ExecutorService background;
-    private final Map<Long, CompletableFuture<Void>> tails = new HashMap<>();
+    private final Map<QueueKey, CompletableFuture<Void>> tails = new HashMap<>();
     private final Set<CompletableFuture<?>> adminWork = ConcurrentHashMap.newKeySet();
     private final Set<Integer> seen = new LinkedHashSet<>();
     private final Map<Long, Instant> privateNotices = new ConcurrentHashMap<>();
@@ -124,7 +128,8 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
         this.clock = clock;
         this.token = token;
         this.limiter = new RateLimiter(options.ratePerMinute(), clock);
-        this.pool = Executors.newFixedThreadPool(threads, daemon("herald-chat-"));
+        this.pool = Executors.newFixedThreadPool(threads, daemon("herald-answer-"));
+        this.commands = Executors.newFixedThreadPool(Math.max(2, threads), daemon("herald-chat-"));
         this.background = Executors.newCachedThreadPool(daemon("herald-admin-"));
     }
 
@@ -157,8 +162,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
             try {
                 if (u == null || !firstTime(u.getUpdateId())) continue;
                 if (u.getMessage() == null && u.getCallbackQuery() == null) continue; // edits, channel posts, …
-                long key = u.hasCallbackQuery() ? u.getCallbackQuery().getFrom().getId() : u.getMessage().getChatId();
-                enqueue(key, () -> safely(u));
+                enqueue(queueKey(u), () -> safely(u));
             } catch (RuntimeException e) {
                 log.error("update {} could not be dispatched: {}", u == null ? null : u.getUpdateId(),
                         Redact.describe(e, token));
@@ -177,46 +181,79 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
         return true;
     }
 
-    private void enqueue(long chat, Runnable task) {
+    /** One serial queue per user per chat: a reader's updates stay in order, nobody waits for anyone else's. */
+    private record QueueKey(long chat, long user) {
+    }
+
+    private static QueueKey queueKey(Update u) {
+        if (u.hasCallbackQuery()) {
+            long user = u.getCallbackQuery().getFrom().getId();
+            return new QueueKey(user, user); // buttons are under answers in the user's private chat
+        }
+        Long user = userId(u.getMessage());
+        return new QueueKey(u.getMessage().getChatId(), user == null ? 0 : user);
+    }
+
+    /** Runs the task after the key's previous one has finished, including any answer it was still waiting for. */
+    private void enqueue(QueueKey key, java.util.function.Supplier<CompletableFuture<Void>> task) {
         synchronized (tails) {
             if (closed) {
-                log.warn("update for chat {} arrived while shutting down; not handled", chat);
+                log.warn("update for chat {} arrived while shutting down; not handled", key.chat());
                 return;
             }
-            CompletableFuture<Void> prev = tails.getOrDefault(chat, CompletableFuture.completedFuture(null));
-            CompletableFuture<Void> next = prev.thenRunAsync(task, pool);
-            tails.put(chat, next);
+            CompletableFuture<Void> prev = tails.getOrDefault(key, CompletableFuture.completedFuture(null));
+            CompletableFuture<Void> next = prev.thenComposeAsync(ignored -> task.get(), commands);
+            tails.put(key, next);
             next.whenComplete((r, e) -> {
                 synchronized (tails) {
-                    tails.remove(chat, next);
+                    tails.remove(key, next);
                 }
             });
         }
     }
 
-    private void safely(Update u) {
+    /** Handles the update; the future completes when it is fully answered. Never completes exceptionally. */
+    private CompletableFuture<Void> safely(Update u) {
         try {
-            handle(u);
+            return handle(u).exceptionally(e -> {
+                failed(u, e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
+                return null;
+            });
         } catch (Throwable e) {
+            failed(u, e);
+            return DONE;
+        }
+    }
+
+    private void failed(Update u, Throwable e) {
+        try {
             log.error("update {} failed: {}", u.getUpdateId(), Redact.describe(e, token));
             Long chat = u.hasMessage() ? u.getMessage().getChatId() : null;
             if (chat != null) sender.sendPlain(chat, APOLOGY, null, replyTo(u.getMessage()));
             else if (u.hasCallbackQuery()) answerCallback(u.getCallbackQuery().getId(), APOLOGY);
+        } catch (RuntimeException again) {
+            log.error("update {}: the apology failed too: {}", u.getUpdateId(), Redact.describe(again, token));
         }
     }
 
-    /** Handles one update on the calling thread (the per-chat queue). */
-    void handle(Update u) {
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    /**
+     * Handles one update on the calling thread (the per-user queue), except a question's answering step, which
+     * runs on the answering pool: the returned future completes when the update is fully handled.
+     */
+    CompletableFuture<Void> handle(Update u) {
         if (u.hasCallbackQuery()) onCallback(u.getCallbackQuery());
-        else if (u.getMessage() != null) onMessage(u.getMessage());
+        else if (u.getMessage() != null) return onMessage(u.getMessage());
+        return DONE;
     }
 
     // ------------------------------------------------------------------ messages
 
-    private void onMessage(Message m) {
+    private CompletableFuture<Void> onMessage(Message m) {
         long chatId = m.getChatId();
         User from = m.getFrom();
-        if (from != null && Boolean.TRUE.equals(from.getIsBot())) return;
+        if (from != null && Boolean.TRUE.equals(from.getIsBot())) return DONE;
         if (!options.chatAllowed(chatId)) {
             Instant now = clock.instant();
             Instant last = privateNotices.get(chatId);
@@ -224,7 +261,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
                 privateNotices.put(chatId, now);
                 sender.sendPlain(chatId, PRIVATE, null, null);
             }
-            return;
+            return DONE;
         }
         boolean isPrivate = Boolean.TRUE.equals(m.getChat().isUserChat());
         boolean replyToBot = m.getReplyToMessage() != null && m.getReplyToMessage().getFrom() != null
@@ -232,27 +269,25 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
         if (!m.hasText()) {
             String caption = m.getCaption() == null ? "" : m.getCaption();
             if (isPrivate || replyToBot || mention.matcher(caption).find()) reply(m, TelegramHtml.escape(TEXT_ONLY));
-            return;
+            return DONE;
         }
         m.getEntities(); // telegrambots computes isCommand()/getCommand() lazily from here
         String text = m.getText().strip();
-        if (text.isEmpty()) return;
-        if (text.startsWith("/")) {
-            command(m, text, isPrivate);
-            return;
-        }
+        if (text.isEmpty()) return DONE;
+        if (text.startsWith("/")) return command(m, text, isPrivate);
         String question;
         Matcher at = mention.matcher(text);
         if (isPrivate) question = at.replaceAll(" ");
         else if (at.find()) question = mention.matcher(text).replaceAll(" ");
         else if (replyToBot) question = text;
-        else return; // group chatter not meant for the bot
+        else return DONE; // group chatter not meant for the bot
         question = question.replaceAll("[ \\t]+", " ").strip();
         if (question.startsWith(",") || question.startsWith(":")) question = question.substring(1).strip();
-        answer(m, question);
+        return answer(m, question);
     }
 
-    private void command(Message m, String text, boolean isPrivate) {
+    /** Runs a command; only /ask returns a future that is not already done (its answer). */
+    private CompletableFuture<Void> command(Message m, String text, boolean isPrivate) {
         String[] split = text.split("\\s+", 2);
         String head = split[0].substring(1);
         String args = split.length > 1 ? split[1].strip() : "";
@@ -262,8 +297,9 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
             target = head.substring(at + 1);
             head = head.substring(0, at);
         }
-        if (target != null && !target.equalsIgnoreCase(username)) return; // for another bot
+        if (target != null && !target.equalsIgnoreCase(username)) return DONE; // for another bot
         String cmd = head.toLowerCase(Locale.ROOT);
+        if (cmd.equals("ask") && !args.isEmpty()) return answer(m, args);
         switch (cmd) {
             case "start" -> reply(m, greeting());
             case "help" -> reply(m, help(isAdmin(m)));
@@ -273,15 +309,12 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
             }
             case "latest" -> reply(m, latest(args));
             case "sources" -> reply(m, sources());
-            case "ask" -> {
-                if (args.isEmpty()) reply(m, "Ask me a question after /ask, for example: /ask Who controls Goma?");
-                else answer(m, args);
-            }
+            case "ask" -> reply(m, "Ask me a question after /ask, for example: /ask Who controls Goma?"); // no args
             case "reload", "add", "remove", "stats" -> {
                 if (!isAdmin(m)) {
                     log.warn("user {} is not an admin but sent /{} in chat {}", userId(m), cmd, m.getChatId());
                     reply(m, ADMINS_ONLY);
-                    return;
+                    return DONE;
                 }
                 switch (cmd) {
                     case "reload" -> reload(m);
@@ -294,6 +327,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
                 if (isPrivate || target != null) reply(m, "I don't know that command. Send /help to see what I can do.");
             }
         }
+        return DONE;
     }
 
     private boolean isAdmin(Message m) {
@@ -320,21 +354,26 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
 
     // ------------------------------------------------------------------ questions
 
-    private void answer(Message m, String question) {
-        if (question.isBlank()) return;
+    /** Checks the question here; answers it on the answering pool (the returned future). */
+    private CompletableFuture<Void> answer(Message m, String question) {
+        if (question.isBlank()) return DONE;
         int max = options.maxQuestionChars();
         if (question.length() > max) {
             reply(m, "That question is too long (" + question.length() + " characters). Please keep questions under "
                     + max + " characters.");
-            return;
+            return DONE;
         }
         Long user = userId(m);
         long wait = limiter.tryAcquire(user == null ? m.getChatId() : user);
         if (wait > 0) {
             reply(m, "You're asking questions faster than I can keep up. Please try again in " + wait
                     + (wait == 1 ? " second." : " seconds."));
-            return;
+            return DONE;
         }
+        return CompletableFuture.runAsync(() -> answerNow(m, question), pool);
+    }
+
+    private void answerNow(Message m, String question) {
         typing(m.getChatId());
         Instant now = clock.instant();
         Reply r = asker.ask(conversation(m), question, now);
@@ -650,6 +689,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
                     e.getClass().getSimpleName());
         }
         pool.shutdown();
+        commands.shutdown();
         background.shutdown();
         try {
             pool.awaitTermination(1, TimeUnit.SECONDS);

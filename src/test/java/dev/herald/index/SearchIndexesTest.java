@@ -40,6 +40,7 @@ class SearchIndexesTest {
 
     @AfterEach
     void close() {
+        indexes.close();
         db.close();
     }
 

@@ -109,7 +109,8 @@ class HybridRetrieverTest {
         double hybrid = mrr(with(d.keywordWeight(), d.vectorWeight()));
 
         // then
-        System.out.printf("MRR keyword %.3f vector %.3f hybrid %.3f%n", keywordOnly, vectorOnly, hybrid);
+        org.slf4j.LoggerFactory.getLogger(HybridRetrieverTest.class).info("MRR keyword {} vector {} hybrid {}",
+                keywordOnly, vectorOnly, hybrid);
         assertTrue(hybrid > keywordOnly, "hybrid " + hybrid + " vs keyword " + keywordOnly);
         assertTrue(hybrid > vectorOnly, "hybrid " + hybrid + " vs vector " + vectorOnly);
     }

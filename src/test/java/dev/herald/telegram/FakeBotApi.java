@@ -51,7 +51,7 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     /** A scripted failure, used once, for the first call matching. */
-    private record Rule(String method, Predicate<Call> when, int status, String body) {
+    private record Rule(String method, Predicate<Call> when, int status, String body, String contentType) {
     }
 
     private final HttpServer server;
@@ -92,7 +92,12 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** The next call of this method matching the predicate gets this HTTP status and body instead. */
     void failOnce(String method, Predicate<Call> when, int status, String body) {
-        rules.add(new Rule(method.toLowerCase(Locale.ROOT), when, status, body));
+        rules.add(new Rule(method.toLowerCase(Locale.ROOT), when, status, body, "application/json"));
+    }
+
+    /** As {@link #failOnce} with a body that is not JSON, e.g. a proxy's HTML error page. */
+    void failOnceWithPage(String method, Predicate<Call> when, int status, String contentType, String body) {
+        rules.add(new Rule(method.toLowerCase(Locale.ROOT), when, status, body, contentType));
     }
 
     void floodOnce(long chatId, int retryAfter) {
@@ -253,7 +258,7 @@ public final class FakeBotApi implements AutoCloseable {
             String prefix = "/bot" + token + "/";
             if (!path.startsWith(prefix)) {
                 unauthorized.incrementAndGet();
-                reply(ex, 401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
+                reply(ex, 401, "application/json", "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
                 return;
             }
             String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
@@ -263,13 +268,14 @@ public final class FakeBotApi implements AutoCloseable {
             calls.add(call);
             for (Rule r : rules) {
                 if (r.method().equals(method) && r.when().test(call) && rules.remove(r)) {
-                    reply(ex, r.status(), r.body());
+                    reply(ex, r.status(), r.contentType(), r.body());
                     return;
                 }
             }
-            reply(ex, 200, "{\"ok\":true,\"result\":" + result(method, body) + "}");
+            reply(ex, 200, "application/json", "{\"ok\":true,\"result\":" + result(method, body) + "}");
         } catch (Exception e) {
-            e.printStackTrace();
+            // usually a client that gave up (a poll cancelled at shutdown): the test's log file, not the console
+            org.slf4j.LoggerFactory.getLogger(FakeBotApi.class).debug("fake Bot API exchange failed", e);
         }
     }
 
@@ -306,9 +312,9 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    private static void reply(HttpExchange ex, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
+    private static void reply(HttpExchange ex, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", contentType);
         ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);

@@ -1,6 +1,11 @@
 package dev.herald.telegram;
 
+import dev.herald.answer.Answer;
+import dev.herald.answer.Citation;
+import dev.herald.article.ArticleRef;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -98,6 +103,53 @@ class MessageSplitterTest {
         assertEquals(2, parts.size());
         parts.forEach(MessageSplitterTest::assertNoLoneSurrogates);
         assertEquals(text, String.join("", parts));
+    }
+
+    @Test
+    void should_send_a_few_valid_parts_when_a_link_has_a_5000_char_url_and_a_6000_char_text() {
+        // given: markup someone else produced, with a link far longer than any message
+        String url = "https://example.org/item?" + "q=1&amp;".repeat(625); // 5,025 characters, escaped
+        String title = "Harbour board votes on the Lindenport ferry timetable ".repeat(112).strip(); // ~6,000
+        String html = "<b>Sources:</b>\n[1] <a href=\"" + url + "\">" + TelegramHtml.escape(title) + "</a> — Wire";
+
+        // when
+        List<String> parts = MessageSplitter.splitHtml(html);
+
+        // then: a handful of parts, each valid on its own and showing something; the text is all there
+        assertTrue(parts.size() <= 3, "split into " + parts.size());
+        StringBuilder joined = new StringBuilder();
+        for (String part : parts) {
+            assertTrue(part.length() <= MessageSplitter.LIMIT, "part too long: " + part.length());
+            assertBalanced(part);
+            assertNoBrokenEntities(part);
+            assertFalse(TelegramHtml.unescape(part.replaceAll("<[^<>]*>", "")).isBlank(), "empty part: " + part);
+            joined.append(part).append(' ');
+        }
+        assertEquals(squeeze(TelegramHtml.unescape(html.replaceAll("<[^<>]*>", ""))),
+                squeeze(TelegramHtml.unescape(joined.toString().replaceAll("<[^<>]*>", ""))));
+    }
+
+    @Test
+    void should_show_one_message_with_a_cut_title_and_no_href_when_an_article_has_a_5000_char_url_and_6000_char_title() {
+        // given: a feed item stored as it came
+        String url = "https://example.org/" + "a".repeat(4980);
+        String title = "Lindenport ferry timetable row ".repeat(200).strip(); // 6,199 characters
+        ArticleRef article = new ArticleRef("x", title, "Wire", url, Instant.parse("2025-01-27T10:00:00Z"));
+        Answer answer = new Answer("q", "The board voted [1].", List.of(new Citation(1, article, List.of("voted"))),
+                false, List.of(), 1, null);
+
+        // when
+        List<String> parts = MessageSplitter.splitHtml(TelegramHtml.answer(answer));
+
+        // then
+        assertEquals(1, parts.size(), () -> "parts of " + parts.stream().map(String::length).toList() + " characters");
+        String part = parts.get(0);
+        assertTrue(part.length() <= MessageSplitter.LIMIT);
+        assertBalanced(part);
+        assertFalse(part.contains("href"), "a link that long is shown without its href");
+        assertTrue(part.contains("[1] Lindenport ferry timetable row"), () -> part.substring(0, 200));
+        assertTrue(part.contains("… — Wire, 27 Jan 2025"), () -> part.substring(0, 200));
+        assertTrue(part.length() < 400, "title cut: " + part.length());
     }
 
     static void assertBalanced(String part) {

@@ -299,6 +299,24 @@ class TelegramBotTest {
     }
 
     @Test
+    @Order(9)
+    void should_retry_the_reply_when_a_proxy_answers_502_with_an_html_page() throws Exception {
+        // given: nginx in front of the Bot API answers one sendMessage with its own error page
+        long user = 1012;
+        api.failOnceWithPage("sendMessage", c -> c.chatId() == user, 502, "text/html",
+                "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1>"
+                        + "</center>\r\n<hr><center>nginx/1.24.0</center>\r\n</body>\r\n</html>\r\n");
+
+        // when
+        api.push(api.privateText(user, "/sources"));
+
+        // then: the same reply is sent again after a back-off, and arrives
+        List<FakeBotApi.Call> sent = api.awaitSent(user, 2);
+        assertEquals(sent.get(0).text(), sent.get(1).text());
+        assertTrue(sent.get(1).text().contains("Herald Sample Wire — "), sent.get(1).text());
+    }
+
+    @Test
     @Order(10)
     void tokenNeverReachesTheLogs() throws Exception {
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =

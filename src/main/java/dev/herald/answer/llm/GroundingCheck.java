@@ -43,6 +43,10 @@ final class GroundingCheck {
             + "|\\bno\\s+(information|mention|details?|data|reports?)\\b"
             + "|\\b(cannot|can['’]t|unable to)\\s+(find|answer|determine|say|tell)"
             + "|\\bdon['’]t\\s+know\\b)");
+    // A link the model wrote: Markdown [text](url), or a bare URL (Telegram turns any URL-looking text into a link).
+    private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]\\[]+)]\\(\\s*<?((?:https?://|www\\.)[^)\\s>]+)>?\\s*\\)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL = Pattern.compile("(?i)(?<![\\w@/])(?:https?://|www\\.)[^\\s<>\"'()\\[\\]]+");
     private static final Pattern INSTRUCTION = Pattern.compile("(?i)("
             + "\\b(ignore|disregard|forget|override|bypass)\\b[^.!?\\n]{0,60}\\b(instructions?|prompts?|rules|guidelines|directions|everything|above)\\b"
             + "|\\b(system prompt|you are now|new instructions?|as an ai\\b|language model)"
@@ -68,15 +72,16 @@ final class GroundingCheck {
      * @param declined           the reply says the sources don't cover the question (in an uncited sentence)
      */
     record Outcome(List<Kept> kept, int droppedUncited, int droppedInvalid, int droppedUnsupported,
-                   int markersRepaired, boolean declined) {
+                   int droppedRepeated, int markersRepaired, int urlsRemoved, boolean declined) {
         int dropped() {
-            return droppedUncited + droppedInvalid + droppedUnsupported;
+            return droppedUncited + droppedInvalid + droppedUnsupported + droppedRepeated;
         }
 
         String describe() {
             return "kept " + kept.size() + ", dropped " + dropped() + " (" + droppedUncited + " uncited, "
-                    + droppedInvalid + " invalid citation, " + droppedUnsupported + " unsupported), repaired "
-                    + markersRepaired + " markers" + (declined ? ", model said the sources don't cover it" : "");
+                    + droppedInvalid + " invalid citation, " + droppedUnsupported + " unsupported, " + droppedRepeated
+                    + " repeated), repaired " + markersRepaired + " markers, removed " + urlsRemoved + " links"
+                    + (declined ? ", model said the sources don't cover it" : "");
         }
     }
 
@@ -89,15 +94,18 @@ final class GroundingCheck {
         for (int i = 0; i < passages.size(); i++) evidence.add(evidence(i + 1, headers.get(i), passages.get(i).text()));
 
         List<Kept> kept = new ArrayList<>();
-        int uncited = 0, invalid = 0, unsupported = 0, repaired = 0;
+        Set<String> said = new HashSet<>();
+        int uncited = 0, invalid = 0, unsupported = 0, repeated = 0, repaired = 0;
+        int[] urlsRemoved = {0};
         boolean declined = false;
         for (Sentences.Span span : Sentences.split(normalize(reply))) {
             String sentence = span.text().replaceFirst("^\\s*(?:[-•*]|\\d+[.)])\\s+", "");
             List<Integer> markers = new ArrayList<>();
             Matcher m = MARKER.matcher(sentence);
             while (m.find()) markers.add(parse(m.group(1)));
-            String body = MARKER.matcher(sentence).replaceAll(" ").replace("**", "").replaceAll("\\s+", " ").strip()
-                    .replaceAll("\\s+([.,;:!?…])", "$1");
+            String body = MARKER.matcher(sentence).replaceAll(" ").replace("**", "");
+            body = withoutForeignUrls(body, markers, passages, urlsRemoved);
+            body = body.replaceAll("\\s+", " ").strip().replaceAll("\\s+([.,;:!?…])", "$1");
             if (body.chars().noneMatch(Character::isLetterOrDigit)) continue;
             if (markers.isEmpty()) {
                 if (DECLINE.matcher(body).find()) declined = true;
@@ -121,14 +129,67 @@ final class GroundingCheck {
             }
             List<Evidence> cited = new ArrayList<>();
             for (int n : valid) cited.add(evidence.get(n - 1));
-            Map<Integer, List<String>> quotes = supported(body, cited);
+            // a link kept (the cited article's own) is not a claim: its digits and words are not checked
+            String claim = URL.matcher(body).replaceAll(" ").replaceAll("\\(\\s*\\)", " ");
+            Map<Integer, List<String>> quotes = supported(claim, cited);
             if (quotes == null) {
                 unsupported++;
                 continue;
             }
+            // the same claim twice (models repeat themselves when told to cite every sentence) is shown once
+            if (!said.add(String.join(" ", new java.util.TreeSet<>(Terms.contentStems(claim))))) {
+                repeated++;
+                continue;
+            }
             kept.add(new Kept(body, end.isEmpty() ? "." : end, List.copyOf(valid), quotes));
         }
-        return new Outcome(kept, uncited, invalid, unsupported, repaired, declined);
+        return new Outcome(kept, uncited, invalid, unsupported, repeated, repaired, urlsRemoved[0], declined);
+    }
+
+    /**
+     * The sentence without links other than the article URLs of the passages it cites: a URL the model made up (or
+     * took from a passage's text) would be shown, and auto-linked by Telegram, as if it were a source. A Markdown
+     * link keeps its text.
+     */
+    private static String withoutForeignUrls(String sentence, List<Integer> markers, List<RetrievedChunk> passages,
+                                             int[] removed) {
+        if (sentence.indexOf("://") < 0 && !sentence.toLowerCase(java.util.Locale.ROOT).contains("www.")) return sentence;
+        int before = removed[0];
+        Set<String> allowed = new HashSet<>();
+        for (int n : markers) {
+            if (n < 1 || n > passages.size()) continue;
+            String url = passages.get(n - 1).article().url();
+            if (url != null && !url.isBlank()) allowed.add(comparable(url));
+        }
+        Matcher md = MARKDOWN_LINK.matcher(sentence);
+        StringBuilder sb = new StringBuilder();
+        while (md.find()) {
+            boolean keep = allowed.contains(comparable(md.group(2)));
+            if (!keep) removed[0]++;
+            md.appendReplacement(sb, Matcher.quoteReplacement(keep ? md.group(2) : md.group(1)));
+        }
+        md.appendTail(sb);
+        Matcher bare = URL.matcher(sb.toString());
+        StringBuilder out = new StringBuilder();
+        while (bare.find()) {
+            String url = bare.group().replaceFirst("[.,;:!?…]+$", "");
+            String tail = bare.group().substring(url.length());
+            boolean keep = allowed.contains(comparable(url));
+            if (!keep) removed[0]++;
+            bare.appendReplacement(out, Matcher.quoteReplacement((keep ? url : "") + tail));
+        }
+        bare.appendTail(out);
+        if (removed[0] == before) return out.toString();
+        // "(see )" or "more at ." left behind by a removed link
+        return out.toString().replaceAll("\\(\\s*(?:see|at|via)?\\s*\\)", " ")
+                .replaceAll("(?i)\\s+(?:at|see|via)\\s*(?=[.,;:!?…]|$)", "")
+                .replaceAll("\\s*[,;:]+\\s*(?=[.!?…]|$)", "");
+    }
+
+    /** A URL compared without scheme, "www.", trailing slash or case of the host. */
+    private static String comparable(String url) {
+        return url.strip().toLowerCase(java.util.Locale.ROOT).replaceFirst("^https?://", "").replaceFirst("^www\\.", "")
+                .replaceFirst("/+$", "");
     }
 
     /** The quotes that support the sentence, per cited passage; null when the cited passages do not support it. */

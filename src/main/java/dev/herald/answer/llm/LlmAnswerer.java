@@ -29,8 +29,8 @@ import java.util.Set;
  * passages before anything is shown.
  *
  * <p>Never throws and never loses a reply: when retrieval found nothing relevant it abstains without calling the
- * model; when the model is unavailable (timeout, HTTP 429/5xx, malformed reply — retried once after a back-off — or
- * marked down by {@link LlmHealth}) or nothing it wrote survives the check, the reader gets the fallback (extractive)
+ * model; when the model is unavailable (a timeout, not retried: a hang costs one {@code llm.timeout}; HTTP 429/5xx
+ * or a malformed reply, retried once after a back-off; or marked down by {@link LlmHealth}) or nothing it wrote survives the check, the reader gets the fallback (extractive)
  * answer with a note.
  */
 public final class LlmAnswerer implements Answerer {
@@ -166,9 +166,15 @@ public final class LlmAnswerer implements Answerer {
                 return fellBack(quoted, UNCHECKED_NOTE);
             }
 
-            // 5. Renumber by article in order of first use, quoting the passage sentences that support each claim
+            // 5. Renumber by article in order of first use, quoting the passage sentences that support each claim;
+            // at most answer.max-sentences of them (the prompt asks for that many, models write more anyway)
             stats.onGenerated();
-            return assemble(request.question(), outcome.kept(), passages, quoted.evidence());
+            List<GroundingCheck.Kept> kept = outcome.kept();
+            if (kept.size() > options.maxSentences()) {
+                LOG.info("llm answer: {} checked sentences, showing the first {}", kept.size(), options.maxSentences());
+                kept = kept.subList(0, options.maxSentences());
+            }
+            return assemble(request.question(), kept, passages, quoted.evidence());
         } catch (RuntimeException e) {
             LOG.warn("llm answer failed unexpectedly ({}); showing quoted sentences", LlmErrors.describe(e));
             return fellBack(quoted, UNAVAILABLE_NOTE);
@@ -186,7 +192,7 @@ public final class LlmAnswerer implements Answerer {
                 return Optional.of(text);
             } catch (RuntimeException e) {
                 stats.onFailedCall();
-                boolean retry = attempt == 1 && LlmErrors.retriable(e);
+                boolean retry = attempt == 1 && LlmErrors.retriable(e) && !LlmErrors.timedOut(e);
                 LOG.info("llm call {} failed: {}{}", attempt, LlmErrors.describe(e),
                         retry ? "; retrying in " + options.retryBackoff().toMillis() + " ms" : "");
                 if (!retry) {

@@ -17,7 +17,7 @@ public final class LlmModels {
     /**
      * A chat model behind any OpenAI-compatible {@code /chat/completions} endpoint (OpenAI, Ollama's {@code /v1},
      * vLLM, llama.cpp). The client never retries by itself ({@code maxRetries(0)}): {@link LlmAnswerer} retries once
-     * with a back-off and then falls back, so a slow endpoint costs at most two timeouts.
+     * with a back-off (not after a timeout) and then falls back, so a hanging endpoint costs one timeout.
      *
      * @param apiKey the key, or null/blank for servers that need none
      */

@@ -25,9 +25,20 @@ public final class LlmQueryRewriter {
     private static final int MAX_CHARS = 500;
 
     private final CompressingQueryTransformer transformer;
+    private final LlmHealth health;
+
+    /**
+     * @param health shared with the {@link LlmAnswerer} of the same model: a rewrite that times out marks the model
+     *               down, so the answer that follows does not wait a second timeout, and no rewrite is tried while it
+     *               is down
+     */
+    public LlmQueryRewriter(ChatModel model, LlmHealth health) {
+        this.transformer = new CompressingQueryTransformer(Objects.requireNonNull(model, "model"));
+        this.health = Objects.requireNonNull(health, "health");
+    }
 
     public LlmQueryRewriter(ChatModel model) {
-        this.transformer = new CompressingQueryTransformer(Objects.requireNonNull(model, "model"));
+        this(model, new LlmHealth("chat model"));
     }
 
     /**
@@ -39,12 +50,17 @@ public final class LlmQueryRewriter {
         if (question == null || question.isBlank() || earlierQuestions == null || earlierQuestions.isEmpty()) {
             return question;
         }
+        if (!health.shouldTry()) {
+            LOG.info("follow-up rewrite skipped: the model is down; searching the question as asked");
+            return question;
+        }
         try {
             List<ChatMessage> memory = new ArrayList<>();
             for (String q : earlierQuestions) if (q != null && !q.isBlank()) memory.add(UserMessage.from(q));
             if (memory.isEmpty()) return question;
             UserMessage current = UserMessage.from(question);
             Collection<Query> out = transformer.transform(Query.from(question, Metadata.from(current, "follow-up", memory)));
+            health.recordSuccess();
             String text = out.isEmpty() ? null : clean(out.iterator().next().text());
             if (text == null || text.isBlank() || text.length() > Math.max(MAX_CHARS, 4 * question.length())) {
                 LOG.info("follow-up rewrite gave no usable question; searching the question as asked");
@@ -53,6 +69,7 @@ public final class LlmQueryRewriter {
             return text;
         } catch (RuntimeException e) {
             LOG.info("follow-up rewrite failed ({}); searching the question as asked", LlmErrors.describe(e));
+            if (LlmErrors.unavailable(e)) health.recordFailure(e);
             return question;
         }
     }

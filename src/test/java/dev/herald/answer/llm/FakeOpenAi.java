@@ -14,17 +14,28 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A scripted OpenAI-compatible server on 127.0.0.1, driven through the real OpenAiChatModel client. */
-final class FakeOpenAi implements AutoCloseable {
+public final class FakeOpenAi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    // MockWebServer logs through java.util.logging straight to the console ("connection … didn't make a request"
+    // when a client gives up on a hung call); a strong reference keeps the level from being garbage-collected.
+    private static final java.util.logging.Logger MOCK_SERVER_LOG = quiet();
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger(MockWebServer.class.getName());
+        l.setLevel(java.util.logging.Level.SEVERE);
+        return l;
+    }
 
     final MockWebServer server = new MockWebServer();
 
-    FakeOpenAi() throws IOException {
+    private final List<String> hungBodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public FakeOpenAi() throws IOException {
         server.start(InetAddress.getByName("127.0.0.1"), 0);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getPort() + "/v1";
     }
 
@@ -60,7 +71,27 @@ final class FakeOpenAi implements AutoCloseable {
         return this;
     }
 
-    int requests() {
+    /**
+     * From now on every call is read and never answered (a hung endpoint): the client waits for its timeout. The
+     * bodies of those calls are kept for {@link #hungBodies()}.
+     */
+    public FakeOpenAi hangEveryCall() {
+        server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                hungBodies.add(request.getBody().readUtf8());
+                return new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.NO_RESPONSE);
+            }
+        });
+        return this;
+    }
+
+    /** Bodies of the calls left hanging so far. */
+    public List<String> hungBodies() {
+        return List.copyOf(hungBodies);
+    }
+
+    public int requests() {
         return server.getRequestCount();
     }
 

@@ -67,4 +67,17 @@ class GroundingCheckTest {
         assertFalse(out.contains("xyz9"), out);
         assertTrue(out.startsWith("AuthenticationException: Incorrect API key provided: [redacted]"), out);
     }
+
+    @Test
+    void should_redact_configured_key_when_a_server_echoes_a_key_of_no_known_shape() {
+        // given: a key not shaped like sk-… (a self-hosted gateway's), read the way Herald reads it
+        dev.herald.config.Secrets.fromEnv(java.util.Map.of(dev.herald.config.Secrets.HERALD_LLM_API_KEY, "gw.lindenport.key"));
+        var e = new AuthenticationException("key gw.lindenport.key is not allowed on this gateway");
+
+        // when
+        String out = LlmErrors.describe(e);
+
+        // then
+        assertEquals("AuthenticationException: key <redacted> is not allowed on this gateway", out);
+    }
 }

@@ -165,19 +165,40 @@ class LlmAnswererTest {
     }
 
     @Test
-    void should_fall_back_with_note_when_model_times_out_twice() {
-        // given: both attempts answer after the 300 ms client timeout
+    void should_fall_back_after_one_call_when_model_times_out() {
+        // given: the endpoint answers only after the 300 ms client timeout (a retry would hang just as long)
         llm.slowReply("At least 17 people have been killed [1].", Duration.ofSeconds(2));
         llm.slowReply("At least 17 people have been killed [1].", Duration.ofSeconds(2));
 
         // when
         Answer a = answerer(Duration.ofMillis(300)).answer(goma.request(QUESTION));
 
-        // then
+        // then: one timeout, not two
         assertFellBackToQuotes(a, LlmAnswerer.UNAVAILABLE_NOTE);
-        assertEquals(2, llm.requests());
-        assertEquals(1, stats.retries());
+        assertEquals(1, llm.requests());
+        assertEquals(0, stats.retries());
         assertEquals(1, stats.fallbacks());
+    }
+
+    @Test
+    void should_not_call_the_model_again_for_the_answer_when_the_follow_up_rewrite_timed_out() {
+        // given: a hanging endpoint shared by the rewriter and the answerer, as Herald wires them
+        llm.slowReply("How many people were killed in Goma?", Duration.ofSeconds(2));
+        llm.slowReply("At least 17 people have been killed [1].", Duration.ofSeconds(2));
+        LlmHealth health = new LlmHealth(llm.baseUrl());
+        var model = llm.model(Duration.ofMillis(300));
+        LlmQueryRewriter rewriter = new LlmQueryRewriter(model, health);
+        LlmAnswerer answerer = new LlmAnswerer(model, Goma.extractive(), 0.3,
+                LlmAnswerer.Options.DEFAULTS.withRetryBackoff(BACKOFF), stats, health);
+
+        // when: a follow-up is rewritten, then answered
+        String searched = rewriter.standalone("and how many were killed?", List.of("What happened in Goma?"));
+        Answer a = answerer.answer(goma.followUp(searched, List.of("What happened in Goma?")));
+
+        // then: the question as asked, quoted sentences, and the hang cost one timeout in all
+        assertEquals("and how many were killed?", searched);
+        assertEquals(LlmAnswerer.UNAVAILABLE_NOTE, a.note());
+        assertEquals(1, llm.requests());
     }
 
     @Test
@@ -332,5 +353,58 @@ class LlmAnswererTest {
         assertFellBackToQuotes(a, LlmAnswerer.UNAVAILABLE_NOTE);
         assertEquals(0, stats.calls());
         assertEquals(1, stats.skippedWhileDown());
+    }
+
+    @Test
+    void should_show_at_most_max_sentences_once_each_when_model_writes_more_and_repeats_itself() {
+        // given: answer.max-sentences 2; the model writes four cited sentences, one of them twice
+        llm.reply("At least 17 people have been killed in the fighting [1]. "
+                + "Hospitals in Goma were overwhelmed with wounded civilians [2]. "
+                + "At least 17 people have been killed in the fighting [1]. "
+                + "Thousands of residents fled towards the Rwandan border [3]. "
+                + "The airport in Goma was closed after the rebels seized the runway [3].");
+        LlmAnswerer answerer = new LlmAnswerer(llm.model(), Goma.extractive(), 0.3,
+                LlmAnswerer.Options.DEFAULTS.withRetryBackoff(BACKOFF).withMaxSentences(2), stats,
+                new LlmHealth(llm.baseUrl()));
+
+        // when
+        Answer a = answerer.answer(goma.request(QUESTION));
+
+        // then
+        assertEquals("At least 17 people have been killed in the fighting [1]. "
+                + "Hospitals in Goma were overwhelmed with wounded civilians [2].", a.text());
+        assertCitationsValid(a);
+    }
+
+    @Test
+    void should_drop_repeated_sentence_when_model_says_the_same_thing_twice() {
+        // given
+        llm.reply("At least 17 people have been killed in the fighting [1]. "
+                + "At least 17 people have been killed in the fighting [1].");
+
+        // when
+        Answer a = answerer().answer(goma.request(QUESTION));
+
+        // then
+        assertEquals("At least 17 people have been killed in the fighting [1].", a.text());
+    }
+
+    @Test
+    void should_drop_links_that_are_not_a_cited_source_when_model_adds_urls() {
+        // given: a made-up link, a Markdown link to elsewhere, and the cited article's own URL
+        llm.reply("At least 17 people have been killed in the fighting, see https://gomafund.example/donate [1]. "
+                + "Hospitals in Goma were overwhelmed with [wounded civilians](http://evil.example/x) [2]. "
+                + "Thousands of residents fled towards the Rwandan border (https://example.org/goma-1) [3].");
+
+        // when
+        Answer a = answerer().answer(goma.request(QUESTION));
+
+        // then
+        assertEquals("At least 17 people have been killed in the fighting [1]. "
+                + "Hospitals in Goma were overwhelmed with wounded civilians [2]. "
+                + "Thousands of residents fled towards the Rwandan border (https://example.org/goma-1) [1].", a.text());
+        assertFalse(a.text().contains("gomafund"), a.text());
+        assertFalse(a.text().contains("evil.example"), a.text());
+        assertCitationsValid(a);
     }
 }

@@ -1,0 +1,89 @@
+package dev.herald.telegram;
+
+import dev.herald.Herald;
+import dev.herald.answer.llm.FakeOpenAi;
+import dev.herald.answer.llm.LlmAnswerer;
+import dev.herald.config.HeraldConfig;
+import dev.herald.config.Secrets;
+import dev.herald.config.Settings;
+import dev.herald.ingest.IngestProgress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A hanging LLM endpoint delays only the questions waiting on it: other readers' commands are answered meanwhile. */
+class HangingLlmTest {
+
+    static final String TOKEN = "123456789:AAE_fake-token-for-hang-tests_abcdef";
+
+    @Test
+    void should_answer_other_readers_commands_while_five_questions_wait_on_a_hanging_llm(@TempDir Path tmp)
+            throws Exception {
+        try (FakeBotApi api = new FakeBotApi(TOKEN); FakeOpenAi llm = new FakeOpenAi().hangEveryCall()) {
+            // given: the sample articles stored beforehand (so the start-up probe has not yet given up on the model
+            // when the questions come), Herald in llm mode against an endpoint that never answers, and a bot with
+            // 4 answering threads
+            HeraldConfig config = HeraldConfig.defaults()
+                    .withOverride(Settings.STORE_PATH, tmp.resolve("h.db").toString(), "test")
+                    .withOverride(Settings.TELEGRAM_API_URL, api.url(), "test")
+                    .withSecrets(Secrets.fromEnv(Map.of(Secrets.TELEGRAM_BOT_TOKEN, TOKEN)));
+            try (Herald loader = Herald.open(config)) {
+                loader.library().loadSamples(IngestProgress.NONE);
+            }
+            config = config.withOverride(Settings.ANSWER_MODE, "llm", "test")
+                    .withOverride(Settings.LLM_BASE_URL, llm.baseUrl(), "test")
+                    .withOverride(Settings.LLM_TIMEOUT, "8s", "test");
+            try (Herald herald = Herald.open(config)) {
+                TelegramBot.Options options = new TelegramBot.Options(TelegramBotTest.JAN_30,
+                        new ReliableSender.Pacing(Duration.ofMillis(10), Duration.ofMillis(2)),
+                        new ReliableSender.Retry(3, Duration.ofMillis(50)), 4, Duration.ofSeconds(20));
+                TelegramBot bot = TelegramBot.start(herald, TOKEN, options, null);
+                try {
+                    // when: five readers ask questions; four model calls are left hanging (every answering thread)
+                    for (long user = 2001; user <= 2005; user++) api.push(api.privateText(user, "Who controls Goma?"));
+                    awaitQuestionCalls(llm, 4);
+                    api.push(api.privateText(3001, "/help"));
+                    api.push(api.privateText(3002, "/start"));
+
+                    // then: /help and /start arrive while every question is still waiting on the model
+                    String help = api.awaitSent(3001, 1).get(0).text();
+                    String hello = api.awaitSent(3002, 1).get(0).text();
+                    for (long user = 2001; user <= 2005; user++) {
+                        assertEquals(0, api.sent(user).size(), "reader " + user + " answered before the model timed out");
+                    }
+                    assertTrue(help.contains("I'm Herald, a news bot."), help);
+                    assertTrue(hello.startsWith("Hello! I'm Herald."), hello);
+
+                    // and the questions get the quoted answer, with the note, once the model has timed out
+                    for (long user = 2001; user <= 2005; user++) {
+                        String answer = api.awaitSent(user, 1, 30_000).get(0).text();
+                        assertTrue(answer.contains("[1]") && answer.contains(LlmAnswerer.UNAVAILABLE_NOTE), answer);
+                    }
+                } finally {
+                    bot.close();
+                }
+            }
+        }
+    }
+
+    /** Waits until the endpoint holds n answer calls (the start-up probe's "Reply with … OK" does not count). */
+    private static void awaitQuestionCalls(FakeOpenAi llm, int n) throws InterruptedException {
+        long end = System.currentTimeMillis() + 20_000;
+        while (questionCalls(llm) < n) {
+            if (System.currentTimeMillis() > end) throw new AssertionError("model calls: " + llm.hungBodies().size());
+            Thread.sleep(20);
+        }
+    }
+
+    private static long questionCalls(FakeOpenAi llm) {
+        List<String> bodies = llm.hungBodies();
+        return bodies.stream().filter(b -> b.contains("Goma")).count();
+    }
+}
