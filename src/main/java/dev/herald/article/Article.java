@@ -1,5 +1,7 @@
 package dev.herald.article;
 
+import dev.herald.text.VisibleText;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,7 +29,7 @@ public record Article(String id, String title, String source, String url, Instan
     public Article {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(text, "text");
-        if (title == null || title.isBlank()) title = "(untitled)";
+        if (!VisibleText.has(title)) title = "(untitled)";
         if (source == null || source.isBlank()) source = "unknown";
         if (url != null && url.isBlank()) url = null;
         if (origin == null) origin = "";

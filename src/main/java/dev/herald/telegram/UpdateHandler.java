@@ -1,5 +1,6 @@
 package dev.herald.telegram;
 
+import dev.herald.text.VisibleText;
 import dev.herald.answer.Answer;
 import dev.herald.answer.Citation;
 import dev.herald.answer.PlainTextFormatter;
@@ -64,6 +65,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
 
+    static final String ASK_IN_WORDS = "Please ask a question in words, for example: Who controls Goma?";
     static final String APOLOGY = "Sorry, something went wrong while answering. Please try again in a moment.";
     static final String TEXT_ONLY = "I can only read text questions.";
     static final String PRIVATE = "This bot is private.";
@@ -321,6 +323,10 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
 
     private void answer(Message m, String question) {
         if (question.isBlank()) return;
+        if (!VisibleText.has(question)) { // only zero-width or no-break spaces: nothing to search for
+            reply(m, ASK_IN_WORDS);
+            return;
+        }
         int max = options.maxQuestionChars();
         if (question.length() > max) {
             reply(m, "That question is too long (" + question.length() + " characters). Please keep questions under "

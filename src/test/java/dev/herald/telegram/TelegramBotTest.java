@@ -188,6 +188,18 @@ class TelegramBotTest {
     }
 
     @Test
+    @Order(4)
+    void should_ask_for_a_question_in_words_when_a_message_is_only_invisible_spaces() throws Exception {
+        // given
+        long user = 1014;
+        // when
+        api.push(api.privateText(user, "\u200b\u00a0\u200b\u2060"));
+        // then: the normal hint, not the apology for a failure
+        FakeBotApi.Call reply = api.awaitSent(user, 1).get(0);
+        assertEquals(UpdateHandler.ASK_IN_WORDS, reply.text());
+    }
+
+    @Test
     @Order(5)
     void rejectedHtmlIsResentAsPlainText() throws Exception {
         long user = 1005;
