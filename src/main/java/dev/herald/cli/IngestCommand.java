@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,6 +23,11 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<Path> missing = paths.stream().filter(p -> !Files.exists(p)).toList();
+        if (!missing.isEmpty()) { // a typo: say so and load nothing, rather than "Done" with one skip
+            for (Path p : missing) root.err().println("herald ingest: no such file or directory: " + p);
+            return HeraldCli.USAGE;
+        }
         try (Herald herald = root.open()) {
             return runInterruptibly(herald, bar -> herald.library().ingest(paths, bar), root);
         }

@@ -188,8 +188,8 @@ public final class ContentLibrary {
 
     /**
      * Adds one file, folder, web page or feed. A URL is registered as a source (kept across restarts, refreshed on
-     * its interval) and fetched now; a failed first fetch is reported as skipped with its reason (the source stays
-     * registered and is tried again later). Files and folders are loaded as before, and remembered for reload.
+     * its interval) and fetched now; a failed first fetch is reported as skipped with its reason, and the URL is
+     * not registered. Files and folders are loaded as before, and remembered for reload.
      */
     public IngestSummary add(String pathOrUrl, IngestProgress progress) {
         if (refresher == null || SourceKind.of(pathOrUrl) == SourceKind.PATH) {
@@ -210,6 +210,7 @@ public final class ContentLibrary {
      */
     public RefreshReport addSource(String location, String name, java.time.Duration interval, IngestProgress progress) {
         requireSources();
+        boolean known = refresher.registry().find(location).isPresent();
         Source s = refresher.registry().add(location, name, interval);
         return exclusive(() -> {
             long start = System.nanoTime();
@@ -220,6 +221,14 @@ public final class ContentLibrary {
                 return new RefreshReport(List.of(r), sum.took());
             }
             SourceResult r = refresher.refresh(s, progress);
+            if (r.failed() && !known) {
+                // a URL that cannot be fetched now (private address, unknown host, HTTP error) is not kept: the admin
+                // sees why, fixes it and adds it again, instead of a dead entry retried forever
+                refresher.registry().remove(s.location());
+                log.info("not adding {}: {}", s.location(), r.error());
+                r = new SourceResult(r.source(), r.kind(), r.outcome(), 0, 0, 0, 0, 0, r.skipped(), 0,
+                        r.error() + " (not added)");
+            }
             return new RefreshReport(List.of(r), java.time.Duration.ofNanos(System.nanoTime() - start));
         });
     }
@@ -236,18 +245,23 @@ public final class ContentLibrary {
         return refresher.registry().describe();
     }
 
+    /** What {@link #removeSource} did: whether a source was forgotten, and a printable sentence. */
+    public record Removal(boolean removed, String message) {
+    }
+
     /**
-     * {@code herald sources remove} / {@code /remove}: forgets an added source by location or name. Its articles stay
-     * searchable. Returns a printable sentence; configured sources are refused (they live in content.paths).
+     * {@code herald sources remove}: forgets an added source by location or name. Its articles stay searchable.
+     * Unknown and configured sources (they live in content.paths) are refused.
      */
-    public String removeSource(String locationOrName) {
+    public Removal removeSource(String locationOrName) {
         requireSources();
         try {
             return refresher.registry().remove(locationOrName)
-                    ? "Removed source " + locationOrName.strip() + " (its articles stay stored; remove them by URL if unwanted)."
-                    : "No added source is " + locationOrName.strip() + ". See the list of sources.";
+                    ? new Removal(true, "Removed source " + locationOrName.strip()
+                        + " (its articles stay stored; remove them by URL if unwanted).")
+                    : new Removal(false, "No added source is " + locationOrName.strip() + ". See the list of sources.");
         } catch (IllegalArgumentException e) {
-            return "Cannot remove: " + e.getMessage() + ".";
+            return new Removal(false, "Cannot remove: " + e.getMessage() + ".");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.herald.sources;
 
+import dev.herald.config.Durations;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -50,8 +52,7 @@ public record Source(String location, SourceKind kind, String name, Duration ref
         for (int i = 1; i < parts.length; i++) {
             String p = parts[i].strip();
             if (p.isEmpty()) continue;
-            Duration d = SourceRegistry.parseInterval(p);
-            if (d != null) interval = d;
+            if (Durations.looksLike(p)) interval = SourceRegistry.parseInterval(p); // "0s" is a mistake, not a name
             else name = p;
         }
         return fresh(location, SourceKind.of(location), name, interval, true);
