@@ -55,6 +55,9 @@ public final class TextArticleLoader implements ArticleLoader {
         Instant publishedAt = PublishedDates.parse(published);
         if (published != null && publishedAt == null) {
             log.warn("{}: cannot read published date '{}', keeping the article without a date", origin, published);
+        } else if (publishedAt != null && !PublishedDates.plausible(publishedAt)) {
+            log.warn("{}: published date '{}' cannot be right, keeping the article without a date", origin, published);
+            publishedAt = null;
         }
         String source = Titles.sourceOr(header.get("source"), url);
         Article article = new Article(Article.deriveId(url, title, body), title, source, url, publishedAt, body, origin);
