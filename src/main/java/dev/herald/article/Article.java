@@ -32,6 +32,7 @@ public record Article(String id, String title, String source, String url, Instan
         if (!VisibleText.has(title)) title = "(untitled)";
         if (source == null || source.isBlank()) source = "unknown";
         if (url != null && url.isBlank()) url = null;
+        if (url != null) url = withoutUserInfo(url); // "user:password@" would be shown to every reader of a citation
         if (origin == null) origin = "";
     }
 
@@ -49,6 +50,18 @@ public record Article(String id, String title, String source, String url, Instan
     public static String deriveId(String url, String title, String text) {
         String basis = url != null && !url.isBlank() ? normalizeUrl(url) : (title == null ? "" : title) + "\n" + text;
         return "a-" + sha256Hex(basis).substring(0, 12);
+    }
+
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("(?i)^(\\s*[a-z][a-z0-9+.-]*://)[^/?#@]*@");
+
+    /** True when the URL names a user or password ({@code https://user:pass@host/}). */
+    public static boolean hasUserInfo(String url) {
+        return url != null && USER_INFO.matcher(url).find();
+    }
+
+    /** The URL without its {@code user:password@} part, if it has one. */
+    public static String withoutUserInfo(String url) {
+        return USER_INFO.matcher(url).replaceFirst("$1");
     }
 
     /** Lower-cased scheme-less URL without fragment, "www." and trailing slash: two spellings of one page agree. */

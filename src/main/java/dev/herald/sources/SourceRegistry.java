@@ -109,6 +109,7 @@ public final class SourceRegistry {
                 throw new IllegalArgumentException("not a valid path: " + loc);
             }
         } else {
+            Source.refuseCredentials(loc);
             try {
                 java.net.URI u = new java.net.URI(loc);
                 if (u.getHost() == null || u.getHost().isBlank()) throw new IllegalArgumentException("URL has no host: " + loc);

@@ -207,4 +207,33 @@ class CommandLineTest {
         assertEquals(1, unknown.exit());
         assertTrue(unknown.err().contains("no article has the id or URL"), unknown.err());
     }
+
+    // ---------------------------------------------------------------- item 8: credentials in URLs
+
+    @Test
+    void should_refuse_a_source_url_with_credentials_without_repeating_them() {
+        // when
+        Run r = runLocal("sources", "add", "http://editor:hunter2@127.0.0.1:" + site.getAddress().getPort() + "/tram");
+        // then
+        assertEquals(HeraldCli.USAGE, r.exit(), r.out());
+        assertTrue(r.err().contains("user name or password"), r.err());
+        assertFalse((r.out() + r.err()).contains("hunter2"), r.out() + r.err());
+        assertTrue(runLocal("sources", "list").out().startsWith("No sources yet"), "nothing was registered");
+    }
+
+    @Test
+    void should_store_and_cite_an_article_link_without_its_credentials() throws IOException {
+        // given a file whose link carries a user and password, as some feed items do
+        Path file = Files.writeString(dir.resolve("tram.md"), "---\ntitle: Tram line opens\n"
+                + "url: https://editor:hunter2@example.org/tram\npublished: 2025-02-01\n---\n"
+                + "The new tram line opened on Saturday with free rides for a week.\n");
+        assertEquals(0, run("ingest", file.toString()).exit());
+        // when
+        Run sources = run("sources");
+        Run ask = run("ask", "--json", "--as-of", "2025-02-02", "When did the tram line open?");
+        // then
+        assertTrue(sources.out().contains("https://example.org/tram"), sources.out());
+        assertTrue(ask.out().contains("\"url\" : \"https://example.org/tram\""), ask.out());
+        assertFalse((sources.out() + ask.out()).contains("hunter2"), sources.out() + ask.out());
+    }
 }
