@@ -64,6 +64,21 @@ public record Article(String id, String title, String source, String url, Instan
         return USER_INFO.matcher(url).replaceFirst("$1");
     }
 
+    /**
+     * The id of an article loaded from a file that names no URL: the file's path (absolute, normalised), so that an
+     * edited file replaces its article instead of adding a second one beside the old version. Absolute rather than
+     * relative to the folder it was loaded from: two folders both holding a {@code notes.txt} must not share an id,
+     * and the same file loaded alone or with its folder must keep one.
+     */
+    public static String fileId(java.nio.file.Path file) {
+        return "a-" + sha256Hex("file:" + file.toAbsolutePath().normalize()).substring(0, 12);
+    }
+
+    /** This article under another id. */
+    public Article withId(String newId) {
+        return new Article(newId, title, source, url, publishedAt, text, origin);
+    }
+
     /** Lower-cased scheme-less URL without fragment, "www." and trailing slash: two spellings of one page agree. */
     public static String normalizeUrl(String url) {
         String u = url.trim();

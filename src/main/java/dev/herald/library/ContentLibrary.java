@@ -288,16 +288,22 @@ public final class ContentLibrary {
         return store.remove(idOrUrl.trim());
     }
 
+    /**
+     * After a folder (or file) was read without error, its stored articles not seen in that read are gone from it:
+     * the file was deleted, or edited into another article (an earlier version stored under another id). Removed,
+     * so an old version is never quoted again.
+     */
     private void removeVanished(List<String> roots, Ingestor.Run run) {
         for (String root : roots) {
             for (Map.Entry<String, String> e : store.originsUnder(root).entrySet()) {
                 if (run.seenIds().contains(e.getKey())) continue;
                 String origin = e.getValue();
                 String file = origin.replaceFirst("#\\d+$", "");
-                if (!Files.exists(Path.of(file))) {
-                    store.remove(e.getKey());
-                    log.info("removed {} ({}): its file is gone", e.getKey(), origin);
-                }
+                // "news" is not the root of "newsletter/a.txt"
+                if (!file.equals(root) && !file.startsWith(root.endsWith(java.io.File.separator) ? root : root + java.io.File.separator)) continue;
+                store.remove(e.getKey());
+                log.info("removed {} ({}): {}", e.getKey(), origin,
+                        Files.exists(Path.of(file)) ? "no longer in its file" : "its file is gone");
             }
         }
     }
