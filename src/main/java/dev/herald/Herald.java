@@ -14,6 +14,7 @@ import dev.herald.config.AnswerMode;
 import dev.herald.config.HeraldConfig;
 import dev.herald.config.Settings;
 import dev.herald.ingest.ArticleFiles;
+import dev.herald.ingest.LocalRoots;
 import dev.herald.ingest.Chunker;
 import dev.herald.library.ContentLibrary;
 import dev.herald.ingest.Ingestor;
@@ -30,7 +31,10 @@ import dev.herald.index.VectorIndex;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The composition root: builds every part of Herald from the configuration, once, in pipeline order.
@@ -73,8 +77,8 @@ public final class Herald implements AutoCloseable {
                 new SafeHttpFetcher(Duration.ofSeconds(10), Duration.ofSeconds(20), maxBytes,
                         config.get(Settings.SOURCES_ALLOW_PRIVATE_ADDRESSES)),
                 ingestor, store);
-        this.library = new ContentLibrary(store, ingestor, new ArticleFiles(maxBytes), config.get(Settings.CONTENT_PATHS),
-                sources);
+        this.library = new ContentLibrary(store, ingestor, new ArticleFiles(maxBytes, allowedRoots(config)),
+                config.get(Settings.CONTENT_PATHS), sources);
         // 3. Retrieval
         this.retriever = new HybridRetriever(embeddings, indexes, store, retrievalOptions(config));
         // 4. Answers
@@ -82,6 +86,26 @@ public final class Herald implements AutoCloseable {
         // 5. Conversations
         this.questions = new QuestionService(retriever, answerer, new Conversations(config.get(Settings.CHAT_MEMORY_IDLE)),
                 store::aliases, answerer instanceof LlmAnswerer llm ? new LlmQueryRewriter(llm.model())::standalone : null);
+    }
+
+    /**
+     * {@code content.allowed-roots}, or when empty the folder of the database ({@code data/} by default); the local
+     * {@code content.paths} entries are always allowed (the operator configured them).
+     */
+    static LocalRoots allowedRoots(HeraldConfig config) {
+        List<Path> roots = new ArrayList<>();
+        List<String> given = config.get(Settings.CONTENT_ALLOWED_ROOTS);
+        if (given.isEmpty()) {
+            Path folder = config.get(Settings.STORE_PATH).toAbsolutePath().getParent();
+            roots.add(folder == null ? Path.of("data") : folder);
+        }
+        for (String r : given) roots.add(Path.of(r.strip()));
+        for (String entry : config.get(Settings.CONTENT_PATHS)) {
+            String location = entry.split("\\s+\\|")[0].strip();
+            String lower = location.toLowerCase(java.util.Locale.ROOT);
+            if (!lower.startsWith("http://") && !lower.startsWith("https://")) roots.add(Path.of(location));
+        }
+        return LocalRoots.of(roots);
     }
 
     public static Herald open(HeraldConfig config) {

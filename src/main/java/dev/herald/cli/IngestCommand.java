@@ -29,6 +29,14 @@ final class IngestCommand implements Callable<Integer> {
             return HeraldCli.USAGE;
         }
         try (Herald herald = root.open()) {
+            List<String> refused = paths.stream().filter(p -> herald.library().refusal(p) != null)
+                    .map(p -> p + " " + herald.library().refusal(p)).toList();
+            if (!refused.isEmpty()) {
+                for (String r : refused) root.err().println("herald ingest: " + r);
+                root.err().println("Add the folder to content.allowed-roots (config/herald.yml or "
+                        + "HERALD_CONTENT_ALLOWED_ROOTS) to load it.");
+                return HeraldCli.USAGE;
+            }
             return runInterruptibly(herald, bar -> herald.library().ingest(paths, bar), root);
         }
     }

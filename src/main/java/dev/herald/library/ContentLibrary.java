@@ -94,8 +94,28 @@ public final class ContentLibrary {
         return configured;
     }
 
-    /** Loads files and folders (recursively) into the store. */
+    /**
+     * Loads files and folders (recursively) into the store; paths outside {@code content.allowed-roots}, and links
+     * leading out of them, are reported as skipped.
+     */
     public IngestSummary ingest(List<Path> paths, IngestProgress progress) {
+        return ingest(files, paths, progress);
+    }
+
+    /**
+     * Loads a benchmark corpus wherever it is: {@code herald eval} stores it in a database of its own, never the one
+     * readers are answered from, so {@code content.allowed-roots} (which guards that one) does not apply.
+     */
+    public IngestSummary ingestCorpus(List<Path> paths, IngestProgress progress) {
+        return ingest(files.unrestricted(), paths, progress);
+    }
+
+    /** Why a local path may not be loaded (outside {@code content.allowed-roots}), or null when it may. */
+    public String refusal(Path path) {
+        return files.refusal(path);
+    }
+
+    private IngestSummary ingest(ArticleFiles files, List<Path> paths, IngestProgress progress) {
         return exclusive(() -> {
             Ingestor.Run run = ingestor.start(estimate(paths), progress);
             for (Path p : paths) {
@@ -194,7 +214,8 @@ public final class ContentLibrary {
     public IngestSummary add(String pathOrUrl, IngestProgress progress) {
         if (refresher == null || SourceKind.of(pathOrUrl) == SourceKind.PATH) {
             IngestSummary s = ingest(List.of(Path.of(pathOrUrl.strip())), progress);
-            if (refresher != null && !s.interrupted() && Files.exists(Path.of(pathOrUrl.strip()))) {
+            if (refresher != null && !s.interrupted() && Files.exists(Path.of(pathOrUrl.strip()))
+                    && refusal(Path.of(pathOrUrl.strip())) == null) {
                 refresher.registry().add(pathOrUrl, null, null);
             }
             return s;
@@ -211,6 +232,9 @@ public final class ContentLibrary {
     public RefreshReport addSource(String location, String name, java.time.Duration interval, IngestProgress progress) {
         requireSources();
         boolean known = refresher.registry().find(location).isPresent();
+        if (SourceKind.of(location) == SourceKind.PATH && refusal(Path.of(location.strip())) != null) {
+            throw new IllegalArgumentException(location.strip() + " " + refusal(Path.of(location.strip())));
+        }
         Source s = refresher.registry().add(location, name, interval);
         return exclusive(() -> {
             long start = System.nanoTime();

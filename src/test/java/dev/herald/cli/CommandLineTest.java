@@ -236,4 +236,27 @@ class CommandLineTest {
         assertTrue(ask.out().contains("\"url\" : \"https://example.org/tram\""), ask.out());
         assertFalse((sources.out() + ask.out()).contains("hunter2"), sources.out() + ask.out());
     }
+
+    // ---------------------------------------------------------------- item 3: content.allowed-roots
+
+    @Test
+    void should_refuse_to_ingest_outside_the_allowed_roots_and_links_leaving_them(@TempDir Path outside) throws IOException {
+        // given a notes file outside the database's folder, and a folder inside it holding a link to the notes
+        Path notes = Files.writeString(outside.resolve("notes.txt"), "title: Notes\n\nThe admin password is swordfish.\n");
+        Path news = Files.createDirectories(dir.resolve("news"));
+        Files.writeString(news.resolve("tram.txt"), "title: Tram line opens\n\nThe new tram line opened on Saturday.\n");
+        Files.createSymbolicLink(news.resolve("leak.txt"), notes);
+        // when
+        Run direct = run("ingest", notes.toString());
+        Run folder = run("ingest", news.toString());
+        Run allowed = run(Map.of("HERALD_CONTENT_ALLOWED_ROOTS", outside.toString()), "ingest", notes.toString());
+        // then
+        assertEquals(HeraldCli.USAGE, direct.exit(), direct.out());
+        assertTrue(direct.err().contains(notes + " is outside content.allowed-roots"), direct.err());
+        assertEquals(0, folder.exit(), folder.err());
+        assertTrue(folder.out().contains("1 added") && folder.out().contains("leak.txt: links to " + notes.toRealPath()),
+                folder.out());
+        assertEquals(0, allowed.exit(), allowed.err());
+        assertTrue(allowed.out().contains("1 added"), allowed.out());
+    }
 }
