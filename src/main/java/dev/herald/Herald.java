@@ -59,10 +59,11 @@ public final class Herald implements AutoCloseable {
     private final SourceRefresher sources;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private Herald(HeraldConfig config) {
+    private Herald(HeraldConfig config, boolean readOnly) {
         this.config = config;
         // 1. Storage
-        this.database = Database.open(config.get(Settings.STORE_PATH));
+        this.database = readOnly ? Database.openReadOnly(config.get(Settings.STORE_PATH))
+                : Database.open(config.get(Settings.STORE_PATH));
         this.store = new ArticleStore(database);
         int keywordTerms = config.get(Settings.RETRIEVAL_KEYWORD_TERMS);
         this.indexes = new SearchIndexes(store, VectorIndex::new, () -> new KeywordIndex(TITLE_WEIGHT, keywordTerms),
@@ -109,7 +110,16 @@ public final class Herald implements AutoCloseable {
     }
 
     public static Herald open(HeraldConfig config) {
-        return new Herald(config);
+        return new Herald(config, false);
+    }
+
+    /**
+     * For commands that only read ({@code stats}, {@code ask}, {@code sources}): as {@link #open}, except that an
+     * existing database Herald may not write (read-only file or folder) is opened read-only instead of failing.
+     */
+    public static Herald openForReading(HeraldConfig config) {
+        Path db = config.get(Settings.STORE_PATH);
+        return new Herald(config, java.nio.file.Files.isRegularFile(db) && !Database.writable(db));
     }
 
     /**

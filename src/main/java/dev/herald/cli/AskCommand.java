@@ -46,8 +46,8 @@ final class AskCommand implements Callable<Integer> {
             root.err().println("herald ask: the question is empty");
             return HeraldCli.USAGE;
         }
-        try (Herald herald = root.open()) {
-            herald.library().loadSamplesIfEmpty(IngestProgress.NONE);
+        try (Herald herald = root.openForReading()) {
+            if (!herald.database().readOnly()) herald.library().loadSamplesIfEmpty(IngestProgress.NONE);
             Reply reply = herald.questions().ask(question, asOf == null ? Instant.now() : asOf);
             if (json) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

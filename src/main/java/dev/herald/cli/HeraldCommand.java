@@ -65,6 +65,11 @@ public final class HeraldCommand implements Callable<Integer> {
         return Herald.open(config());
     }
 
+    /** For commands that only read: a database in a read-only place is opened read-only rather than refused. */
+    Herald openForReading() {
+        return Herald.openForReading(config());
+    }
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }

@@ -32,7 +32,7 @@ final class SourcesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = root.out();
-        try (Herald herald = root.open()) {
+        try (Herald herald = root.openForReading()) {
             ArticleStore store = herald.store();
             if (store.articleCount() == 0) {
                 out.println("No articles loaded. Load some with: herald ingest PATH");
@@ -69,7 +69,7 @@ final class SourcesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Herald herald = parent.root.open()) {
+            try (Herald herald = parent.root.openForReading()) {
                 var lines = herald.library().describeSources();
                 if (lines.isEmpty()) parent.root.out().println("No sources yet: the bundled sample articles are used. Add one with: herald sources add URL");
                 lines.forEach(parent.root.out()::println);
