@@ -21,6 +21,7 @@ import dev.herald.store.MetaStore;
 import dev.herald.telegram.BotOptions;
 import dev.herald.telegram.TelegramBot;
 import dev.herald.ingest.ArticleFiles;
+import dev.herald.ingest.LocalRoots;
 import dev.herald.ingest.Chunker;
 import dev.herald.library.ContentLibrary;
 import dev.herald.ingest.Ingestor;
@@ -37,7 +38,10 @@ import dev.herald.index.VectorIndex;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The composition root: builds every part of Herald from the configuration, once, in pipeline order.
@@ -62,10 +66,11 @@ public final class Herald implements AutoCloseable {
     private final SourceRefresher sources;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private Herald(HeraldConfig config) {
+    private Herald(HeraldConfig config, boolean readOnly) {
         this.config = config;
         // 1. Storage
-        this.database = Database.open(config.get(Settings.STORE_PATH));
+        this.database = readOnly ? Database.openReadOnly(config.get(Settings.STORE_PATH))
+                : Database.open(config.get(Settings.STORE_PATH));
         this.store = new ArticleStore(database);
         int keywordTerms = config.get(Settings.RETRIEVAL_KEYWORD_TERMS);
         this.indexes = new SearchIndexes(store, VectorIndex::new, () -> new KeywordIndex(TITLE_WEIGHT, keywordTerms),
@@ -80,8 +85,8 @@ public final class Herald implements AutoCloseable {
                 new SafeHttpFetcher(Duration.ofSeconds(10), Duration.ofSeconds(20), maxBytes,
                         config.get(Settings.SOURCES_ALLOW_PRIVATE_ADDRESSES)),
                 ingestor, store);
-        this.library = new ContentLibrary(store, ingestor, new ArticleFiles(maxBytes), config.get(Settings.CONTENT_PATHS),
-                sources);
+        this.library = new ContentLibrary(store, ingestor, new ArticleFiles(maxBytes, allowedRoots(config)),
+                config.get(Settings.CONTENT_PATHS), sources);
         // 3. Retrieval
         this.retriever = new HybridRetriever(embeddings, indexes, store, retrievalOptions(config));
         // 4. Answers
@@ -91,8 +96,37 @@ public final class Herald implements AutoCloseable {
                 store::aliases, followUpRewriter(answerer));
     }
 
+    /**
+     * {@code content.allowed-roots}, or when empty the folder of the database ({@code data/} by default); the local
+     * {@code content.paths} entries are always allowed (the operator configured them).
+     */
+    static LocalRoots allowedRoots(HeraldConfig config) {
+        List<Path> roots = new ArrayList<>();
+        List<String> given = config.get(Settings.CONTENT_ALLOWED_ROOTS);
+        if (given.isEmpty()) {
+            Path folder = config.get(Settings.STORE_PATH).toAbsolutePath().getParent();
+            roots.add(folder == null ? Path.of("data") : folder);
+        }
+        for (String r : given) roots.add(Path.of(r.strip()));
+        for (String entry : config.get(Settings.CONTENT_PATHS)) {
+            String location = entry.split("\\s+\\|")[0].strip();
+            String lower = location.toLowerCase(java.util.Locale.ROOT);
+            if (!lower.startsWith("http://") && !lower.startsWith("https://")) roots.add(Path.of(location));
+        }
+        return LocalRoots.of(roots);
+    }
+
     public static Herald open(HeraldConfig config) {
-        return new Herald(config);
+        return new Herald(config, false);
+    }
+
+    /**
+     * For commands that only read ({@code stats}, {@code ask}, {@code sources}): as {@link #open}, except that an
+     * existing database Herald may not write (read-only file or folder) is opened read-only instead of failing.
+     */
+    public static Herald openForReading(HeraldConfig config) {
+        Path db = config.get(Settings.STORE_PATH);
+        return new Herald(config, java.nio.file.Files.isRegularFile(db) && !Database.writable(db));
     }
 
     /** In llm mode the chat model also rewrites follow-ups into standalone questions; otherwise none is needed. */

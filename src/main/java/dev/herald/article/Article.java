@@ -1,5 +1,7 @@
 package dev.herald.article;
 
+import dev.herald.text.VisibleText;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,9 +29,10 @@ public record Article(String id, String title, String source, String url, Instan
     public Article {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(text, "text");
-        if (title == null || title.isBlank()) title = "(untitled)";
+        if (!VisibleText.has(title)) title = "(untitled)";
         if (source == null || source.isBlank()) source = "unknown";
         if (url != null && url.isBlank()) url = null;
+        if (url != null) url = withoutUserInfo(url); // "user:password@" would be shown to every reader of a citation
         if (origin == null) origin = "";
     }
 
@@ -47,6 +50,33 @@ public record Article(String id, String title, String source, String url, Instan
     public static String deriveId(String url, String title, String text) {
         String basis = url != null && !url.isBlank() ? normalizeUrl(url) : (title == null ? "" : title) + "\n" + text;
         return "a-" + sha256Hex(basis).substring(0, 12);
+    }
+
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("(?i)^(\\s*[a-z][a-z0-9+.-]*://)[^/?#@]*@");
+
+    /** True when the URL names a user or password ({@code https://user:pass@host/}). */
+    public static boolean hasUserInfo(String url) {
+        return url != null && USER_INFO.matcher(url).find();
+    }
+
+    /** The URL without its {@code user:password@} part, if it has one. */
+    public static String withoutUserInfo(String url) {
+        return USER_INFO.matcher(url).replaceFirst("$1");
+    }
+
+    /**
+     * The id of an article loaded from a file that names no URL: the file's path (absolute, normalised), so that an
+     * edited file replaces its article instead of adding a second one beside the old version. Absolute rather than
+     * relative to the folder it was loaded from: two folders both holding a {@code notes.txt} must not share an id,
+     * and the same file loaded alone or with its folder must keep one.
+     */
+    public static String fileId(java.nio.file.Path file) {
+        return "a-" + sha256Hex("file:" + file.toAbsolutePath().normalize()).substring(0, 12);
+    }
+
+    /** This article under another id. */
+    public Article withId(String newId) {
+        return new Article(newId, title, source, url, publishedAt, text, origin);
     }
 
     /** Lower-cased scheme-less URL without fragment, "www." and trailing slash: two spellings of one page agree. */

@@ -2,6 +2,7 @@ package dev.herald.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.herald.text.VisibleText;
 import dev.herald.Herald;
 import dev.herald.answer.Answer;
 import dev.herald.answer.Citation;
@@ -41,12 +42,12 @@ final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String question = String.join(" ", words).trim();
-        if (question.isEmpty()) {
+        if (!VisibleText.has(question)) {
             root.err().println("herald ask: the question is empty");
             return HeraldCli.USAGE;
         }
-        try (Herald herald = root.open()) {
-            herald.library().loadSamplesIfEmpty(IngestProgress.NONE);
+        try (Herald herald = root.openForReading()) {
+            if (!herald.database().readOnly()) herald.library().loadSamplesIfEmpty(IngestProgress.NONE);
             Reply reply = herald.questions().ask(question, asOf == null ? Instant.now() : asOf);
             if (json) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -1,5 +1,6 @@
 package dev.herald.cli;
 
+import dev.herald.text.VisibleText;
 import dev.herald.Herald;
 import dev.herald.answer.PlainTextFormatter;
 import dev.herald.chat.Reply;
@@ -47,7 +48,7 @@ final class ChatCommand implements Callable<Integer> {
                 String line = in.readLine();
                 if (line == null) break;
                 String q = line.strip();
-                if (q.isEmpty()) continue;
+                if (!VisibleText.has(q)) continue;
                 if (q.equals("/quit") || q.equals("/exit")) break;
                 if (q.equals("/new")) {
                     herald.questions().conversations().reset(conversation);

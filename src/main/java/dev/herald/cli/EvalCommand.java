@@ -189,7 +189,7 @@ final class EvalCommand implements Callable<Integer> {
     private IngestSummary ingest(Herald herald) {
         ConsoleProgress bar = ConsoleProgress.forStderr();
         return StopOnSignal.run(herald.library().ingestor(), () -> {
-            IngestSummary s = herald.library().ingest(List.of(corpus), bar);
+            IngestSummary s = herald.library().ingestCorpus(List.of(corpus), bar);
             bar.done();
             root.err().println("eval: ingest " + s.describe().lines().findFirst().orElse(""));
             root.err().flush();

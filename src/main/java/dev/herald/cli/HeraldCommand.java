@@ -20,11 +20,11 @@ import java.util.concurrent.Callable;
  * {@code herald}: the top-level command. With no subcommand it starts the Telegram bot when a token is set, and
  * otherwise a console chat on the sample articles, so a fresh checkout runs with one command.
  */
-@Command(name = "herald", mixinStandardHelpOptions = true, version = "Herald 0.1.0",
+@Command(name = "herald", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "Herald 0.1.0",
         description = "Answers questions about the news from stored articles, citing its sources.",
         subcommands = {IngestCommand.class, AskCommand.class, ChatCommand.class, SourcesCommand.class,
-                StatsCommand.class, ReloadCommand.class, BotCommand.class, EvalCommand.class,
-                CommandLine.HelpCommand.class})
+                StatsCommand.class, ReloadCommand.class, RemoveCommand.class, BotCommand.class, EvalCommand.class,
+                HelpCommand.class})
 public final class HeraldCommand implements Callable<Integer> {
 
     @Spec
@@ -63,6 +63,11 @@ public final class HeraldCommand implements Callable<Integer> {
 
     Herald open() {
         return Herald.open(config());
+    }
+
+    /** For commands that only read: a database in a read-only place is opened read-only rather than refused. */
+    Herald openForReading() {
+        return Herald.openForReading(config());
     }
 
     PrintWriter out() {

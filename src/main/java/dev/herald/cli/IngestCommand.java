@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,7 +23,20 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<Path> missing = paths.stream().filter(p -> !Files.exists(p)).toList();
+        if (!missing.isEmpty()) { // a typo: say so and load nothing, rather than "Done" with one skip
+            for (Path p : missing) root.err().println("herald ingest: no such file or directory: " + p);
+            return HeraldCli.USAGE;
+        }
         try (Herald herald = root.open()) {
+            List<String> refused = paths.stream().filter(p -> herald.library().refusal(p) != null)
+                    .map(p -> p + " " + herald.library().refusal(p)).toList();
+            if (!refused.isEmpty()) {
+                for (String r : refused) root.err().println("herald ingest: " + r);
+                root.err().println("Add the folder to content.allowed-roots (config/herald.yml or "
+                        + "HERALD_CONTENT_ALLOWED_ROOTS) to load it.");
+                return HeraldCli.USAGE;
+            }
             return runInterruptibly(herald, bar -> herald.library().ingest(paths, bar), root);
         }
     }

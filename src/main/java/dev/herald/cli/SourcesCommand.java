@@ -3,6 +3,7 @@ package dev.herald.cli;
 import dev.herald.Herald;
 import dev.herald.answer.PlainTextFormatter;
 import dev.herald.article.ArticleRef;
+import dev.herald.sources.SourceRegistry;
 import dev.herald.store.ArticleStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +32,7 @@ final class SourcesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = root.out();
-        try (Herald herald = root.open()) {
+        try (Herald herald = root.openForReading()) {
             ArticleStore store = herald.store();
             if (store.articleCount() == 0) {
                 out.println("No articles loaded. Load some with: herald ingest PATH");
@@ -68,7 +69,7 @@ final class SourcesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Herald herald = parent.root.open()) {
+            try (Herald herald = parent.root.openForReading()) {
                 var lines = herald.library().describeSources();
                 if (lines.isEmpty()) parent.root.out().println("No sources yet: the bundled sample articles are used. Add one with: herald sources add URL");
                 lines.forEach(parent.root.out()::println);
@@ -94,8 +95,14 @@ final class SourcesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            java.time.Duration interval;
+            try {
+                interval = every == null ? null : SourceRegistry.parseInterval(every);
+            } catch (IllegalArgumentException e) {
+                parent.root.err().println("herald sources add: --every: " + e.getMessage());
+                return HeraldCli.USAGE;
+            }
             try (Herald herald = parent.root.open()) {
-                java.time.Duration interval = every == null ? null : dev.herald.sources.SourceRegistry.parseInterval(every);
                 var report = herald.library().addSource(location, name, interval, ConsoleProgress.forStderr());
                 parent.root.out().println(report.describe());
                 return report.failures().isEmpty() ? 0 : 1;
@@ -118,8 +125,9 @@ final class SourcesCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Herald herald = parent.root.open()) {
-                parent.root.out().println(herald.library().removeSource(location));
-                return 0;
+                var removal = herald.library().removeSource(location);
+                (removal.removed() ? parent.root.out() : parent.root.err()).println(removal.message());
+                return removal.removed() ? 0 : 1;
             }
         }
     }

@@ -18,7 +18,7 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = root.out();
-        try (Herald herald = root.open()) {
+        try (Herald herald = root.openForReading()) {
             out.printf("database   %s (%.1f MB)%n", herald.database().file().toAbsolutePath(),
                     herald.database().sizeBytes() / 1e6);
             out.printf("articles   %d%n", herald.store().articleCount());

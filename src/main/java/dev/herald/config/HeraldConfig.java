@@ -96,6 +96,7 @@ public final class HeraldConfig {
     public static HeraldConfig load(Path fileOrNull, Map<String, String> env, Path workingDir) {
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(workingDir, "workingDir");
+        checkLogLevel(env.get(LOG_LEVEL_ENV));
         Path file = chooseFile(fileOrNull, env, workingDir);
 
         HeraldConfig base = defaults();
@@ -292,6 +293,15 @@ public final class HeraldConfig {
         String hint = closest(key, keys).map(k -> " (did you mean " + k + "?)")
                 .orElse(" (all settings are listed in config/herald.yml)");
         return new ConfigException(key, "unknown setting '" + key + "'" + hint + " (from " + origin + ")", null);
+    }
+
+    /** Levels logback knows; it would read anything else ("LOUD") as DEBUG without a word. */
+    static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+
+    private static void checkLogLevel(String level) {
+        if (level == null || LOG_LEVELS.contains(level.strip().toUpperCase(java.util.Locale.ROOT))) return;
+        throw new ConfigException(LOG_LEVEL_ENV, LOG_LEVEL_ENV + " = " + ConfigException.quote(level)
+                + " is not valid: expected one of " + String.join(", ", LOG_LEVELS), null);
     }
 
     private static ConfigException unknownEnv(String name) {

@@ -33,7 +33,6 @@ public final class Setting<T> {
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*(\\.[a-z][a-z0-9]*(-[a-z0-9]+)*)+");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,19}");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     private final String key;
     private final T defaultValue;
@@ -314,37 +313,11 @@ public final class Setting<T> {
     }
 
     static Duration parseDuration(String s) {
-        String t = s.strip().toLowerCase(Locale.ROOT);
-        if (t.startsWith("pt") || t.startsWith("p")) return Duration.parse(t.toUpperCase(Locale.ROOT));
-        if (t.isEmpty()) throw new IllegalArgumentException("empty duration");
-        Matcher m = DURATION_PART.matcher(t);
-        Duration total = Duration.ZERO;
-        int at = 0;
-        while (at < t.length()) {
-            if (!m.find(at) || m.start() != at) throw new IllegalArgumentException("bad duration " + s);
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
-            at = m.end();
-        }
-        return total;
+        return Durations.parse(s);
     }
 
     static String formatDuration(Duration d) {
-        if (d.isZero()) return "0s";
-        StringBuilder sb = new StringBuilder();
-        long days = d.toDays();
-        if (days > 0) sb.append(days).append('d');
-        if (d.toHoursPart() > 0) sb.append(d.toHoursPart()).append('h');
-        if (d.toMinutesPart() > 0) sb.append(d.toMinutesPart()).append('m');
-        if (d.toSecondsPart() > 0) sb.append(d.toSecondsPart()).append('s');
-        if (d.toMillisPart() > 0) sb.append(d.toMillisPart()).append("ms");
-        return sb.length() == 0 ? d.toString() : sb.toString();
+        return Durations.format(d);
     }
 
     private static URI parseHttpUrl(String s) {

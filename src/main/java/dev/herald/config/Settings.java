@@ -32,6 +32,10 @@ public final class Settings {
     public static final Setting<List<String>> CONTENT_PATHS = add(Setting.ofStringList("content.paths",
             "a comma-separated list of folders, files or URLs",
             "folders, files or URLs that 'reload' loads; empty = the bundled sample articles"));
+    public static final Setting<List<String>> CONTENT_ALLOWED_ROOTS = add(Setting.ofStringList("content.allowed-roots",
+            "a comma-separated list of folders",
+            "the only folders local files are loaded from (ingest, /add, reload), links leaving them refused; "
+                    + "empty = the database's folder (data/) and the content.paths entries"));
     public static final Setting<Integer> CONTENT_MAX_FILE_MB = add(Setting.ofInt("content.max-file-mb", 20, 1, 2048,
             "largest file or download, in megabytes, that loading accepts"));
 

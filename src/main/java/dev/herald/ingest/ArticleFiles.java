@@ -33,6 +33,7 @@ public final class ArticleFiles {
     private static final Logger log = LoggerFactory.getLogger(ArticleFiles.class);
 
     private final long sizeLimit;
+    private final LocalRoots roots;
     private final List<ArticleLoader> loaders =
             List.of(new TextArticleLoader(), new HtmlArticleLoader(), new JsonArticleLoader());
 
@@ -42,8 +43,26 @@ public final class ArticleFiles {
 
     /** @param sizeLimit largest file accepted, in bytes (streamed {@code .jsonl} files are exempt) */
     public ArticleFiles(long sizeLimit) {
+        this(sizeLimit, null);
+    }
+
+    /**
+     * @param roots the only folders files are loaded from (links leaving them are refused), or null for anywhere
+     */
+    public ArticleFiles(long sizeLimit, LocalRoots roots) {
         if (sizeLimit <= 0) throw new IllegalArgumentException("size limit must be positive: " + sizeLimit);
         this.sizeLimit = sizeLimit;
+        this.roots = roots;
+    }
+
+    /** The same loaders and limit with no restriction on where files are: the eval corpus, into its own database. */
+    public ArticleFiles unrestricted() {
+        return new ArticleFiles(sizeLimit, null);
+    }
+
+    /** Why {@code path} may not be loaded (outside the allowed roots), or null when it may. */
+    public String refusal(Path path) {
+        return roots == null || !Files.exists(path) ? null : roots.problem(path);
     }
 
     /** Loads everything under {@code path} into memory; prefer {@link #forEach} for big corpora. */
@@ -59,8 +78,11 @@ public final class ArticleFiles {
      * hidden entries) to {@code sink}, and everything not loaded to {@code skipped}.
      */
     public void forEach(Path path, Consumer<Article> sink, Consumer<Skipped> skipped) {
+        String refused = refusal(path);
         if (!Files.exists(path)) {
             skipped.accept(new Skipped(path.toString(), "no such file or directory"));
+        } else if (refused != null) {
+            skipped.accept(new Skipped(path.toString(), refused));
         } else if (Files.isDirectory(path)) {
             walk(path, sink, skipped);
         } else {
@@ -93,6 +115,11 @@ public final class ArticleFiles {
         if (loader == null) {
             if (explicit) skipped.accept(new Skipped(where, unsupported(ext)));
             else log.debug("ignoring {}: not an article file", where);
+            return;
+        }
+        String refused = explicit ? null : refusal(file); // a named file was checked by forEach
+        if (refused != null) {
+            skipped.accept(new Skipped(where, refused));
             return;
         }
         try {

@@ -23,6 +23,8 @@ public final class HtmlArticleLoader implements ArticleLoader {
         try {
             Article article = extractor.extract(TextFiles.read(file), null, where);
             if (article == null) return LoadResult.skippedOnly(where, "no article text found in the page");
+            // a saved page without a canonical URL is identified by its file, so an edit replaces it
+            if (article.url() == null) article = article.withId(Article.fileId(file));
             return new LoadResult(List.of(article), List.of());
         } catch (IOException e) {
             return LoadResult.skippedOnly(where, IoMessages.of(e));

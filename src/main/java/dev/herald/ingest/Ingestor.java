@@ -5,6 +5,7 @@ import dev.herald.article.Article;
 import dev.herald.store.ArticleStore;
 import dev.herald.store.NearDuplicates;
 import dev.herald.store.PreparedArticle;
+import dev.herald.text.VisibleText;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -126,7 +127,9 @@ public final class Ingestor {
                 }
                 if (m.status() == ArticleStore.Status.NEW && recordIfCopy(a)) return;
             }
-            List<Chunk> cs = chunker.chunk(a);
+            // Only zero-width or no-break spaces: nothing to search, and the embedding model would refuse the whole
+            // batch it came in ("Cannot embed empty or whitespace-only text"), aborting the run.
+            List<Chunk> cs = VisibleText.has(a.text()) ? chunker.chunk(a) : List.of();
             if (cs.isEmpty()) {
                 skip(new ArticleLoader.Skipped(a.origin(), "no text to index"));
                 seen--;

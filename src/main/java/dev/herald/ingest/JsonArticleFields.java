@@ -46,17 +46,17 @@ final class JsonArticleFields {
         for (String field : new String[] {"published_at", "published", "date"}) {
             JsonNode v = node.get(field);
             if (v == null || v.isNull()) continue;
-            if (v.isNumber()) return epoch(v.asLong());
-            Instant t = PublishedDates.parse(v.asText());
-            if (t == null) log.warn("{}: cannot read {} '{}', keeping the article without a date", where, field, v.asText());
+            Instant t = v.isIntegralNumber() ? PublishedDates.fromNumber(v.asLong()) : PublishedDates.parse(v.asText());
+            if (t == null) {
+                log.warn("{}: cannot read {} '{}', keeping the article without a date", where, field, v.asText());
+            } else if (!PublishedDates.plausible(t)) {
+                log.warn("{}: {} '{}' means {}, which cannot be right; keeping the article without a date", where,
+                        field, v.asText(), t.toString().substring(0, Math.min(10, t.toString().length())));
+                t = null;
+            }
             return t;
         }
         return null;
-    }
-
-    /** Numbers are Unix time; values this large can only be milliseconds. */
-    private static Instant epoch(long value) {
-        return Math.abs(value) > 100_000_000_000L ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
     }
 
     private static String firstText(JsonNode node, String... fields) {

@@ -77,10 +77,14 @@ public final class JsonArticleLoader implements ArticleLoader {
             if (first == JsonToken.START_OBJECT) {
                 JsonArticleFields.map(mapper.readTree(parser), file + ":1", file.toString(), sink, skipped);
             } else if (first == JsonToken.START_ARRAY) {
+                int index = 0;
                 for (JsonToken t = parser.nextToken(); t != null && t != JsonToken.END_ARRAY; t = parser.nextToken()) {
                     long line = parser.currentTokenLocation().getLineNr();
                     JsonNode node = mapper.readTree(parser);
-                    JsonArticleFields.map(node, file + ":" + line, file + "#" + line, sink, skipped);
+                    // the index names the element even when the whole array is on one line (as most tools write it)
+                    JsonArticleFields.map(node, file + "[" + index + "] (line " + line + ")", file + "#" + line,
+                            sink, skipped);
+                    index++;
                 }
             } else {
                 skipped.accept(new Skipped(file.toString(), "expected a JSON object or an array of objects"));

@@ -25,14 +25,47 @@ public final class PublishedDates {
     private PublishedDates() {
     }
 
+    /** Earliest publication date taken as real: older ones are typos or a number read in the wrong unit. */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Pattern YYYYMMDD = Pattern.compile("(19|20|21)\\d{6}");
+
     /** The instant the text names, or {@code null} when it is blank or in no format Herald knows. */
     public static Instant parse(String value) {
         if (value == null || value.isBlank()) return null;
         String v = value.trim();
+        if (YYYYMMDD.matcher(v).matches()) return basicDate(v);
         v = SPACE_BEFORE_TIME.matcher(v).replaceFirst("$1T$2");
         if (v.contains("T")) v = COMPACT_OFFSET.matcher(v).replaceFirst("$1:$2");
         Instant parsed = tryIso(v);
         return parsed != null ? parsed : tryRfc1123(value.trim());
+    }
+
+    /**
+     * A number as JSON corpora write dates: {@code 20250124} (yyyyMMdd, the start of that day in UTC), else Unix time
+     * in seconds, or in milliseconds when it is too large for seconds. Null for an 8-digit number that is no date.
+     */
+    public static Instant fromNumber(long value) {
+        if (value >= 10_000_000L && value <= 99_999_999L) {
+            // eight digits as Unix seconds would be 1970-1973: much more likely a yyyyMMdd date
+            return basicDate(Long.toString(value));
+        }
+        return Math.abs(value) > 100_000_000_000L ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
+    }
+
+    /**
+     * True for a date a news article can have: from 1900 to a year from now. Anything else (year 0001, 1800, 2999)
+     * would sort the article first or last in every date-filtered search.
+     */
+    public static boolean plausible(Instant t) {
+        return t != null && !t.isBefore(EARLIEST) && t.isBefore(Instant.now().plus(java.time.Duration.ofDays(366)));
+    }
+
+    private static Instant basicDate(String v) {
+        try {
+            return LocalDate.parse(v, DateTimeFormatter.BASIC_ISO_DATE).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     private static Instant tryIso(String v) {

@@ -25,7 +25,10 @@ public final class TextArticleLoader implements ArticleLoader {
     public LoadResult load(Path file) {
         String where = file.toString();
         try {
-            return parse(TextFiles.read(file), file.getFileName().toString(), where);
+            LoadResult r = parse(TextFiles.read(file), file.getFileName().toString(), where);
+            // without a url: header the file is the article: an edit replaces it (its text no longer names it)
+            return new LoadResult(r.articles().stream().map(a -> a.url() == null ? a.withId(Article.fileId(file)) : a)
+                    .toList(), r.skipped());
         } catch (IOException e) {
             return LoadResult.skippedOnly(where, IoMessages.of(e));
         }
@@ -55,6 +58,9 @@ public final class TextArticleLoader implements ArticleLoader {
         Instant publishedAt = PublishedDates.parse(published);
         if (published != null && publishedAt == null) {
             log.warn("{}: cannot read published date '{}', keeping the article without a date", origin, published);
+        } else if (publishedAt != null && !PublishedDates.plausible(publishedAt)) {
+            log.warn("{}: published date '{}' cannot be right, keeping the article without a date", origin, published);
+            publishedAt = null;
         }
         String source = Titles.sourceOr(header.get("source"), url);
         Article article = new Article(Article.deriveId(url, title, body), title, source, url, publishedAt, body, origin);

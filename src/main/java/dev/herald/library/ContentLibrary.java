@@ -94,8 +94,28 @@ public final class ContentLibrary {
         return configured;
     }
 
-    /** Loads files and folders (recursively) into the store. */
+    /**
+     * Loads files and folders (recursively) into the store; paths outside {@code content.allowed-roots}, and links
+     * leading out of them, are reported as skipped.
+     */
     public IngestSummary ingest(List<Path> paths, IngestProgress progress) {
+        return ingest(files, paths, progress);
+    }
+
+    /**
+     * Loads a benchmark corpus wherever it is: {@code herald eval} stores it in a database of its own, never the one
+     * readers are answered from, so {@code content.allowed-roots} (which guards that one) does not apply.
+     */
+    public IngestSummary ingestCorpus(List<Path> paths, IngestProgress progress) {
+        return ingest(files.unrestricted(), paths, progress);
+    }
+
+    /** Why a local path may not be loaded (outside {@code content.allowed-roots}), or null when it may. */
+    public String refusal(Path path) {
+        return files.refusal(path);
+    }
+
+    private IngestSummary ingest(ArticleFiles files, List<Path> paths, IngestProgress progress) {
         return exclusive(() -> {
             Ingestor.Run run = ingestor.start(estimate(paths), progress);
             for (Path p : paths) {
@@ -188,13 +208,14 @@ public final class ContentLibrary {
 
     /**
      * Adds one file, folder, web page or feed. A URL is registered as a source (kept across restarts, refreshed on
-     * its interval) and fetched now; a failed first fetch is reported as skipped with its reason (the source stays
-     * registered and is tried again later). Files and folders are loaded as before, and remembered for reload.
+     * its interval) and fetched now; a failed first fetch is reported as skipped with its reason, and the URL is
+     * not registered. Files and folders are loaded as before, and remembered for reload.
      */
     public IngestSummary add(String pathOrUrl, IngestProgress progress) {
         if (refresher == null || SourceKind.of(pathOrUrl) == SourceKind.PATH) {
             IngestSummary s = ingest(List.of(Path.of(pathOrUrl.strip())), progress);
-            if (refresher != null && !s.interrupted() && Files.exists(Path.of(pathOrUrl.strip()))) {
+            if (refresher != null && !s.interrupted() && Files.exists(Path.of(pathOrUrl.strip()))
+                    && refusal(Path.of(pathOrUrl.strip())) == null) {
                 refresher.registry().add(pathOrUrl, null, null);
             }
             return s;
@@ -210,6 +231,10 @@ public final class ContentLibrary {
      */
     public RefreshReport addSource(String location, String name, java.time.Duration interval, IngestProgress progress) {
         requireSources();
+        boolean known = refresher.registry().find(location).isPresent();
+        if (SourceKind.of(location) == SourceKind.PATH && refusal(Path.of(location.strip())) != null) {
+            throw new IllegalArgumentException(location.strip() + " " + refusal(Path.of(location.strip())));
+        }
         Source s = refresher.registry().add(location, name, interval);
         return exclusive(() -> {
             long start = System.nanoTime();
@@ -220,6 +245,14 @@ public final class ContentLibrary {
                 return new RefreshReport(List.of(r), sum.took());
             }
             SourceResult r = refresher.refresh(s, progress);
+            if (r.failed() && !known) {
+                // a URL that cannot be fetched now (private address, unknown host, HTTP error) is not kept: the admin
+                // sees why, fixes it and adds it again, instead of a dead entry retried forever
+                refresher.registry().remove(s.location());
+                log.info("not adding {}: {}", s.location(), r.error());
+                r = new SourceResult(r.source(), r.kind(), r.outcome(), 0, 0, 0, 0, 0, r.skipped(), 0,
+                        r.error() + " (not added)");
+            }
             return new RefreshReport(List.of(r), java.time.Duration.ofNanos(System.nanoTime() - start));
         });
     }
@@ -236,18 +269,23 @@ public final class ContentLibrary {
         return refresher.registry().describe();
     }
 
+    /** What {@link #removeSource} did: whether a source was forgotten, and a printable sentence. */
+    public record Removal(boolean removed, String message) {
+    }
+
     /**
-     * {@code herald sources remove} / {@code /remove}: forgets an added source by location or name. Its articles stay
-     * searchable. Returns a printable sentence; configured sources are refused (they live in content.paths).
+     * {@code herald sources remove}: forgets an added source by location or name. Its articles stay searchable.
+     * Unknown and configured sources (they live in content.paths) are refused.
      */
-    public String removeSource(String locationOrName) {
+    public Removal removeSource(String locationOrName) {
         requireSources();
         try {
             return refresher.registry().remove(locationOrName)
-                    ? "Removed source " + locationOrName.strip() + " (its articles stay stored; remove them by URL if unwanted)."
-                    : "No added source is " + locationOrName.strip() + ". See the list of sources.";
+                    ? new Removal(true, "Removed source " + locationOrName.strip()
+                        + " (its articles stay stored; remove them by URL if unwanted).")
+                    : new Removal(false, "No added source is " + locationOrName.strip() + ". See the list of sources.");
         } catch (IllegalArgumentException e) {
-            return "Cannot remove: " + e.getMessage() + ".";
+            return new Removal(false, "Cannot remove: " + e.getMessage() + ".");
         }
     }
 
@@ -274,16 +312,22 @@ public final class ContentLibrary {
         return store.remove(idOrUrl.trim());
     }
 
+    /**
+     * After a folder (or file) was read without error, its stored articles not seen in that read are gone from it:
+     * the file was deleted, or edited into another article (an earlier version stored under another id). Removed,
+     * so an old version is never quoted again.
+     */
     private void removeVanished(List<String> roots, Ingestor.Run run) {
         for (String root : roots) {
             for (Map.Entry<String, String> e : store.originsUnder(root).entrySet()) {
                 if (run.seenIds().contains(e.getKey())) continue;
                 String origin = e.getValue();
                 String file = origin.replaceFirst("#\\d+$", "");
-                if (!Files.exists(Path.of(file))) {
-                    store.remove(e.getKey());
-                    log.info("removed {} ({}): its file is gone", e.getKey(), origin);
-                }
+                // "news" is not the root of "newsletter/a.txt"
+                if (!file.equals(root) && !file.startsWith(root.endsWith(java.io.File.separator) ? root : root + java.io.File.separator)) continue;
+                store.remove(e.getKey());
+                log.info("removed {} ({}): {}", e.getKey(), origin,
+                        Files.exists(Path.of(file)) ? "no longer in its file" : "its file is gone");
             }
         }
     }

@@ -16,22 +16,28 @@ import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLException;
 
 /**
  * Fetches web pages and feeds from URLs that admins (and feeds) name, defensively: connect and read timeouts, a
  * cap on the body size (reading stops there, nothing more is buffered), at most {@value #MAX_REDIRECTS} redirects,
- * http and https only, and no requests to this machine's own or private networks (loopback, site-local/private,
- * link-local, any-local, multicast, IPv6 unique-local) unless {@code allowPrivateAddresses}. Every host is checked
+ * http and https only, and no requests to this machine's own addresses or private networks (loopback, site-local/private,
+ * link-local, any-local, multicast, IPv6 unique-local, 6to4 and NAT64) unless {@code allowPrivateAddresses}. Every host is checked
  * after resolution and on every redirect hop, in the resolver OkHttp connects with, so a name cannot resolve to a
  * public address for the check and a private one for the connection.
  *
@@ -50,6 +56,7 @@ public final class SafeHttpFetcher {
     private final boolean allowPrivateAddresses;
     private final Duration readTimeout;
     private final Dns resolver;
+    private final Supplier<Collection<InetAddress>> ownAddresses;
 
     /**
      * @param connectTimeout        longest wait to open a connection
@@ -64,7 +71,18 @@ public final class SafeHttpFetcher {
     /** As above, with the name resolver given (tests resolve only local names, so nothing reaches a DNS server). */
     public SafeHttpFetcher(Duration connectTimeout, Duration readTimeout, long maxBytes, boolean allowPrivateAddresses,
                            Dns resolver) {
+        this(connectTimeout, readTimeout, maxBytes, allowPrivateAddresses, resolver, SafeHttpFetcher::interfaceAddresses,
+                SocketFactory.getDefault());
+    }
+
+    /**
+     * As above, with this machine's own addresses and the sockets given: tests name an address as the machine's own
+     * and pass sockets that refuse to connect, so a refusal is proven to come before any connection.
+     */
+    SafeHttpFetcher(Duration connectTimeout, Duration readTimeout, long maxBytes, boolean allowPrivateAddresses,
+                    Dns resolver, Supplier<Collection<InetAddress>> ownAddresses, SocketFactory sockets) {
         this.resolver = resolver;
+        this.ownAddresses = ownAddresses;
         if (maxBytes <= 0) throw new IllegalArgumentException("maxBytes must be positive");
         this.maxBytes = maxBytes;
         this.allowPrivateAddresses = allowPrivateAddresses;
@@ -79,6 +97,7 @@ public final class SafeHttpFetcher {
                 .retryOnConnectionFailure(false)
                 // A proxy would resolve the host itself, out of reach of the address check.
                 .proxy(Proxy.NO_PROXY)
+                .socketFactory(sockets)
                 .dns(this::lookup)
                 .build();
     }
@@ -203,6 +222,23 @@ public final class SafeHttpFetcher {
         return all;
     }
 
+    /**
+     * This machine's addresses, public ones included: a server bound to 0.0.0.0 (an admin panel, a database's HTTP
+     * port) answers on them too, so they are as local as 127.0.0.1. Read on every check (a few hundred microseconds)
+     * because addresses change as interfaces come and go.
+     */
+    static Collection<InetAddress> interfaceAddresses() {
+        List<InetAddress> out = new java.util.ArrayList<>();
+        try {
+            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                out.addAll(Collections.list(ni.getInetAddresses()));
+            }
+        } catch (SocketException | RuntimeException e) {
+            // cannot list them: the private-range checks still apply
+        }
+        return out;
+    }
+
     /** True for addresses of this machine or its private networks. */
     public static boolean isPrivate(InetAddress a) {
         if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
@@ -212,6 +248,11 @@ public final class SafeHttpFetcher {
         byte[] b = a.getAddress();
         if (a instanceof Inet6Address) {
             if ((b[0] & 0xfe) == 0xfc) return true; // unique local fc00::/7
+            // 6to4 2002::/16 and NAT64 64:ff9b::/96 (and the local-use 64:ff9b:1::/48) carry an IPv4 address that a
+            // relay or gateway connects to, private ones included: never fetched
+            if (b[0] == 0x20 && b[1] == 0x02) return true;
+            boolean nat64Prefix = b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b;
+            if (nat64Prefix && (allZero(b, 4, 12) || (b[4] == 0 && b[5] == 1))) return true;
             // IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible addresses carry an IPv4 address: check that one
             boolean mapped = true;
             for (int i = 0; i < 10; i++) mapped &= b[i] == 0;
@@ -233,8 +274,13 @@ public final class SafeHttpFetcher {
         return false;
     }
 
-    private static void refuseIfPrivate(String host, InetAddress a) throws RefusedAddressException {
-        if (isPrivate(a)) {
+    private static boolean allZero(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) if (b[i] != 0) return false;
+        return true;
+    }
+
+    private void refuseIfPrivate(String host, InetAddress a) throws RefusedAddressException {
+        if (isPrivate(a) || ownAddresses.get().stream().anyMatch(own -> Arrays.equals(own.getAddress(), a.getAddress()))) {
             throw new RefusedAddressException("refused to fetch from " + host + ": it resolves to a private or local "
                     + "address (" + a.getHostAddress() + "); set sources.allow-private-addresses to allow it");
         }

@@ -1,5 +1,7 @@
 package dev.herald.sources;
 
+import dev.herald.config.Durations;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -45,16 +47,27 @@ public record Source(String location, SourceKind kind, String name, Duration ref
     public static Source parseEntry(String entry, Duration defaultInterval) {
         String[] parts = entry.split("\\s+\\|\\s*|\\s*\\|\\s+");
         String location = parts[0].strip();
+        refuseCredentials(location);
         String name = null;
         Duration interval = defaultInterval;
         for (int i = 1; i < parts.length; i++) {
             String p = parts[i].strip();
             if (p.isEmpty()) continue;
-            Duration d = SourceRegistry.parseInterval(p);
-            if (d != null) interval = d;
+            if (Durations.looksLike(p)) interval = SourceRegistry.parseInterval(p); // "0s" is a mistake, not a name
             else name = p;
         }
         return fresh(location, SourceKind.of(location), name, interval, true);
+    }
+
+    /**
+     * Refuses a URL with a user name or password in it: a source's location is shown in {@code sources list},
+     * {@code /stats} and logs, and its articles' links in every citation. The message does not repeat them.
+     */
+    static void refuseCredentials(String location) {
+        if (dev.herald.article.Article.hasUserInfo(location)) {
+            throw new IllegalArgumentException("a URL with a user name or password is not accepted (it would be shown "
+                    + "to readers): " + dev.herald.article.Article.withoutUserInfo(location).strip().replaceFirst("://", "://…@"));
+        }
     }
 
     public boolean isUrl() {

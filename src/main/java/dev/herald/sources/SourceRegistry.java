@@ -1,6 +1,7 @@
 package dev.herald.sources;
 
 import dev.herald.article.Article;
+import dev.herald.config.Durations;
 import dev.herald.store.Database;
 
 import java.nio.file.InvalidPathException;
@@ -18,8 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The sources Herald loads from: those configured in {@code content.paths} (fixed while running) and those added
@@ -28,7 +27,8 @@ import java.util.regex.Pattern;
  */
 public final class SourceRegistry {
 
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(s|m|h|d)");
+    /** Shortest and longest refresh interval (as for {@code sources.refresh-interval}). */
+    public static final Duration MIN_INTERVAL = Duration.ofMinutes(1), MAX_INTERVAL = Duration.ofDays(7);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -92,7 +92,7 @@ public final class SourceRegistry {
     }
 
     /**
-     * Stores a new source (or returns the known one with that location). Paths are stored absolute, so they mean
+     * Stores a new source, or gives the known one with that location the name and interval asked for (when given). Paths are stored absolute, so they mean
      * the same after a restart from another folder.
      *
      * @param interval refresh interval for a URL, or null for the default
@@ -109,6 +109,7 @@ public final class SourceRegistry {
                 throw new IllegalArgumentException("not a valid path: " + loc);
             }
         } else {
+            Source.refuseCredentials(loc);
             try {
                 java.net.URI u = new java.net.URI(loc);
                 if (u.getHost() == null || u.getHost().isBlank()) throw new IllegalArgumentException("URL has no host: " + loc);
@@ -117,7 +118,7 @@ public final class SourceRegistry {
             }
         }
         Optional<Source> known = find(loc);
-        if (known.isPresent()) return known.get();
+        if (known.isPresent()) return updated(known.get(), name, interval);
         Source s = Source.fresh(loc, kind, name, interval == null ? defaultInterval : interval, false);
         Instant now = Instant.now();
         String finalLoc = loc;
@@ -137,6 +138,30 @@ public final class SourceRegistry {
             return null;
         });
         return find(loc).orElse(s);
+    }
+
+    /** A known source re-added with a name or interval: those are applied (a configured one changes in its file). */
+    private Source updated(Source known, String name, Duration interval) {
+        boolean rename = name != null && !name.isBlank() && !name.strip().equals(known.name());
+        boolean retime = interval != null && known.isUrl() && !interval.equals(known.refreshInterval());
+        if (!rename && !retime) return known;
+        if (known.configured()) {
+            throw new IllegalArgumentException(known.location()
+                    + " is configured in content.paths; change its name or interval there");
+        }
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE sources SET name = ?, refresh_seconds = ? WHERE location = ?")) {
+                ps.setString(1, rename ? name.strip() : known.name());
+                Duration every = retime ? interval : known.refreshInterval();
+                if (every == null) ps.setNull(2, Types.INTEGER);
+                else ps.setLong(2, every.toSeconds());
+                ps.setString(3, known.location());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        return find(known.location()).orElse(known);
     }
 
     /**
@@ -225,25 +250,14 @@ public final class SourceRegistry {
         return d.toSeconds() + "s";
     }
 
-    /** "15m", "2h", "1h30m", "1d" (at least one minute), or null when the text is not an interval. */
+    /**
+     * A refresh interval as written by an admin: "15m", "2h", "1h30m", "1d", from one minute to seven days (the range
+     * of {@code sources.refresh-interval}). Read by the same parser as every duration setting.
+     *
+     * @throws IllegalArgumentException saying what is wrong: "'5x' is not a duration (…)", "… is too short: at least 1m"
+     */
     public static Duration parseInterval(String s) {
-        String t = s.strip().toLowerCase(Locale.ROOT);
-        if (t.isEmpty()) return null;
-        Matcher m = DURATION_PART.matcher(t);
-        Duration total = Duration.ZERO;
-        int at = 0;
-        while (at < t.length()) {
-            if (!m.find(at) || m.start() != at) return null;
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
-            at = m.end();
-        }
-        return total.compareTo(Duration.ofMinutes(1)) < 0 ? null : total;
+        return Durations.parse(s, MIN_INTERVAL, MAX_INTERVAL, "refresh interval");
     }
 
     static boolean sameLocation(String a, String b) {

@@ -36,11 +36,66 @@ public final class Database implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
+    private final boolean readOnly;
+
     private Database(Path file) throws SQLException {
         this.file = file;
+        this.readOnly = false;
         this.writer = connect(file);
         Schema.migrate(writer);
         for (int i = 0; i < READERS; i++) readers.add(connect(file));
+    }
+
+    private Database(Path file, boolean immutable) throws SQLException {
+        this.file = file;
+        this.readOnly = true;
+        this.writer = null;
+        for (int i = 0; i < READERS; i++) readers.add(connectReadOnly(file, immutable));
+    }
+
+    /**
+     * Opens an existing database for reading only, for commands that never write ({@code stats}, {@code ask}) when
+     * the file or its folder is not writable (a read-only mount, a backup, another user's files). Writes fail with
+     * "the database is read-only". A WAL database whose folder cannot hold the -shm file is opened immutable:
+     * nothing can change it while the command runs anyway, since nobody here can write there.
+     */
+    public static Database openReadOnly(Path file) {
+        if (!Files.isRegularFile(file)) throw new StoreException("no database at " + file + " (and it cannot be created here)");
+        try {
+            Database d = new Database(file, false);
+            try {
+                d.read(c -> c.createStatement().executeQuery("SELECT COUNT(*) FROM articles").next());
+                return d;
+            } catch (StoreException e) {
+                d.close();
+                return new Database(file, true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot open database " + file + " read-only: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when a write-opening would fail: the file or the folder that must hold its journal is not writable. */
+    public static boolean writable(Path file) {
+        Path abs = file.toAbsolutePath();
+        Path parent = abs.getParent();
+        if (Files.exists(abs)) return Files.isWritable(abs) && (parent == null || Files.isWritable(parent));
+        Path p = parent;
+        while (p != null && !Files.exists(p)) p = p.getParent();
+        return p == null || Files.isWritable(p);
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    private static Connection connectReadOnly(Path file, boolean immutable) throws SQLException {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setReadOnly(true);
+        cfg.setBusyTimeout(30_000);
+        cfg.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+        String uri = file.toAbsolutePath().toUri().toString().replaceFirst("^file:///", "file:/");
+        return cfg.createConnection("jdbc:sqlite:" + uri + (immutable ? "?immutable=1" : "?mode=ro"));
     }
 
     /** Opens (creating if needed) the database file and migrates its schema forward. */
@@ -86,6 +141,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs work in one write transaction: all of it is committed, or none of it. */
     public <T> T transaction(Work<T> work) {
+        if (readOnly) throw new StoreException("the database " + file + " is read-only here; this needs to write to it");
         writeLock.lock();
         try {
             if (closed) throw new StoreException("database is closed");
@@ -95,16 +151,41 @@ public final class Database implements AutoCloseable {
                 writer.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                writer.rollback();
+                try {
+                    writer.rollback();
+                } catch (SQLException alreadyRolledBack) {
+                    e.addSuppressed(alreadyRolledBack); // SQLite may have rolled back already (SQLITE_FULL)
+                }
                 throw e;
             } finally {
-                writer.setAutoCommit(true);
+                try {
+                    writer.setAutoCommit(true);
+                } catch (SQLException afterFailure) {
+                    // after SQLITE_FULL SQLite has ended the transaction itself, and this "commit" fails with "no
+                    // transaction is active": that message used to replace the real cause; the connection is fine
+                    log.debug("resetting auto-commit failed: {}", afterFailure.getMessage());
+                }
             }
         } catch (SQLException e) {
+            if (diskFull(e)) {
+                throw new StoreException("disk full while writing the database (" + file.toAbsolutePath() + ": "
+                        + e.getMessage() + "); free some space and run it again: what was stored stays", e);
+            }
             throw new StoreException("database write failed: " + e.getMessage(), e);
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** SQLITE_FULL (13): the disk, or the database's page limit, is full. */
+    static boolean diskFull(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && (s.getErrorCode() == 13
+                    || String.valueOf(s.getMessage()).contains("SQLITE_FULL"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Size of the database file plus its write-ahead log, in bytes. */
@@ -127,12 +208,14 @@ public final class Database implements AutoCloseable {
         try {
             if (closed) return;
             closed = true;
-            try {
-                writer.createStatement().execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            } catch (SQLException e) {
-                log.debug("checkpoint on close failed: {}", e.getMessage());
+            if (writer != null) {
+                try {
+                    writer.createStatement().execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                } catch (SQLException e) {
+                    log.debug("checkpoint on close failed: {}", e.getMessage());
+                }
+                closeQuietly(writer);
             }
-            closeQuietly(writer);
             Connection c;
             while ((c = readers.poll()) != null) closeQuietly(c);
         } finally {

@@ -1,6 +1,7 @@
 package dev.herald.telegram;
 
 import dev.herald.store.FeedbackStore;
+import dev.herald.text.VisibleText;
 import dev.herald.answer.Answer;
 import dev.herald.answer.Citation;
 import dev.herald.answer.PlainTextFormatter;
@@ -68,6 +69,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
 
+    static final String ASK_IN_WORDS = "Please ask a question in words, for example: Who controls Goma?";
     static final String APOLOGY = "Sorry, something went wrong while answering. Please try again in a moment.";
     static final String TEXT_ONLY = "I can only read text questions.";
     static final String PRIVATE = "This bot is private.";
@@ -357,6 +359,10 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
     /** Checks the question here; answers it on the answering pool (the returned future). */
     private CompletableFuture<Void> answer(Message m, String question) {
         if (question.isBlank()) return DONE;
+        if (!VisibleText.has(question)) { // only zero-width or no-break spaces: nothing to search for
+            reply(m, ASK_IN_WORDS);
+            return DONE;
+        }
         int max = options.maxQuestionChars();
         if (question.length() > max) {
             reply(m, "That question is too long (" + question.length() + " characters). Please keep questions under "

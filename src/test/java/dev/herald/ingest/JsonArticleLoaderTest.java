@@ -48,6 +48,50 @@ class JsonArticleLoaderTest {
     }
 
     @Test
+    void should_name_each_bad_element_by_its_index_when_an_array_is_on_one_line() throws IOException {
+        // given: the shape most tools write, everything on line 1
+        Path file = Files.writeString(dir.resolve("batch.json"),
+                "[{\"title\": \"A\", \"text\": \"One.\"}, {\"title\": \"B\"}, 42, {\"title\": \"D\", \"text\": \"Four.\"}]");
+        // when
+        LoadResult result = loader.load(file);
+        // then
+        assertEquals(2, result.articles().size());
+        assertEquals(List.of(file + "[1] (line 1): no article text (need a non-empty \"text\" or \"body\")",
+                file + "[2] (line 1): not a JSON object"), result.skipped().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void should_read_an_integer_published_at_as_yyyymmdd_and_drop_implausible_dates_with_a_warning() throws IOException {
+        // given
+        Path file = Files.writeString(dir.resolve("dates.json"), """
+                [{"id": "d1", "title": "Day", "text": "One.", "published_at": 20250124},
+                 {"id": "d2", "title": "Epoch", "text": "Two.", "published_at": 1737676800},
+                 {"id": "d3", "title": "Far", "text": "Three.", "published_at": 32503680000},
+                 {"id": "d4", "title": "Old", "text": "Four.", "published_at": "1066-10-14"}]
+                """);
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(JsonArticleFields.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> warnings = new ch.qos.logback.core.read.ListAppender<>();
+        warnings.start();
+        log.addAppender(warnings);
+        try {
+            // when
+            List<Article> a = loader.load(file).articles();
+            // then
+            assertEquals(Instant.parse("2025-01-24T00:00:00Z"), a.get(0).publishedAt(), "yyyyMMdd, not 1970");
+            assertEquals(Instant.parse("2025-01-24T00:00:00Z"), a.get(1).publishedAt(), "Unix seconds still work");
+            assertNull(a.get(2).publishedAt(), "year 3000");
+            assertNull(a.get(3).publishedAt(), "year 1066");
+            List<String> lines = warnings.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+            assertEquals(2, lines.size(), lines.toString());
+            assertTrue(lines.get(0).contains("[2]") && lines.get(0).contains("32503680000") && lines.get(0).contains("3000-01-01"),
+                    lines.get(0));
+            assertTrue(lines.get(1).contains("[3]") && lines.get(1).contains("1066-10-14"), lines.get(1));
+        } finally {
+            log.detachAppender(warnings);
+        }
+    }
+
+    @Test
     void should_load_it_when_json_file_holds_a_single_object() throws IOException {
         // given
         Path file = Files.writeString(dir.resolve("one.json"), "{\"title\": \"Solo\", \"text\": \"Alone.\", \"published\": \"2022-06-16 14:30\"}");

@@ -66,12 +66,77 @@ class SafeHttpFetcherTest {
         // given a public-looking start is not available offline, so check the address classifier directly
         // when / then
         for (String a : new String[]{"127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254",
-                "0.0.0.0", "224.0.0.1", "::1", "fd00::1", "fc00::1", "fe80::1", "::ffff:127.0.0.1", "100.64.0.1"}) {
+                "0.0.0.0", "224.0.0.1", "::1", "fd00::1", "fc00::1", "fe80::1", "::ffff:127.0.0.1", "100.64.0.1",
+                "64:ff9b::808:808", "2002:808:808::1"}) {
             assertTrue(SafeHttpFetcher.isPrivate(literal(a)), a);
         }
         for (String a : new String[]{"8.8.8.8", "93.184.216.34", "2001:4860:4860::8888"}) {
             assertFalse(SafeHttpFetcher.isPrivate(literal(a)), a);
         }
+    }
+
+    /** Sockets that never connect: if a check let a request through, it would fail here, not leave the machine. */
+    static final class NoConnections extends javax.net.SocketFactory {
+        final java.util.List<java.net.SocketAddress> attempts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public java.net.Socket createSocket() {
+            return new java.net.Socket() {
+                @Override
+                public void connect(java.net.SocketAddress endpoint, int timeout) throws IOException {
+                    attempts.add(endpoint);
+                    throw new java.net.ConnectException("test: no connections allowed");
+                }
+            };
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port) throws IOException {
+            return createSocket();
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+            return createSocket();
+        }
+
+        @Override
+        public java.net.Socket createSocket(InetAddress host, int port) throws IOException {
+            return createSocket();
+        }
+
+        @Override
+        public java.net.Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) throws IOException {
+            return createSocket();
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"64:ff9b::7f00:1", "64:ff9b::a00:1", "64:ff9b:1::a00:1",
+            "2002:7f00:1::1", "2002:c0a8:101::1", "198.51.100.7"})
+    void should_refuse_nat64_6to4_and_the_machines_own_addresses_before_connecting(String address) throws Exception {
+        // given: a name resolving to the address, 198.51.100.7 standing for one of this machine's own public
+        // addresses, and sockets that record any attempt to connect instead of connecting
+        InetAddress resolved = InetAddress.getByAddress("target.test", InetAddress.getByName(address).getAddress());
+        InetAddress own = InetAddress.getByAddress(new byte[]{(byte) 198, 51, 100, 7});
+        NoConnections sockets = new NoConnections();
+        SafeHttpFetcher strict = new SafeHttpFetcher(Duration.ofSeconds(2), Duration.ofSeconds(2), 1_000_000, false,
+                host -> java.util.List.of(resolved), () -> java.util.List.of(own), sockets);
+        String literalHost = address.contains(":") ? "[" + address + "]" : address;
+        // when / then: by name and by literal address
+        for (String url : new String[]{"http://target.test/page", "http://" + literalHost + "/page"}) {
+            FetchException e = assertThrows(FetchException.class, () -> strict.fetch(url));
+            assertTrue(e.getMessage().contains("private or local address"), url + ": " + e.getMessage());
+        }
+        assertTrue(sockets.attempts.isEmpty(), "refused before any connection: " + sockets.attempts);
+    }
+
+    @Test
+    void should_count_every_interface_address_as_the_machines_own() {
+        // when
+        java.util.Collection<InetAddress> own = SafeHttpFetcher.interfaceAddresses();
+        // then: at least loopback, which every machine has
+        assertTrue(own.stream().anyMatch(InetAddress::isLoopbackAddress), own.toString());
     }
 
     @Test

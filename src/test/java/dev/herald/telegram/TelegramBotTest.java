@@ -188,6 +188,18 @@ class TelegramBotTest {
     }
 
     @Test
+    @Order(4)
+    void should_ask_for_a_question_in_words_when_a_message_is_only_invisible_spaces() throws Exception {
+        // given
+        long user = 1014;
+        // when
+        api.push(api.privateText(user, "\u200b\u00a0\u200b\u2060"));
+        // then: the normal hint, not the apology for a failure
+        FakeBotApi.Call reply = api.awaitSent(user, 1).get(0);
+        assertEquals(UpdateHandler.ASK_IN_WORDS, reply.text());
+    }
+
+    @Test
     @Order(5)
     void rejectedHtmlIsResentAsPlainText() throws Exception {
         long user = 1005;
@@ -342,8 +354,32 @@ class TelegramBotTest {
     }
 
     @Test
+    @Order(19)
+    void should_refuse_to_add_a_path_outside_the_allowed_roots_or_a_link_leaving_them(@TempDir Path outside) throws Exception {
+        // given a private notes file outside the allowed roots, and a folder inside them with a link to it
+        Path notes = Files.writeString(outside.resolve("notes.txt"), "title: Notes\n\nThe admin password is swordfish.\n");
+        Path inside = Files.createDirectories(tmp.resolve("linked"));
+        Files.createSymbolicLink(inside.resolve("news.txt"), notes);
+        // when (one content operation at a time: the second after the first is done)
+        api.push(api.privateText(ADMIN, "/add " + notes));
+        String direct = api.awaitCalls(c -> c.method().equals("sendmessage") && c.chatId() == ADMIN
+                && c.text().startsWith("Add done") && c.text().contains(notes + ": "), 1, 30_000).get(0).text();
+        api.push(api.privateText(ADMIN, "/add " + inside));
+        String linked = api.awaitCalls(c -> c.method().equals("sendmessage") && c.chatId() == ADMIN
+                && c.text().startsWith("Add done") && c.text().contains(inside.toString()), 1, 30_000).get(0).text();
+        // then: nothing of it is stored, and the admin is told why
+        assertTrue(direct.contains("outside content.allowed-roots"), direct);
+        assertTrue(linked.contains("links to " + notes.toRealPath()) && linked.contains("outside content.allowed-roots"),
+                linked);
+        assertTrue(herald.store().latest(100, Instant.MAX).stream().noneMatch(r -> r.title().equals("Notes")));
+        assertTrue(herald.sources().registry().list().stream().noneMatch(x -> x.location().contains("notes")),
+                "a refused path is not remembered for reload");
+    }
+
+    @Test
     @Order(20)
-    void longRepliesAreSplitIntoValidMessages(@TempDir Path folder) throws Exception {
+    void longRepliesAreSplitIntoValidMessages() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("garden")); // inside content.allowed-roots (the db's folder)
         for (int i = 0; i < 50; i++) {
             Files.writeString(folder.resolve("story-" + i + ".md"), "---\ntitle: Lindenport gardening club story number "
                     + i + " about <tomatoes> & \"beans\" in the allotments near the harbour 🌱\nsource: Test Gazette\n"

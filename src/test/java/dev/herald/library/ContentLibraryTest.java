@@ -1,0 +1,95 @@
+package dev.herald.library;
+
+import dev.herald.Herald;
+import dev.herald.article.Article;
+import dev.herald.config.HeraldConfig;
+import dev.herald.config.Settings;
+import dev.herald.ingest.IngestProgress;
+import dev.herald.ingest.IngestSummary;
+import dev.herald.support.TestHerald;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Content operations on a real Herald: the real embedding model, a real SQLite file. */
+class ContentLibraryTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void should_skip_a_record_of_only_invisible_spaces_and_load_the_rest_when_ingesting() throws Exception {
+        // given: a JSONL batch whose middle record is zero-width and no-break spaces only
+        Path news = Files.createDirectories(dir.resolve("news"));
+        Files.writeString(news.resolve("batch.jsonl"), String.join("\n",
+                "{\"id\": \"tram\", \"title\": \"Tram line opens\", \"text\": \"The new tram line opened on Saturday.\"}",
+                "{\"id\": \"ghost\", \"text\": \"\\u200b\\u00a0\\u200b \\ufeff\\u2060\"}",
+                "{\"id\": \"bridge\", \"title\": \"Bridge closes\", \"text\": \"The old bridge closes for repairs in May.\"}"));
+        try (Herald h = TestHerald.open(dir)) {
+            // when
+            IngestSummary first = h.library().ingest(List.of(news), IngestProgress.NONE);
+            IngestSummary again = h.library().ingest(List.of(news), IngestProgress.NONE);
+
+            // then: the batch loads, the bad record is reported, and a second run finds nothing left to do
+            assertEquals(2, first.added(), first.describe());
+            assertEquals(1, first.skipped().size(), first.describe());
+            assertTrue(first.skipped().get(0).toString().contains("batch.jsonl#2: no text to index"), first.describe());
+            assertEquals(2, h.store().articleCount());
+            assertEquals(0, again.added(), again.describe());
+            assertEquals(2, again.unchanged(), again.describe());
+        }
+    }
+
+    @Test
+    void should_replace_the_article_when_a_file_without_url_is_edited_and_ingested_again() throws Exception {
+        // given a file without url: or id, loaded once
+        Path news = Files.createDirectories(dir.resolve("news"));
+        Path file = news.resolve("budget.txt");
+        Files.writeString(file, "title: Council budget\n\nThe council approved a budget of 12 million euros.\n");
+        try (Herald h = TestHerald.open(dir)) {
+            h.library().ingest(List.of(news), IngestProgress.NONE);
+            // when: the figure is corrected, and the file loaded again (alone this time)
+            Files.writeString(file, "title: Council budget\n\nThe council approved a budget of 14 million euros.\n");
+            IngestSummary again = h.library().ingest(List.of(file), IngestProgress.NONE);
+
+            // then: one article, the corrected one
+            assertEquals(1, again.updated(), again.describe());
+            assertEquals(1, h.store().articleCount());
+            assertEquals(List.of("The council approved a budget of 14 million euros."), texts(h));
+        }
+    }
+
+    @Test
+    void should_drop_the_old_version_on_reload_when_a_configured_file_was_edited() throws Exception {
+        // given a configured folder, and a database holding the file's first version under an id of its own (what
+        // an earlier Herald stored: ids came from the text)
+        Path news = Files.createDirectories(dir.resolve("news"));
+        Path file = news.resolve("budget.txt");
+        Files.writeString(file, "title: Council budget\n\nThe council approved a budget of 12 million euros.\n");
+        HeraldConfig config = HeraldConfig.defaults()
+                .withOverride(Settings.STORE_PATH, dir.resolve("herald.db").toString(), "test")
+                .withOverride(Settings.CONTENT_PATHS, news.toString(), "test");
+        try (Herald h = Herald.open(config)) {
+            TestHerald.ingest(h, List.of(new Article("a-0123456789ab", "Council budget", "unknown", null, null,
+                    "The council approved a budget of 12 million euros.", file.toString())));
+            // when: the file is edited and the content reloaded
+            Files.writeString(file, "title: Council budget\n\nThe council approved a budget of 14 million euros.\n");
+            IngestSummary reload = h.library().reload(IngestProgress.NONE);
+
+            // then: only the new version is left
+            assertEquals(1, h.store().articleCount(), reload.describe());
+            assertEquals(List.of("The council approved a budget of 14 million euros."), texts(h));
+        }
+    }
+
+    private static List<String> texts(Herald h) {
+        return h.store().latest(10, java.time.Instant.MAX).stream()
+                .map(r -> h.store().article(r.id()).orElseThrow().text()).toList();
+    }
+}
