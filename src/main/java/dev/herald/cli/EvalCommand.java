@@ -214,8 +214,8 @@ final class EvalCommand implements Callable<Integer> {
             root.err().println("eval: filler check in " + db + ": " + archive.seed().size() + " seed articles among "
                     + archive.unrelated().size() + " unrelated ones (stored articles are skipped)…");
             root.err().flush();
-            FillerCheck.load(herald, archive);
-            FillerCheck.Result result = FillerCheck.run(herald, archive, questions);
+            herald.library().ingestor().ingestAll(archive.all(), dev.herald.ingest.IngestProgress.NONE);
+            FillerCheck.Result result = FillerCheck.run(herald.questions(), archive, questions);
             Files.createDirectories(reportDir);
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("passed", result.passed());
@@ -234,7 +234,7 @@ final class EvalCommand implements Callable<Integer> {
     private Instant notCoveredDay(Herald herald) {
         String v = notCoveredAsOf.trim().toLowerCase(Locale.ROOT);
         if (v.equals("none")) return null;
-        if (v.equals("auto")) return Evaluation.archiveStart(herald, 0.025);
+        if (v.equals("auto")) return Evaluation.archiveStart(herald.store(), 0.025);
         return AsOf.parse(notCoveredAsOf);
     }
 

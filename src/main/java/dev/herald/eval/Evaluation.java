@@ -325,14 +325,7 @@ public final class Evaluation {
             row.put("cited_articles", reply.answer().citations().stream().map(c -> c.article().id()).toList());
             rows.add(row);
         }
-        int visible = herald.database().read(c -> {
-            try (var ps = c.prepareStatement("SELECT COUNT(*) FROM articles WHERE published_at IS NOT NULL AND published_at <= ?")) {
-                ps.setLong(1, asOf.getEpochSecond());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getInt(1) : 0;
-                }
-            }
-        });
+        int visible = (int) herald.store().publicationTimes().stream().filter(t -> !t.isAfter(asOf)).count();
         return new NotCoveredResult(new EvalReport.NotCovered(asOf.toString(), abstained.size(), Metrics.rate(abstained),
                 visible), rows);
     }
@@ -342,18 +335,11 @@ public final class Evaluation {
      * for the not-covered pass. On RealTime QA 2022, 2.5 % is mid-2014 (the README's calibration used 2014-06-30):
      * a few old articles are visible, nothing about the questions' news.
      */
-    public static java.time.Instant archiveStart(Herald herald, double share) {
-        Long epoch = herald.database().read(c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                    "SELECT published_at FROM articles WHERE published_at IS NOT NULL ORDER BY published_at")) {
-                List<Long> all = new ArrayList<>();
-                while (rs.next()) all.add(rs.getLong(1));
-                return all.isEmpty() ? null : all.get((int) Math.min(all.size() - 1, Math.floor(share * all.size())));
-            }
-        });
-        if (epoch == null) return null;
-        return java.time.LocalDate.ofInstant(java.time.Instant.ofEpochSecond(epoch), ZoneOffset.UTC)
-                .atTime(java.time.LocalTime.MAX).toInstant(ZoneOffset.UTC);
+    public static java.time.Instant archiveStart(ArticleStore store, double share) {
+        List<java.time.Instant> all = store.publicationTimes();
+        if (all.isEmpty()) return null;
+        java.time.Instant at = all.get((int) Math.min(all.size() - 1, Math.floor(share * all.size())));
+        return java.time.LocalDate.ofInstant(at, ZoneOffset.UTC).atTime(java.time.LocalTime.MAX).toInstant(ZoneOffset.UTC);
     }
 
     /** The not-covered pass: its scores and one row per question (for {@code questions-not-covered.jsonl}). */

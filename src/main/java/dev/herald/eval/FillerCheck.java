@@ -2,12 +2,11 @@ package dev.herald.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.herald.Herald;
 import dev.herald.answer.Citation;
 import dev.herald.article.Article;
+import dev.herald.chat.QuestionService;
 import dev.herald.chat.Reply;
 import dev.herald.ingest.ArticleFiles;
-import dev.herald.ingest.IngestProgress;
 import dev.herald.text.Terms;
 
 import java.io.BufferedReader;
@@ -176,25 +175,20 @@ public final class FillerCheck {
         return new Archive(dated, picked, asOf);
     }
 
-    /** Loads the archive into Herald (articles already stored are skipped). */
-    public static void load(Herald herald, Archive archive) {
-        herald.library().ingestor().ingestAll(archive.all(), IngestProgress.NONE);
-    }
-
     /** Asks every question as of the archive's date, follow-ups in their conversation, and scores the answers. */
-    public static Result run(Herald herald, Archive archive, List<Question> questions) {
+    public static Result run(QuestionService questions, Archive archive, List<Question> asked) {
         Set<String> seedIds = archive.seedIds();
         Map<String, String> conversationOf = new HashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         int facts = 0, found = 0, citingUnrelated = 0, outOfScope = 0, abstained = 0, inScopeAbstained = 0;
         List<Integer> words = new ArrayList<>();
-        for (Question q : questions) {
+        for (Question q : asked) {
             // a follow-up continues the conversation of the question it follows; any other question starts afresh
             String conversation = q.follows() != null && conversationOf.containsKey(q.follows())
                     ? conversationOf.get(q.follows()) : "filler:" + q.id();
-            if (!conversation.equals(conversationOf.get(q.follows()))) herald.questions().conversations().reset(conversation);
+            if (!conversation.equals(conversationOf.get(q.follows()))) questions.conversations().reset(conversation);
             conversationOf.put(q.id(), conversation);
-            Reply reply = herald.questions().ask(conversation, q.question(), archive.asOf());
+            Reply reply = questions.ask(conversation, q.question(), archive.asOf());
             var a = reply.answer();
             List<String> cited = new ArrayList<>();
             boolean citesSeed = false, unrelated = false;
@@ -229,7 +223,7 @@ public final class FillerCheck {
             rows.add(row);
         }
         // follow-up memory of these conversations is not needed after the check
-        for (String c : new HashSet<>(conversationOf.values())) herald.questions().conversations().reset(c);
+        for (String c : new HashSet<>(conversationOf.values())) questions.conversations().reset(c);
         return new Result(facts, found, citingUnrelated, outOfScope, abstained, inScopeAbstained, Metrics.mean(words),
                 archive.unrelated().size(), archive.asOf().toString(), rows);
     }

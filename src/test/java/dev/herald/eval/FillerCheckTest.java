@@ -34,10 +34,10 @@ class FillerCheckTest {
         assertTrue(archive.unrelated().stream().noneMatch(a -> a.text().contains("Goma") || a.text().contains("Ruto")));
 
         try (Herald herald = TestHerald.open(dir)) {
-            FillerCheck.load(herald, archive);
+            TestHerald.ingest(herald, archive.all());
 
             // when
-            FillerCheck.Result r = FillerCheck.run(herald, archive, FillerCheck.bundledQuestions());
+            FillerCheck.Result r = FillerCheck.run(herald.questions(), archive, FillerCheck.bundledQuestions());
 
             // then
             StringBuilder failed = new StringBuilder();
