@@ -10,6 +10,7 @@ import dev.herald.eval.EvalDatabase;
 import dev.herald.eval.EvalQuestion;
 import dev.herald.eval.EvalReport;
 import dev.herald.eval.Evaluation;
+import dev.herald.eval.FillerCheck;
 import dev.herald.eval.ReportWriter;
 import dev.herald.ingest.IngestSummary;
 import dev.herald.ingest.LocalEmbeddingModel;
@@ -47,14 +48,34 @@ final class EvalCommand implements Callable<Integer> {
             description = "articles, JSONL (id, title, text, source, published_at, url)")
     Path corpus;
 
-    @Option(names = "--questions", required = true, paramLabel = "FILE",
-            description = "questions, JSONL (id, question, answers, relevant_ids, question_date, needs_choices, type)")
+    @Option(names = "--questions", paramLabel = "FILE",
+            description = "questions, JSONL (id, question, answers, relevant_ids, question_date, needs_choices, type); "
+                    + "required unless --filler-check (which brings its own)")
     Path questionsFile;
+
+    @Option(names = "--filler-check", description = "instead: the seed articles (--seed) among --filler-articles "
+            + "unrelated corpus articles, asked about the seed and a few things no article covers; passes when every "
+            + "seed fact is found and cited, no answer cites an unrelated article and out-of-scope questions abstain")
+    boolean fillerCheck;
+
+    @Option(names = "--seed", paramLabel = "DIR", defaultValue = "../shared/seed",
+            description = "seed articles for --filler-check (default: ${DEFAULT-VALUE})")
+    Path seed;
+
+    @Option(names = "--filler-articles", paramLabel = "N", defaultValue = "300",
+            description = "unrelated corpus articles for --filler-check (default: ${DEFAULT-VALUE})")
+    int fillerArticles;
 
     @Option(names = "--as-of", paramLabel = "DATE", converter = AsOf.class,
             description = "ask every question as of this date instead of its own (e.g. before the news it asks about, "
                     + "to see how Herald behaves when its sources do not cover a question: abstention calibration)")
     java.time.Instant asOfOverride;
+
+    @Option(names = "--not-covered-as-of", paramLabel = "DATE|auto|none", defaultValue = "auto",
+            description = "also ask every open question as of this date, before the news it asks about, and report how "
+                    + "many abstain (rows in questions-not-covered.jsonl); auto: the date by which 2.5 %% of the "
+                    + "archive's articles were published (default: ${DEFAULT-VALUE})")
+    String notCoveredAsOf;
 
     @Option(names = "--report", paramLabel = "DIR", defaultValue = "reports/eval",
             description = "folder for report.json, report.md and questions.jsonl (default: ${DEFAULT-VALUE})")
@@ -83,6 +104,8 @@ final class EvalCommand implements Callable<Integer> {
         // 1. Inputs, checked before anything is opened
         Optional<String> problem = corpusProblem(corpus);
         if (problem.isPresent()) return usage(problem.get());
+        if (fillerCheck) return fillerCheck();
+        if (questionsFile == null) return usage("--questions FILE is required (or --filler-check)");
         if (!Files.exists(questionsFile)) return usage("questions file not found: " + questionsFile);
         if (!Files.isRegularFile(questionsFile) || !Files.isReadable(questionsFile)) {
             return usage("questions file is not a readable file: " + questionsFile);
@@ -142,6 +165,13 @@ final class EvalCommand implements Callable<Integer> {
             progress.message("eval: " + questions.size() + " questions (" + Math.min(warmup, questions.size())
                     + " warm-up first)");
             Evaluation.Result result = evaluation.run(questions);
+            Evaluation.NotCoveredResult notCovered = null;
+            Instant notCoveredDay = notCoveredDay(herald);
+            if (notCoveredDay != null) {
+                progress.message("eval: the same questions as of " + notCoveredDay.toString().substring(0, 10)
+                        + ", before the news they ask about…");
+                notCovered = evaluation.notCovered(questions, notCoveredDay);
+            }
 
             // 5. The report
             double pctOfRaw = first.isPresent() && speed.embedAllChunksPerSecond() > 0
@@ -153,15 +183,59 @@ final class EvalCommand implements Callable<Integer> {
                     questions.size(), labelled, open, questions.size() - open, Math.min(warmup, questions.size()),
                     herald.store().articleCount(), herald.store().chunkCount());
             EvalReport partial = result.report();
+            EvalReport.AnswerScores answers = notCovered == null ? partial.answers()
+                    : partial.answers().withNotCovered(notCovered.scores());
             EvalReport report = new EvalReport(runInfo(config, db, herald), counts, ingest, speed,
-                    partial.retrieval(), partial.answers(), partial.speed());
+                    partial.retrieval(), answers, partial.speed());
             ReportWriter.writeAll(reportDir, report, result.questions());
+            if (notCovered != null) ReportWriter.writeRows(reportDir.resolve("questions-not-covered.jsonl"), notCovered.questions());
             root.out().print(ReportWriter.table(report));
             root.out().println("report: " + reportDir.resolve("report.md") + ", " + reportDir.resolve("report.json")
                     + ", " + reportDir.resolve("questions.jsonl"));
             root.out().flush();
             return 0;
         }
+    }
+
+    /** {@code --filler-check}: its own database (data/filler-*.db unless --db), report in --report. */
+    private int fillerCheck() throws IOException {
+        if (!Files.exists(seed)) return usage("seed folder not found: " + seed);
+        if (fillerArticles < 1) return usage("--filler-articles must be at least 1, got " + fillerArticles);
+        List<FillerCheck.Question> questions = questionsFile == null ? FillerCheck.bundledQuestions()
+                : FillerCheck.readQuestions(questionsFile);
+        FillerCheck.Archive archive = FillerCheck.archive(seed, corpus, fillerArticles);
+        HeraldConfig config = root.config();
+        Path db = root.db != null ? root.db : Path.of("data", "filler-" + dev.herald.article.Article.sha256Hex(
+                EvalDatabase.defaultPath(corpus, config.get(Settings.CHUNKING_MAX_WORDS),
+                        config.get(Settings.CHUNKING_OVERLAP_SENTENCES)) + "|" + seed.toAbsolutePath() + "|"
+                        + fillerArticles).substring(0, 8) + ".db");
+        config = config.withOverride(Settings.STORE_PATH, db.toString(), "eval");
+        try (Herald herald = Herald.open(config)) {
+            root.err().println("eval: filler check in " + db + ": " + archive.seed().size() + " seed articles among "
+                    + archive.unrelated().size() + " unrelated ones (stored articles are skipped)…");
+            root.err().flush();
+            herald.library().ingestor().ingestAll(archive.all(), dev.herald.ingest.IngestProgress.NONE);
+            FillerCheck.Result result = FillerCheck.run(herald.questions(), archive, questions);
+            Files.createDirectories(reportDir);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("passed", result.passed());
+            json.put("result", result);
+            ReportWriter.writeAtomically(reportDir.resolve("filler-check.json"),
+                    ReportWriter.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+            ReportWriter.writeAtomically(reportDir.resolve("filler-check.md"), FillerCheck.markdown(result));
+            root.out().println(result.summary());
+            root.out().println("report: " + reportDir.resolve("filler-check.md") + ", " + reportDir.resolve("filler-check.json"));
+            root.out().flush();
+            return result.passed() ? 0 : 1;
+        }
+    }
+
+    /** The not-covered pass's date, or null when it is switched off (or the value cannot be read). */
+    private Instant notCoveredDay(Herald herald) {
+        String v = notCoveredAsOf.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("none")) return null;
+        if (v.equals("auto")) return Evaluation.archiveStart(herald.store(), 0.025);
+        return AsOf.parse(notCoveredAsOf);
     }
 
     private Map<String, Object> runInfo(HeraldConfig config, Path db, Herald herald) {

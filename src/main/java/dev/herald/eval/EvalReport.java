@@ -58,15 +58,41 @@ public record EvalReport(Map<String, Object> run, Counts counts, Ingest ingest, 
      * @param questions          open-answer questions scored (needs_choices false)
      * @param containment        share whose answer contains a gold answer (normalised, whole words)
      * @param containmentLabelled the same over those with known relevant articles
+     * @param containmentFirst30 share whose answer's first 30 words contain a gold answer (what a reader sees first)
      * @param meanWords          mean answer length in words, all answers (abstentions included)
      * @param meanWordsAnswered  mean answer length over answers that did not abstain
      * @param abstentionRate     share of abstentions
+     * @param citedPrecision     over labelled questions: share of cited articles that are relevant or syndicated
+     *                           copies of a relevant one (a lower bound: the labels are incomplete)
+     * @param citedArticles      cited articles counted for that share
      * @param citationChecked    answers checked for citation validity (every evaluated question)
      * @param citationValidity   share of those whose citations are valid (must be 1.0)
+     * @param notCovered         the same questions asked as of a date before the archive's news, or null if not run
+     * @param halves             the same scores on the two halves of the questions split by a hash of their id
+     *                           ("A" and "B"), so a change can be checked on each
      */
     public record AnswerScores(int questions, int labelled, double containment, double containmentLabelled,
-                               double meanWords, double meanWordsAnswered, double abstentionRate,
-                               int citationChecked, double citationValidity) {
+                               double containmentFirst30, double meanWords, double meanWordsAnswered,
+                               double abstentionRate, double citedPrecision, int citedArticles,
+                               int citationChecked, double citationValidity, NotCovered notCovered,
+                               Map<String, Half> halves) {
+        public AnswerScores withNotCovered(NotCovered n) {
+            return new AnswerScores(questions, labelled, containment, containmentLabelled, containmentFirst30,
+                    meanWords, meanWordsAnswered, abstentionRate, citedPrecision, citedArticles, citationChecked,
+                    citationValidity, n, halves);
+        }
+    }
+
+    /**
+     * Questions asked as of {@code asOf}, when the archive holds nothing about the news they ask about: every answer
+     * would be a guess, so the share that abstains should be high (see the README's calibration).
+     */
+    public record NotCovered(String asOf, int questions, double abstentionRate, int visibleArticles) {
+    }
+
+    /** Scores of one half of the questions: answers over its open questions, MRR@10 over its labelled ones. */
+    public record Half(int questions, double containment, double containmentFirst30, double meanWords,
+                       double citedPrecision, int labelled, double mrr10) {
     }
 
     /** Per-stage latency of {@code QuestionService.ask} (keys embed, keyword, vector, fuse, answer, total), memory. */

@@ -147,11 +147,8 @@ public final class Evaluation {
             baseRanks.put(b.name(), new ArrayList<>());
             baseMs.put(b.name(), new ArrayList<>());
         }
-        List<Boolean> contained = new ArrayList<>();
-        List<Boolean> containedLabelled = new ArrayList<>();
-        List<Integer> words = new ArrayList<>();
-        List<Integer> wordsAnswered = new ArrayList<>();
-        List<Boolean> abstained = new ArrayList<>();
+        Tally all = new Tally();
+        Tally[] halves = {new Tally(), new Tally()};
         List<Boolean> valid = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
 
@@ -180,6 +177,7 @@ public final class Evaluation {
                 deepMs.add((System.nanoTime() - t0) / 1e6);
                 int rank = Metrics.firstRelevantRank(articleIds(found), q.relevantIds());
                 int replyRank = Metrics.firstRelevantRank(articleIds(reply.search()), q.relevantIds());
+                halves[Metrics.half(q.id())].ranks.add(rank);
                 deepRanks.add(rank);
                 replyRanks.add(replyRank);
                 row.put("rank_herald", rank);
@@ -202,15 +200,13 @@ public final class Evaluation {
             row.put("evidence", Math.round(reply.answer().evidence() * 1000) / 1000.0);
             row.put("cited_articles", reply.answer().citations().stream().map(c -> c.article().id()).toList());
             Boolean isContained = null;
+            Boolean first30 = null;
             if (!q.needsChoices()) {
                 isContained = Metrics.contains(text, q.answers());
-                contained.add(isContained);
-                if (q.labelled()) containedLabelled.add(isContained);
-                int w = Metrics.wordCount(text);
-                words.add(w);
-                if (!reply.answer().abstained()) wordsAnswered.add(w);
-                abstained.add(reply.answer().abstained());
+                first30 = Metrics.containsWithinFirstWords(text, q.answers(), FIRST_WORDS);
+                for (Tally t : new Tally[]{all, halves[Metrics.half(q.id())]}) t.answer(q, reply, isContained, first30);
             }
+            row.put("contained_first_30", first30);
             row.put("contained", isContained);
             row.put("citation_valid", citationsValid);
             row.put("total_ms", round(reply.stageNanos().getOrDefault("total", 0L) / 1e6));
@@ -243,15 +239,111 @@ public final class Evaluation {
             retrieval.add(new EvalReport.RetrievalRow(b.name(), b.description(), options.retrievalTopK(), s, l, ratio));
         }
 
-        EvalReport.AnswerScores answers = new EvalReport.AnswerScores(contained.size(), containedLabelled.size(),
-                Metrics.rate(contained), Metrics.rate(containedLabelled), Metrics.mean(words),
-                Metrics.mean(wordsAnswered), Metrics.rate(abstained), valid.size(), Metrics.rate(valid));
+        Map<String, EvalReport.Half> halfScores = new LinkedHashMap<>();
+        for (int h = 0; h < 2; h++) halfScores.put(h == 0 ? "A" : "B", halves[h].half());
+        EvalReport.AnswerScores answers = new EvalReport.AnswerScores(all.contained.size(), all.containedLabelled.size(),
+                Metrics.rate(all.contained), Metrics.rate(all.containedLabelled), Metrics.rate(all.first30),
+                Metrics.mean(all.words), Metrics.mean(all.wordsAnswered), Metrics.rate(all.abstained),
+                all.precision(), all.cited, valid.size(), Metrics.rate(valid), null, halfScores);
         Map<String, EvalReport.Latency> stages = new LinkedHashMap<>();
         for (String s : STAGES) stages.put(s, EvalReport.Latency.ofMillis(stageMs.get(s)));
         Map<String, Object> mem = new LinkedHashMap<>(memory.report());
         if (!Double.isNaN(baselineBuildSeconds)) mem.put("baseline_build_seconds", round(baselineBuildSeconds));
         EvalReport partial = new EvalReport(null, null, null, null, retrieval, answers, new EvalReport.Speed(stages, mem));
         return new Result(partial, rows);
+    }
+
+    /** Answers within this many words count for the first-words containment (about two lines on a phone). */
+    static final int FIRST_WORDS = 30;
+
+    /** Answer scores of a set of questions (all, or one half). */
+    private static final class Tally {
+        final List<Boolean> contained = new ArrayList<>();
+        final List<Boolean> containedLabelled = new ArrayList<>();
+        final List<Boolean> first30 = new ArrayList<>();
+        final List<Integer> words = new ArrayList<>();
+        final List<Integer> wordsAnswered = new ArrayList<>();
+        final List<Boolean> abstained = new ArrayList<>();
+        final List<Integer> ranks = new ArrayList<>();
+        int cited;
+        int relevantCited;
+
+        void answer(EvalQuestion q, Reply reply, boolean isContained, boolean isFirst30) {
+            contained.add(isContained);
+            first30.add(isFirst30);
+            if (q.labelled()) {
+                containedLabelled.add(isContained);
+                List<List<String>> ids = citedIds(reply);
+                cited += ids.size();
+                relevantCited += Metrics.relevantCited(ids, q.relevantIds());
+            }
+            int w = Metrics.wordCount(reply.answer().text());
+            words.add(w);
+            if (!reply.answer().abstained()) wordsAnswered.add(w);
+            abstained.add(reply.answer().abstained());
+        }
+
+        double precision() {
+            return cited == 0 ? Double.NaN : relevantCited / (double) cited;
+        }
+
+        EvalReport.Half half() {
+            return new EvalReport.Half(contained.size(), Metrics.rate(contained), Metrics.rate(first30),
+                    Metrics.mean(words), precision(), ranks.size(), Metrics.mrrAt(ranks, 10));
+        }
+    }
+
+    /** Each cited article's id followed by the ids of the syndicated copies it stands for. */
+    static List<List<String>> citedIds(Reply reply) {
+        List<List<String>> out = new ArrayList<>();
+        for (var c : reply.answer().citations()) {
+            List<String> ids = new ArrayList<>();
+            ids.add(c.article().id());
+            for (var other : c.alsoReportedBy()) ids.add(other.id());
+            out.add(ids);
+        }
+        return out;
+    }
+
+    /**
+     * Asks the questions again as of {@code asOf}, a date before the news they ask about, and measures how many
+     * abstain; the rows (with each answer's evidence score) serve the abstention calibration.
+     */
+    public NotCoveredResult notCovered(List<EvalQuestion> questions, java.time.Instant asOf) {
+        List<Boolean> abstained = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (EvalQuestion q : questions) {
+            if (q.needsChoices()) continue;
+            Reply reply = herald.questions().ask(q.question(), asOf);
+            abstained.add(reply.answer().abstained());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", q.id());
+            row.put("question", q.question());
+            row.put("answer", reply.answer().text());
+            row.put("abstained", reply.answer().abstained());
+            row.put("evidence", Math.round(reply.answer().evidence() * 1000) / 1000.0);
+            row.put("cited_articles", reply.answer().citations().stream().map(c -> c.article().id()).toList());
+            rows.add(row);
+        }
+        int visible = (int) herald.store().publicationTimes().stream().filter(t -> !t.isAfter(asOf)).count();
+        return new NotCoveredResult(new EvalReport.NotCovered(asOf.toString(), abstained.size(), Metrics.rate(abstained),
+                visible), rows);
+    }
+
+    /**
+     * End of the day by which {@code share} of the stored dated articles had been published: "before the archive",
+     * for the not-covered pass. On RealTime QA 2022, 2.5 % is mid-2014 (the README's calibration used 2014-06-30):
+     * a few old articles are visible, nothing about the questions' news.
+     */
+    public static java.time.Instant archiveStart(ArticleStore store, double share) {
+        List<java.time.Instant> all = store.publicationTimes();
+        if (all.isEmpty()) return null;
+        java.time.Instant at = all.get((int) Math.min(all.size() - 1, Math.floor(share * all.size())));
+        return java.time.LocalDate.ofInstant(at, ZoneOffset.UTC).atTime(java.time.LocalTime.MAX).toInstant(ZoneOffset.UTC);
+    }
+
+    /** The not-covered pass: its scores and one row per question (for {@code questions-not-covered.jsonl}). */
+    public record NotCoveredResult(EvalReport.NotCovered scores, List<Map<String, Object>> questions) {
     }
 
     /** Wall-clock latency of retrieval in each reply (keyword search runs beside query embedding, so not a sum). */

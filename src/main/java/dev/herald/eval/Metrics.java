@@ -1,5 +1,7 @@
 package dev.herald.eval;
 
+import dev.herald.article.Article;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -88,6 +90,37 @@ public final class Metrics {
             if (!n.isEmpty() && text.contains(" " + n + " ")) return true;
         }
         return false;
+    }
+
+    /**
+     * {@link #contains} on the answer's first {@code words} words (citation markers removed first): does a reader who
+     * stops after the opening line see the answer? A gold answer cut by the limit does not count.
+     */
+    public static boolean containsWithinFirstWords(String answerText, Collection<String> goldAnswers, int words) {
+        var m = WORD.matcher(stripCitations(answerText));
+        StringBuilder head = new StringBuilder();
+        for (int n = 0; n < words && m.find(); n++) head.append(m.group()).append(' ');
+        return contains(head.toString(), goldAnswers);
+    }
+
+    /**
+     * Cited articles that are relevant: in {@code relevant}, or stored as a syndicated copy of one (any of its other
+     * outlets' ids is relevant). The labels are incomplete, so the share is a lower bound of precision.
+     *
+     * @param cited each cited article's ids: its own id first, then the ids of the copies it stands for
+     */
+    public static int relevantCited(List<List<String>> cited, Collection<String> relevant) {
+        int n = 0;
+        for (List<String> ids : cited) if (ids.stream().anyMatch(relevant::contains)) n++;
+        return n;
+    }
+
+    /**
+     * Which half of a split a question falls in (0 or 1), from a hash of its id that does not depend on the JVM or
+     * the file order: halves stay the same across runs, so a change can be checked on each one separately.
+     */
+    public static int half(String questionId) {
+        return Character.digit(Article.sha256Hex(questionId).charAt(0), 16) % 2;
     }
 
     /** Words (whitespace-separated tokens) in the answer, citation markers not counted. */

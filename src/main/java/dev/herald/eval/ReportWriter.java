@@ -44,13 +44,19 @@ public final class ReportWriter {
         writeAtomically(dir.resolve("report.json"),
                 mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) + "\n");
         writeAtomically(dir.resolve("report.md"), markdown(report));
+        writeRows(dir.resolve("questions.jsonl"), questions);
+    }
+
+    /** One JSON object per line. */
+    public static void writeRows(Path file, List<Map<String, Object>> rows) throws IOException {
+        ObjectMapper mapper = mapper();
         StringBuilder jsonl = new StringBuilder();
-        for (Map<String, Object> q : questions) jsonl.append(mapper.writeValueAsString(q)).append('\n');
-        writeAtomically(dir.resolve("questions.jsonl"), jsonl.toString());
+        for (Map<String, Object> q : rows) jsonl.append(mapper.writeValueAsString(q)).append('\n');
+        writeAtomically(file, jsonl.toString());
     }
 
     /** Writes to a temporary file beside the target, then moves it into place. */
-    static void writeAtomically(Path target, String content) throws IOException {
+    public static void writeAtomically(Path target, String content) throws IOException {
         Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
         try {
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
@@ -98,14 +104,38 @@ public final class ReportWriter {
         sb.append(String.format("| questions scored | %d |%n", a.questions()));
         sb.append(String.format("| containment, all | %s |%n", pct(a.containment())));
         sb.append(String.format("| containment, labelled (n = %d) | %s |%n", a.labelled(), pct(a.containmentLabelled())));
+        sb.append(String.format("| containment within the first %d words | %s |%n", Evaluation.FIRST_WORDS,
+                pct(a.containmentFirst30())));
         sb.append(String.format("| abstention rate | %s |%n", pct(a.abstentionRate())));
         sb.append(String.format("| mean answer length, words (all / not abstained) | %s / %s |%n",
                 f1(a.meanWords()), f1(a.meanWordsAnswered())));
+        sb.append(String.format("| cited-article precision, labelled (%d cited articles) | %s |%n", a.citedArticles(),
+                f3(a.citedPrecision())));
+        if (a.notCovered() != null) {
+            sb.append(String.format("| abstention when not covered (as of %s, %d articles visible; n = %d) | %s |%n",
+                    a.notCovered().asOf().substring(0, 10), a.notCovered().visibleArticles(), a.notCovered().questions(),
+                    pct(a.notCovered().abstentionRate())));
+        }
         sb.append(String.format("| citation validity (all %d answers) | %s |%n%n", a.citationChecked(),
                 pct(a.citationValidity())));
         sb.append("Containment: a gold answer, lower-cased with ASCII punctuation and typographic quotes removed and "
                 + "whitespace collapsed, occurs as whole words in the answer so normalised (citation markers removed "
-                + "first). An abstention counts as not containing the answer.\n\n");
+                + "first). An abstention counts as not containing the answer. Cited-article precision: the share of "
+                + "cited articles (over labelled questions) that are among the question's relevant articles or are "
+                + "stored copies of one; the labels are incomplete, so it is a lower bound. Not covered: the same "
+                + "questions asked as of a date before the news they ask about, when any answer would be a guess.\n\n");
+        if (a.halves() != null && !a.halves().isEmpty()) {
+            sb.append("Halves (questions split by a hash of their id; keep a change only when it helps both):\n\n");
+            sb.append("| half | open questions | containment | first 30 words | mean words | cited precision "
+                    + "| labelled | MRR@10 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (Map.Entry<String, EvalReport.Half> e : a.halves().entrySet()) {
+                EvalReport.Half h = e.getValue();
+                sb.append(String.format("| %s | %d | %s | %s | %s | %s | %d | %s |%n", e.getKey(), h.questions(),
+                        pct(h.containment()), pct(h.containmentFirst30()), f1(h.meanWords()), f3(h.citedPrecision()),
+                        h.labelled(), f3(h.mrr10())));
+            }
+            sb.append('\n');
+        }
 
         sb.append("## Speed (warm; QuestionService.ask)\n\n");
         sb.append("| stage | n | p50 ms | p95 ms | p99 ms | mean ms |\n|---|---:|---:|---:|---:|---:|\n");
@@ -171,10 +201,25 @@ public final class ReportWriter {
                     f3(s.hits1()), f3(s.hits4()), f3(s.hits10()), f3(s.mrr10()), f1(row.latency().p50())));
         }
         EvalReport.AnswerScores a = r.answers();
-        sb.append(String.format("%nanswers (%d open-answer questions): containment %s (labelled %s, n=%d), "
-                        + "abstained %s, mean %s words, citations valid %s of %d%n", a.questions(), pct(a.containment()),
-                pct(a.containmentLabelled()), a.labelled(), pct(a.abstentionRate()), f1(a.meanWordsAnswered()),
-                pct(a.citationValidity()), a.citationChecked()));
+        sb.append(String.format("%nanswers (%d open-answer questions): containment %s (first %d words %s; labelled "
+                        + "%s, n=%d), abstained %s, mean %s words (answered %s), cited precision %s, citations valid %s "
+                        + "of %d%n", a.questions(), pct(a.containment()), Evaluation.FIRST_WORDS,
+                pct(a.containmentFirst30()), pct(a.containmentLabelled()), a.labelled(), pct(a.abstentionRate()),
+                f1(a.meanWords()), f1(a.meanWordsAnswered()), f3(a.citedPrecision()), pct(a.citationValidity()),
+                a.citationChecked()));
+        if (a.notCovered() != null) {
+            sb.append(String.format("not covered (as of %s): %s of %d abstain%n", a.notCovered().asOf().substring(0, 10),
+                    pct(a.notCovered().abstentionRate()), a.notCovered().questions()));
+        }
+        if (a.halves() != null) {
+            for (Map.Entry<String, EvalReport.Half> e : a.halves().entrySet()) {
+                EvalReport.Half h = e.getValue();
+                sb.append(String.format("half %s (%d): containment %s, first %d words %s, mean %s words, cited "
+                                + "precision %s, MRR@10 %s (n=%d)%n", e.getKey(), h.questions(), pct(h.containment()),
+                        Evaluation.FIRST_WORDS, pct(h.containmentFirst30()), f1(h.meanWords()), f3(h.citedPrecision()),
+                        f3(h.mrr10()), h.labelled()));
+            }
+        }
         sb.append(String.format("%n%-8s %5s %8s %8s %8s%n", "stage", "n", "p50 ms", "p95 ms", "p99 ms"));
         for (Map.Entry<String, EvalReport.Latency> e : r.speed().stages().entrySet()) {
             EvalReport.Latency l = e.getValue();

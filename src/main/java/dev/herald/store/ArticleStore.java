@@ -378,6 +378,18 @@ public final class ArticleStore {
         return count("SELECT COUNT(*) FROM chunks");
     }
 
+    /** Publication times of the dated articles, oldest first (the evaluation's "before the archive" date). */
+    public List<Instant> publicationTimes() {
+        return db.read(c -> {
+            List<Instant> out = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT published_at FROM articles WHERE published_at IS NOT NULL ORDER BY published_at")) {
+                while (rs.next()) out.add(Instant.ofEpochSecond(rs.getLong(1)));
+            }
+            return out;
+        });
+    }
+
     private int count(String sql) {
         return db.read(c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {

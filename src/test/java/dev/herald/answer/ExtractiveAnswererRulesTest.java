@@ -72,4 +72,43 @@ class ExtractiveAnswererRulesTest {
         assertFalse(ExtractiveAnswerer.countsTheAskedThing("She played 7 matches at Wimbledon.", counted));
         assertTrue(ExtractiveAnswerer.countedThings("Who won the grand slam?").isEmpty());
     }
+
+    @Test
+    void should_quote_only_the_article_about_the_subject_when_another_has_the_kind_of_answer_asked_for() {
+        // given the Goma report and a library report whose "1,200 people" fits "how many" better than anything
+        ArticleRef goma = new ArticleRef("goma", "Rebels enter Goma", "Wire", null, Instant.parse("2025-01-27T08:00:00Z"));
+        ArticleRef library = new ArticleRef("library", "Library reopens", "Gazette", null,
+                Instant.parse("2025-01-27T09:00:00Z"));
+        RetrievedChunk a = new RetrievedChunk(new StoredChunk(1, 0, "Fighting continued in Goma on Monday. "
+                + "Health officials said at least 17 people were killed in the fighting.", goma), 1.0, 1, 1, 0.6);
+        RetrievedChunk b = new RetrievedChunk(new StoredChunk(2, 0, "More than 1,200 people were signing up for "
+                + "library cards on the first morning, the librarian said.", library), 0.9, 2, 2, 0.5);
+        Map<String, Double> rarity = Map.of("goma", 9.0, "people", 1.0, "killed", 4.0);
+        ExtractiveAnswerer answerer = new ExtractiveAnswerer(w -> rarity.getOrDefault(w, 3.0), 3, 0.2);
+
+        // when
+        Answer answer = answerer.answer(new AnswerRequest("How many people were killed in Goma?", List.of(), AS_OF,
+                new SearchResult(List.of(b, a), List.of(), new float[0], Map.of())));
+
+        // then
+        assertTrue(answer.text().startsWith("Health officials said at least 17"), answer.text());
+        assertTrue(answer.citations().stream().allMatch(c -> c.article().id().equals("goma")), answer.text());
+    }
+
+    @Test
+    void should_abstain_when_no_retrieved_article_covers_the_subject() {
+        // given only an article about another cup final
+        ArticleRef other = new ArticleRef("final", "Italy win on penalties", "Wire", null,
+                Instant.parse("2022-07-12T08:00:00Z"));
+        RetrievedChunk c = new RetrievedChunk(new StoredChunk(1, 0, "Italy won the final on penalties after a 1-1 "
+                + "draw. The goalkeeper saved two penalties in the shoot-out.", other), 1.0, 1, 1, 0.6);
+        ExtractiveAnswerer answerer = new ExtractiveAnswerer(w -> w.equals("harbour") ? 9.0 : 3.0, 3, 0.2);
+
+        // when
+        Answer answer = answerer.answer(new AnswerRequest("Who won the Harbour Cup final on penalties?", List.of(),
+                AS_OF, new SearchResult(List.of(c), List.of(), new float[0], Map.of())));
+
+        // then
+        assertTrue(answer.abstained(), answer.text());
+    }
 }

@@ -93,4 +93,75 @@ class QuestionServiceTest {
         assertTrue(seen.get(0).contains("Who controls Goma now?"));
         assertTrue(r.answer().text().contains("300"), r.answer().text());
     }
+
+    @Test
+    void should_not_cite_the_kettle_recall_when_a_goma_follow_up_asks_about_injuries() {
+        // given
+        QuestionService q = herald.questions();
+        q.ask("chat-kettle", "Who controls Goma now?", AS_OF);
+
+        // when
+        Reply followUp = q.ask("chat-kettle", "and how many were injured?", AS_OF);
+
+        // then the casualty figure comes first, and nothing is quoted from the kettle recall's "No serious injuries"
+        String text = followUp.answer().text();
+        assertTrue(text.startsWith("At least 17 people have been killed and more than 300 wounded"), text);
+        assertFalse(text.contains("No serious injuries"), text);
+        assertTrue(followUp.answer().citations().stream()
+                .noneMatch(c -> c.article().url().endsWith("brightwell-kettle-recall")), text);
+    }
+
+    /** A sample question, the sample articles its answer may quote (by URL slug), and what the answer must say. */
+    record Case(String question, java.util.Set<String> stories, String says) {
+    }
+
+    static final java.util.Set<String> CONGO = java.util.Set.of("goma-offensive", "eac-emergency-summit", "ruto-rubio-call");
+
+    @Test
+    void should_quote_only_the_story_asked_about_when_asked_twenty_questions_about_the_samples() {
+        // given: questions whose old answers carried quotes from other sample stories (library cards under the Goma
+        // death toll, the tram under the library's costs, the coffee drought under the tram's length)
+        java.util.List<Case> cases = java.util.List.of(
+                new Case("Who controls Goma now?", CONGO, "M23"),
+                new Case("How many people were killed in Goma?", CONGO, "17"),
+                new Case("What did Ruto and Rubio discuss?", CONGO, "Rubio"),
+                new Case("When is the East African summit?", CONGO, "Wednesday"),
+                new Case("Who chairs the East African Community?", CONGO, "Ruto"),
+                new Case("Does Rwanda deny backing M23?", CONGO, "Rwanda"),
+                new Case("How many kettles did Brightwell recall?", java.util.Set.of("brightwell-kettle-recall"), "200,000"),
+                new Case("How many reports of overheating did Brightwell receive?",
+                        java.util.Set.of("brightwell-kettle-recall"), "41"),
+                new Case("Why are coffee prices rising?", java.util.Set.of("coffee-drought-prices"), "drought"),
+                new Case("How much have coffee prices risen?", java.util.Set.of("coffee-drought-prices"), "prices"),
+                new Case("How much did the Lindenport tram line cost?", java.util.Set.of("lindenport-tram-line"), "310 million"),
+                new Case("How long is the new tram line?", java.util.Set.of("lindenport-tram-line"), "tram"),
+                new Case("Who is the mayor of Lindenport?", java.util.Set.of("lindenport-tram-line"), "Ilse Varga"),
+                new Case("Who won the Harbour Cup final?", java.util.Set.of("harbour-cup-final"), "Northgate Rovers"),
+                new Case("Who scored the decisive penalty?", java.util.Set.of("harbour-cup-final"), "Marco Ilic"),
+                new Case("When will the Halcyon probe reach the asteroid?", java.util.Set.of("halcyon-probe-launch"), "2031"),
+                new Case("What is the lander called?", java.util.Set.of("halcyon-probe-launch"), "Pip"),
+                new Case("When did the Lindenport library reopen?", java.util.Set.of("lindenport-library-reopens"), "Friday"),
+                new Case("How many people signed up for library cards?",
+                        java.util.Set.of("lindenport-library-reopens"), "1,200"),
+                new Case("How much did the library repairs cost?", java.util.Set.of("lindenport-library-reopens"), "8.5 million"));
+        java.time.Instant asOf = java.time.Instant.parse("2025-01-31T23:00:00Z");
+        int words = 0;
+
+        for (Case c : cases) {
+            // when
+            Reply r = herald.questions().ask(c.question(), asOf);
+
+            // then
+            String text = r.answer().text();
+            assertFalse(r.answer().abstained(), c.question());
+            assertTrue(text.contains(c.says()), c.question() + " -> " + text);
+            for (var citation : r.answer().citations()) {
+                String slug = citation.article().url().substring(citation.article().url().lastIndexOf('/') + 1);
+                assertTrue(c.stories().contains(slug), c.question() + " cites " + slug + ": " + text);
+            }
+            assertTrue(herald.citationCheck().valid(r.answer()), text);
+            words += text.replaceAll("\\[\\d+]", " ").trim().split("\\s+").length;
+        }
+        assertTrue(words / (double) cases.size() <= 45, "mean words " + words / (double) cases.size());
+    }
 }

@@ -198,4 +198,39 @@ class MetricsTest {
         assertTrue(Double.isNaN(Metrics.ratio(1.0, 0.0)));
         assertTrue(Double.isNaN(Metrics.ratio(Double.NaN, 1.0)));
     }
+
+    @Test
+    void should_count_an_answer_only_within_the_first_words_when_the_limit_is_given() {
+        // given a 32-word answer whose gold answer is in words 31-32
+        String text = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+                + "seventeen eighteen nineteen twenty a b c d e f g h i j [1] Marco Rubio [2]";
+
+        // then: markers do not count as words, an answer cut by the limit does not count
+        assertTrue(Metrics.contains(text, List.of("Marco Rubio")));
+        assertFalse(Metrics.containsWithinFirstWords(text, List.of("Marco Rubio"), 30));
+        assertFalse(Metrics.containsWithinFirstWords(text, List.of("Marco Rubio"), 31));
+        assertTrue(Metrics.containsWithinFirstWords(text, List.of("Marco Rubio"), 32));
+        assertTrue(Metrics.containsWithinFirstWords(text, List.of("three"), 30));
+    }
+
+    @Test
+    void should_count_a_cited_syndicated_copy_of_a_relevant_article_as_relevant() {
+        // given three citations: a relevant article, a copy standing for a relevant one, an unrelated article
+        List<List<String>> cited = List.of(List.of("r1"), List.of("c1", "r2"), List.of("x"));
+
+        // then
+        assertEquals(2, Metrics.relevantCited(cited, Set.of("r1", "r2")));
+        assertEquals(0, Metrics.relevantCited(List.of(), Set.of("r1")));
+    }
+
+    @Test
+    void should_split_questions_into_two_stable_halves_of_similar_size() {
+        // when
+        int[] sizes = new int[2];
+        for (int i = 0; i < 1000; i++) sizes[Metrics.half("rtqa-2022-" + i)]++;
+
+        // then the same id always lands in the same half, and neither half is tiny
+        assertEquals(Metrics.half("rtqa-20220617_2"), Metrics.half("rtqa-20220617_2"));
+        assertTrue(sizes[0] > 400 && sizes[1] > 400, java.util.Arrays.toString(sizes));
+    }
 }

@@ -1,0 +1,176 @@
+package dev.herald.answer;
+
+import dev.herald.retrieval.TimeExpressions;
+import dev.herald.text.Terms;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a question is about: its distinctive terms (stems), each weighted by how rare it is. A sentence is worth
+ * quoting only when it, or its article, is about this subject; a sentence that merely has the kind of thing asked for
+ * (a number for "how many") is not.
+ *
+ * <p>Distinctive: a name (a capitalised word inside a sentence, or a word with a digit: "Goma", "M23", "2022") or one
+ * of the question's rarest words (IDF at least {@link #RARE_SHARE} of its rarest word's). Generic words ("people",
+ * "country", "said") are left out whatever their case, because news of every kind has them.
+ *
+ * <p>A follow-up ("and how many were injured?") has a second subject carried from the earlier turn; both must be met,
+ * so the kettle recall's "No serious injuries" does not answer a question about Goma.
+ */
+public final class Subject {
+
+    // A word at least this rare relative to the question's rarest word is part of the subject. Measured on the
+    // RealTime QA 2022 dev questions (see ExtractiveAnswerer).
+    static final double RARE_SHARE = 0.7;
+    private static final Pattern RAW_WORD = Pattern.compile("\\S+");
+    /** Month and weekday names are capitalised but say when, not what. */
+    private static final Set<String> CALENDAR = Set.of("january", "february", "march", "april", "june", "july",
+            "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+            "friday", "saturday", "sunday");
+    /** Words that ask rather than name, even when capitalised at the start of a clause. */
+    private static final Set<String> ASKING = Set.of("who", "whom", "whose", "what", "which", "when", "where", "why",
+            "how", "many", "much", "name", "named", "called", "happened", "happen", "did", "does", "according",
+            "reported", "report", "reports", "news", "latest", "week", "year", "years", "day", "days", "now");
+
+    /** A token no text contains (it has a control character): its IDF is that of a word absent from the archive. */
+    static final String ABSENT_PROBE = "\u0000absent";
+    private final Map<String, Double> own;
+    private final Map<String, Double> carried;
+    private final boolean ownNames;
+
+    private Subject(Map<String, Double> own, Map<String, Double> carried, boolean ownNames) {
+        this.own = own;
+        this.carried = carried;
+        this.ownNames = ownNames;
+    }
+
+    /**
+     * @param question the question as asked
+     * @param earlier  the earlier turn's search text when this is a follow-up, else null
+     * @param idf      inverse document frequency of a lower-case word
+     */
+    public static Subject of(String question, String earlier, ToDoubleFunction<String> idf) {
+        Set<String> names = new java.util.HashSet<>();
+        Map<String, Double> own = distinctive(question, idf, names);
+        Map<String, Double> carried = earlier == null ? Map.of() : distinctive(earlier, idf, new java.util.HashSet<>());
+        // the follow-up's own words are its own subject, not the carried one
+        Map<String, Double> rest = new LinkedHashMap<>(carried);
+        rest.keySet().removeAll(own.keySet());
+        return new Subject(own, rest, !names.isEmpty());
+    }
+
+    static Map<String, Double> distinctive(String text, ToDoubleFunction<String> idf) {
+        return distinctive(text, idf, new java.util.HashSet<>());
+    }
+
+    private static Map<String, Double> distinctive(String text, ToDoubleFunction<String> idf, Set<String> names) {
+        // A word no article has scores the highest IDF. A name nobody reported is the subject, and not finding it is
+        // the point ("the mayor of Lindenport" over an archive without Lindenport); any other such word is only the
+        // question's wording ("rising" where articles say "rose") and must not outweigh the names.
+        double absent = idf.applyAsDouble(ABSENT_PROBE);
+        Map<String, Double> weights = new LinkedHashMap<>();
+        Map<String, Boolean> named = new LinkedHashMap<>();
+        Map<String, Boolean> initial = new LinkedHashMap<>();
+        Matcher m = RAW_WORD.matcher(text);
+        boolean sentenceStart = true;
+        while (m.find()) {
+            String raw = m.group().replaceFirst("^[^\\p{L}\\p{N}]+", "");
+            boolean startsHere = sentenceStart;
+            sentenceStart = m.group().matches(".*[.?!:]['\"’”)]*$");
+            if (raw.isEmpty()) continue;
+            boolean capital = Character.isUpperCase(raw.charAt(0));
+            for (String w : Terms.tokens(raw)) {
+                if (Terms.STOP_WORDS.contains(w) || ASKING.contains(w) || TimeExpressions.isTimeWord(w)
+                        || CALENDAR.contains(w)) continue;
+                boolean name = raw.chars().anyMatch(Character::isDigit) || (!startsHere && capital);
+                String stem = Terms.stem(w);
+                double weight = idf.applyAsDouble(w);
+                if (!name && weight >= absent) continue;
+                weights.merge(stem, Math.max(0.1, weight), Math::max);
+                named.merge(stem, name, Boolean::logicalOr);
+                initial.merge(stem, startsHere && capital, Boolean::logicalOr);
+            }
+        }
+        // A capitalised first word is a name when it is rarer than most of the question's words ("Afghanistan was
+        // rocked…"), not when it is an ordinary word that happens to open the sentence ("Convicted", "Around").
+        double[] sorted = weights.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = sorted.length == 0 ? 0 : sorted[sorted.length / 2];
+        weights.forEach((t, w) -> {
+            if (initial.get(t) && w > median) named.put(t, true);
+        });
+        // The names when there are any: a report paraphrases a question's rare words ("refreshed" for "redesigned")
+        // but keeps its names. Without names, the rarest words.
+        Map<String, Double> out = new LinkedHashMap<>();
+        weights.forEach((t, w) -> {
+            if (named.get(t)) out.put(t, w);
+        });
+        names.addAll(out.keySet());
+        if (!out.isEmpty()) return out;
+        double rarest = weights.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        weights.forEach((t, w) -> {
+            if (w >= RARE_SHARE * rarest) out.put(t, w);
+        });
+        return out;
+    }
+
+    public boolean isEmpty() {
+        return own.isEmpty() && carried.isEmpty();
+    }
+
+    /** The distinctive terms, the question's own and the carried ones. */
+    public Set<String> terms() {
+        Map<String, Double> all = new LinkedHashMap<>(own);
+        all.putAll(carried);
+        return all.keySet();
+    }
+
+    /**
+     * 0..1: how much of the subject these stems cover. A follow-up is judged on the carried subject ("who leads
+     * them?" on the earlier turn's names), and when it names something itself ("what about Rwanda?") on the lower of
+     * that and its own subject: the story stays the one being discussed.
+     */
+    public double coverage(Collection<String> stems) {
+        if (carried.isEmpty()) return share(own, stems);
+        double c = share(carried, stems);
+        return ownNames ? Math.min(c, share(own, stems)) : c;
+    }
+
+    /** Whether the stems hold at least one distinctive term. */
+    public boolean touches(Collection<String> stems) {
+        for (String s : stems) if (own.containsKey(s) || carried.containsKey(s)) return true;
+        return false;
+    }
+
+    private static double share(Map<String, Double> terms, Collection<String> stems) {
+        double total = 0, found = 0;
+        for (Map.Entry<String, Double> e : terms.entrySet()) {
+            total += e.getValue();
+            if (stems.contains(e.getKey()) || sharesPrefix(e.getKey(), stems)) found += e.getValue();
+        }
+        return total == 0 ? 1 : found / total;
+    }
+
+    /**
+     * A name also meets its derived forms: "Japan" the "Japanese" island, "Israel" the "Israeli" coast (the shorter
+     * one, at least 4 letters, starts the longer one).
+     */
+    private static boolean sharesPrefix(String term, Collection<String> stems) {
+        if (term.length() < 4 || !Character.isLetter(term.charAt(0))) return false;
+        for (String s : stems) {
+            if (s.length() < 4 || s.charAt(0) != term.charAt(0)) continue;
+            if (s.length() > term.length() ? s.startsWith(term) : term.startsWith(s)) return true;
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "Subject" + own.keySet() + (carried.isEmpty() ? "" : " carried " + carried.keySet());
+    }
+}
