@@ -2,7 +2,7 @@ package dev.herald.cli;
 
 import dev.herald.ingest.IngestProgress;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * A progress bar on standard error: articles, chunks, rate and time left. On a terminal it redraws one line; when
@@ -11,18 +11,23 @@ import java.io.PrintStream;
 final class ConsoleProgress implements IngestProgress {
 
     private static final int WIDTH = 24;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean redraw;
     private long lastLineAt = -1;
     private boolean drew;
 
-    ConsoleProgress(PrintStream out, boolean redraw) {
+    ConsoleProgress(PrintWriter out, boolean redraw) {
         this.out = out;
         this.redraw = redraw;
     }
 
     static ConsoleProgress forStderr() {
-        return new ConsoleProgress(System.err, System.console() != null);
+        return new ConsoleProgress(new PrintWriter(System.err), System.console() != null);
+    }
+
+    /** On the command's error writer (what tests capture), instead of the process's standard error. */
+    static ConsoleProgress on(PrintWriter err) {
+        return new ConsoleProgress(err, System.console() != null);
     }
 
     @Override
@@ -42,6 +47,7 @@ final class ConsoleProgress implements IngestProgress {
     /** Ends the redrawn line so the summary starts on its own. */
     void done() {
         if (drew) out.println();
+        out.flush();
         drew = false;
     }
 
