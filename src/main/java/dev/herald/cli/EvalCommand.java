@@ -187,7 +187,7 @@ final class EvalCommand implements Callable<Integer> {
 
     /** Ingests the corpus with the progress bar; Ctrl-C stops cleanly after the batch in flight, as for ingest. */
     private IngestSummary ingest(Herald herald) {
-        ConsoleProgress bar = ConsoleProgress.forStderr();
+        ConsoleProgress bar = ConsoleProgress.on(root.err());
         return StopOnSignal.run(herald.library().ingestor(), () -> {
             IngestSummary s = herald.library().ingestCorpus(List.of(corpus), bar);
             bar.done();
