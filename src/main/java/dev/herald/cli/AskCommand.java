@@ -70,7 +70,8 @@ final class AskCommand implements Callable<Integer> {
             Map<String, Object> cm = new LinkedHashMap<>();
             cm.put("n", c.n());
             putArticle(cm, c.article());
-            cm.put("quote", String.join(" … ", c.quotes()));
+            // one line: a sentence quoted across a paragraph break keeps no raw newline in the JSON string
+            cm.put("quote", String.join(" … ", c.quotes()).replaceAll("\\s+", " ").strip());
             citations.add(cm);
         }
         m.put("citations", citations);

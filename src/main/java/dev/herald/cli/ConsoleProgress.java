@@ -15,26 +15,27 @@ final class ConsoleProgress implements IngestProgress {
     private final boolean redraw;
     private long lastLineAt = -1;
     private boolean drew;
+    private String unprinted;
 
     ConsoleProgress(PrintWriter out, boolean redraw) {
         this.out = out;
         this.redraw = redraw;
     }
 
-    static ConsoleProgress forStderr() {
-        return new ConsoleProgress(new PrintWriter(System.err), System.console() != null);
-    }
-
-    /** On the command's error writer (what tests capture), instead of the process's standard error. */
+    /** On the command's error stream (standard error), redrawn when the process runs in a terminal. */
     static ConsoleProgress on(PrintWriter err) {
         return new ConsoleProgress(err, System.console() != null);
     }
 
     @Override
     public void update(int articles, int total, int chunks, long elapsedMillis) {
-        if (!redraw && lastLineAt >= 0 && elapsedMillis - lastLineAt < 5000) return;
-        lastLineAt = elapsedMillis;
         String line = line(articles, total, chunks, elapsedMillis);
+        if (!redraw && lastLineAt >= 0 && elapsedMillis - lastLineAt < 5000) {
+            unprinted = line; // the final state is printed by done()
+            return;
+        }
+        unprinted = null;
+        lastLineAt = elapsedMillis;
         if (redraw) {
             out.print("\r" + line + "   ");
             drew = true;
@@ -49,25 +50,35 @@ final class ConsoleProgress implements IngestProgress {
         if (drew) out.println();
         out.flush();
         drew = false;
+        if (unprinted != null) out.println(unprinted);
+        unprinted = null;
+        out.flush();
     }
 
     static String line(int articles, int total, int chunks, long elapsedMillis) {
         double seconds = Math.max(0.001, elapsedMillis / 1000.0);
         StringBuilder sb = new StringBuilder();
-        if (total > 0) {
+        // the total is an estimate (one article per file, one per JSONL line): a .json array holds more, and
+        // "9/8 articles" helps nobody, so past it only the count is shown
+        boolean known = total > 0 && articles <= total;
+        if (known) {
             int filled = (int) Math.min(WIDTH, Math.round(WIDTH * (double) articles / total));
             sb.append('[').append("#".repeat(filled)).append(" ".repeat(WIDTH - filled)).append("] ");
-            sb.append(articles).append('/').append(total).append(" articles");
+            sb.append(articles).append('/').append(total).append(total == 1 ? " article" : " articles");
         } else {
-            sb.append(articles).append(" articles");
+            sb.append(plural(articles, "article"));
         }
-        sb.append(String.format(" · %d chunks · %.1f chunks/s", chunks, chunks / seconds));
-        if (total > 0 && articles > 0 && articles < total) {
+        sb.append(" · ").append(plural(chunks, "chunk")).append(String.format(" · %.1f chunks/s", chunks / seconds));
+        if (known && articles > 0 && articles < total) {
             long eta = Math.round(seconds * (total - articles) / articles);
             sb.append(" · ETA ").append(duration(eta));
         }
         sb.append(" · ").append(duration(Math.round(seconds)));
         return sb.toString();
+    }
+
+    static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     static String duration(long s) {

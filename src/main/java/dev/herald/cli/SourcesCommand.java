@@ -38,9 +38,9 @@ final class SourcesCommand implements Callable<Integer> {
                 out.println("No articles loaded. Load some with: herald ingest PATH");
                 return 0;
             }
-            out.printf("%-32s %8s  %-10s  %-10s%n", "outlet", "articles", "first", "last");
+            out.printf("%s %8s  %-10s  %s%n", Columns.fit("outlet", 32), "articles", "first", "last");
             for (ArticleStore.SourceSummary s : store.sources()) {
-                out.printf("%-32s %8d  %-10s  %-10s%n", clip(s.source(), 32), s.articles(), day(s.first()), day(s.last()));
+                out.printf("%s %8d  %-10s  %s%n", Columns.fit(s.source(), 32), s.articles(), day(s.first()), day(s.last()));
             }
             if (articles > 0) {
                 out.println();
@@ -55,10 +55,6 @@ final class SourcesCommand implements Callable<Integer> {
 
     private static String day(Instant i) {
         return i == null ? "-" : DAY.format(i);
-    }
-
-    private static String clip(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
     }
 
     /** {@code herald sources list}: configured and added sources with their state. */
@@ -103,7 +99,7 @@ final class SourcesCommand implements Callable<Integer> {
                 return HeraldCli.USAGE;
             }
             try (Herald herald = parent.root.open()) {
-                var report = herald.library().addSource(location, name, interval, ConsoleProgress.forStderr());
+                var report = herald.library().addSource(location, name, interval, ConsoleProgress.on(parent.root.err()));
                 parent.root.out().println(report.describe());
                 return report.failures().isEmpty() ? 0 : 1;
             } catch (IllegalArgumentException e) {

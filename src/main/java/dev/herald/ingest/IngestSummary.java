@@ -19,9 +19,10 @@ public record IngestSummary(int added, int updated, int unchanged, List<ArticleL
     /** Several lines for a terminal or a chat: counts, time, then each skipped input with its reason. */
     public String describe() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%s: %d added, %d updated, %d unchanged, %d skipped; %d chunks in %.1f s",
+        sb.append(String.format("%s: %d added, %d updated, %d unchanged, %d skipped; %d %s in %.1f s",
                 interrupted ? "Stopped early (run again to resume)" : "Done",
-                added, updated, unchanged, skipped.size(), chunks, took.toMillis() / 1000.0));
+                added, updated, unchanged, skipped.size(), chunks, chunks == 1 ? "chunk" : "chunks",
+                took.toMillis() / 1000.0));
         if (chunks > 0) sb.append(String.format(" (%.1f chunks/s)", chunksPerSecond()));
         int shown = 0;
         for (ArticleLoader.Skipped s : skipped) {

@@ -98,7 +98,9 @@ public final class Ingestor {
 
         public void skip(ArticleLoader.Skipped s) {
             skipped.add(s);
-            log.warn("skipped {}", s);
+            // the closing summary lists every skipped input; a WARN line here printed each one twice, and in the
+            // middle of the progress bar
+            log.debug("skipped {}", s);
             seen++;
             report(false);
         }

@@ -259,4 +259,76 @@ class CommandLineTest {
         assertEquals(0, allowed.exit(), allowed.err());
         assertTrue(allowed.out().contains("1 added"), allowed.out());
     }
+
+    // ---------------------------------------------------------------- item 19: output
+
+    @Test
+    void should_count_and_pluralise_right_and_report_each_skip_once_when_ingesting() throws IOException {
+        // given a .json array (three articles in one file, the progress estimate counts one) and an empty file
+        Path news = Files.createDirectories(dir.resolve("news"));
+        Files.writeString(news.resolve("batch.json"), "[{\"id\": \"a\", \"title\": \"A\", \"text\": \"One.\"},"
+                + "{\"id\": \"b\", \"title\": \"B\", \"text\": \"Two.\"}, {\"id\": \"c\", \"title\": \"C\", \"text\": \"Three.\"}]");
+        Files.writeString(news.resolve("empty.txt"), "");
+        Path one = Files.writeString(dir.resolve("one.txt"), "title: One\n\nJust one sentence here.\n");
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.herald");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
+        try {
+            // when
+            Run batch = run("ingest", news.toString());
+            Run single = run("ingest", one.toString());
+            // then
+            assertEquals(0, batch.exit(), batch.err());
+            assertFalse(batch.err().matches("(?s).*\\b4/2 articles.*"), batch.err());
+            assertTrue(batch.err().contains("4 articles · 3 chunks"), batch.err());
+            assertTrue(single.out().contains("; 1 chunk in "), single.out());
+            assertTrue(single.err().contains("1/1 article · 1 chunk ·"), single.err());
+            assertEquals(1, batch.out().split("empty.txt", -1).length - 1, batch.out());
+            assertTrue(logged.list.stream().noneMatch(e -> e.getFormattedMessage().contains("empty.txt")),
+                    "the skipped file is reported by the summary only, not also as a log line");
+        } finally {
+            log.detachAppender(logged);
+        }
+    }
+
+    @Test
+    void should_align_the_outlet_table_when_names_are_wide_long_or_hold_line_breaks() throws IOException {
+        // given outlets named in Chinese, with a newline, and longer than the column
+        Path news = Files.createDirectories(dir.resolve("news"));
+        String[] outlets = {"新华社", "Line\\nBreak Times", "The Extraordinarily Long Name Of A Regional Newspaper", "AP"};
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < outlets.length; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"id\": \"o").append(i).append("\", \"title\": \"T").append(i)
+                    .append("\", \"text\": \"Text number ").append(i).append(".\", \"source\": \"").append(outlets[i])
+                    .append("\", \"published_at\": \"2025-01-2").append(i).append("\"}");
+        }
+        Files.writeString(news.resolve("o.json"), json.append("]").toString());
+        assertEquals(0, run("ingest", news.toString()).exit());
+        // when
+        List<String> rows = run("sources", "--articles", "0").out().strip().lines().toList();
+        // then: every row is one line, and the article counts end in the same column
+        assertEquals(outlets.length + 1, rows.size(), String.join("\n", rows));
+        int end = Columns.width(rows.get(0).substring(0, rows.get(0).indexOf("articles") + "articles".length()));
+        for (String row : rows.subList(1, rows.size())) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*? +1)  ").matcher(row);
+            assertTrue(m.find(), row);
+            assertEquals(end, Columns.width(m.group(1)), "misaligned: " + row);
+        }
+    }
+
+    @Test
+    void should_keep_each_quote_on_one_line_when_answering_as_json() throws IOException {
+        // given a sentence written across two lines of its file
+        Path file = Files.writeString(dir.resolve("tram.md"), "---\ntitle: Tram line opens\npublished: 2025-02-01\n---\n"
+                + "The new tram line opened on Saturday\nwith free rides for a week.\n");
+        assertEquals(0, run("ingest", file.toString()).exit());
+        // when
+        Run ask = run("ask", "--json", "--as-of", "2025-02-02", "When did the tram line open?");
+        // then
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ask.out());
+        String quote = json.get("citations").get(0).get("quote").asText();
+        assertTrue(quote.contains("Saturday with free rides"), quote);
+        assertFalse(quote.contains("\n"), quote);
+    }
 }
