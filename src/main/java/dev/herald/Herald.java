@@ -8,6 +8,7 @@ import dev.herald.answer.llm.LlmQueryRewriter;
 import dev.herald.answer.llm.LlmHealth;
 import dev.herald.answer.llm.LlmModels;
 import dev.herald.answer.llm.LlmStats;
+import dev.herald.chat.Briefings;
 import dev.herald.chat.Conversations;
 import dev.herald.chat.QuestionService;
 import dev.herald.config.AnswerMode;
@@ -93,7 +94,8 @@ public final class Herald implements AutoCloseable {
         this.answerer = answerer(config, indexes);
         // 5. Conversations
         this.questions = new QuestionService(retriever, answerer, new Conversations(config.get(Settings.CHAT_MEMORY_IDLE)),
-                store::aliases, followUpRewriter(answerer));
+                store::aliases, followUpRewriter(answerer))
+                .withBriefings(new Briefings(Briefings.Archive.of(store), retriever, term -> indexes.keywords().idf(term)));
     }
 
     /**

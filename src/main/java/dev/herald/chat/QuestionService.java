@@ -11,6 +11,8 @@ import dev.herald.retrieval.SearchResult;
 import dev.herald.article.ArticleRef;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,6 +33,7 @@ public final class QuestionService {
     private final Conversations conversations;
     private final Function<String, List<ArticleRef>> aliases;
     private final FollowUpRewriter rewriter;
+    private final Briefings briefings;
 
     /** Turns a follow-up into a standalone question (llm mode); returns the question unchanged when it cannot. */
     @FunctionalInterface
@@ -52,6 +55,31 @@ public final class QuestionService {
         this.conversations = conversations;
         this.aliases = aliases;
         this.rewriter = rewriter;
+        this.briefings = null;
+    }
+
+    private QuestionService(QuestionService base, Briefings briefings) {
+        this.retriever = base.retriever;
+        this.answerer = base.answerer;
+        this.conversations = base.conversations;
+        this.aliases = base.aliases;
+        this.rewriter = base.rewriter;
+        this.briefings = briefings;
+    }
+
+    /**
+     * The same service answering requests for news ("What's the latest?", "What happened yesterday?", "news about
+     * Goma") with a briefing instead of a search for those words.
+     */
+    public QuestionService withBriefings(Briefings b) {
+        return new QuestionService(this, b);
+    }
+
+    /** The briefing behind {@code /latest [topic]}: the top stories of the newest days, on the topic if one is given. */
+    public Answer latest(String topic, Instant asOf) {
+        if (briefings == null) throw new IllegalStateException("no briefings configured");
+        BriefingRequest r = BriefingRequest.latest(topic, LocalDate.ofInstant(asOf, ZoneOffset.UTC));
+        return briefings.brief(topic == null || topic.isBlank() ? "/latest" : "/latest " + topic.strip(), r, asOf);
     }
 
     public Answerer answerer() {
@@ -99,6 +127,16 @@ public final class QuestionService {
 
     private Reply answer(String question, Instant asOf, List<Conversations.Turn> recent) {
         long start = System.nanoTime();
+        // 0. A request for news gets a briefing of the window it names, not a search for its words
+        if (briefings != null) {
+            Optional<BriefingRequest> wanted = BriefingRequest.detect(question, LocalDate.ofInstant(asOf, ZoneOffset.UTC));
+            if (wanted.isPresent()) {
+                Answer brief = briefings.brief(question, wanted.get(), asOf);
+                long end = System.nanoTime();
+                SearchResult none = new SearchResult(List.of(), List.of(), new float[0], Map.of());
+                return new Reply(brief, none, false, question, Map.of("answer", end - start, "total", end - start));
+            }
+        }
         // 1. A follow-up is searched together with the turn it follows, favouring the articles cited there
         Optional<Conversations.Turn> previous = recent.isEmpty() ? Optional.empty() : Optional.of(recent.get(recent.size() - 1));
         boolean followUp = previous.isPresent() && FollowUps.isFollowUp(question);

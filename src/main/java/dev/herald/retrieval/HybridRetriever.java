@@ -140,6 +140,11 @@ public final class HybridRetriever {
         return options;
     }
 
+    /** The same retrieval returning {@code k} chunks (briefings and evaluation look deeper than answers). */
+    public HybridRetriever withTopK(int k) {
+        return new HybridRetriever(model, indexes, store, options.withTopK(k));
+    }
+
     public SearchResult search(SearchQuery query) {
         Map<String, Long> nanos = new ConcurrentHashMap<>();
         KeywordIndex keywords = indexes.keywords();

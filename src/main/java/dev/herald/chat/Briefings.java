@@ -1,0 +1,337 @@
+package dev.herald.chat;
+
+import dev.herald.answer.Answer;
+import dev.herald.answer.Citation;
+import dev.herald.article.Article;
+import dev.herald.article.ArticleRef;
+import dev.herald.retrieval.HybridRetriever;
+import dev.herald.retrieval.RetrievedChunk;
+import dev.herald.retrieval.SearchQuery;
+import dev.herald.retrieval.SearchResult;
+import dev.herald.retrieval.TimeWindow;
+import dev.herald.store.ArticleStore;
+import dev.herald.text.Sentences;
+import dev.herald.text.Terms;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Briefings: the top distinct stories of a span of days (optionally on one topic), one quoted line each.
+ *
+ * <p>Stories are articles grouped by what they report: syndicated copies (stored once, with their other outlets as
+ * aliases) and articles whose headline and lead share most of their rare words (idf-weighted cosine of title + first
+ * two sentences at least {@link #SAME_STORY}). Stories are ranked by coverage (how many articles and outlets carry
+ * them), then by how recent their newest article is. Each line quotes one sentence of the story's newest article
+ * verbatim (its lead, or for a topic the early sentence that names the topic best) with its citation, so citations
+ * are valid by construction, as for answers.
+ *
+ * <p>The console chat and the bot's {@code /latest [topic]} both call this class.
+ */
+public final class Briefings {
+
+    /** Stories in one briefing: a screenful in the console, one message in Telegram. */
+    public static final int MAX_STORIES = 5;
+    /**
+     * Two articles tell the same story above this idf-weighted cosine of title + lead. On the 2022 benchmark archive,
+     * copies of one story by different outlets scored 0.45–0.8 and different stories on one subject (two Ukraine
+     * reports of one day) 0.15–0.35.
+     */
+    static final double SAME_STORY = 0.4;
+    /** Newest articles a briefing without a topic looks at (an archive's busiest days hold about 150). */
+    static final int SCAN = 300;
+    /** Without a window, "latest" covers the newest article's day and the two before it. */
+    static final int LATEST_DAYS = 3;
+    /** Without a window, a topic briefing covers the two weeks up to its newest matching article. */
+    static final int TOPIC_DAYS = 14;
+    /** Chunks a topic search returns: enough to see every recent article naming it. */
+    static final int TOPIC_CHUNKS = 40;
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+    /** What the briefing reads from the archive. */
+    public interface Archive {
+        /** The newest articles published at or before {@code asOf}, newest first. */
+        List<ArticleRef> latest(int limit, Instant asOf);
+
+        Optional<Article> article(String id);
+
+        /** Other outlets that published an article's story (syndicated copies). */
+        List<ArticleRef> aliases(String articleId);
+
+        static Archive of(ArticleStore store) {
+            return new Archive() {
+                @Override
+                public List<ArticleRef> latest(int limit, Instant asOf) {
+                    return store.latest(limit, asOf);
+                }
+
+                @Override
+                public Optional<Article> article(String id) {
+                    return store.article(id);
+                }
+
+                @Override
+                public List<ArticleRef> aliases(String articleId) {
+                    return store.aliases(articleId);
+                }
+            };
+        }
+    }
+
+    private final Archive archive;
+    private final HybridRetriever topicSearch;
+    private final ToDoubleFunction<String> idf;
+
+    /**
+     * @param topicSearch retrieval used to find articles on a topic (its top-k is raised to {@link #TOPIC_CHUNKS})
+     * @param idf         inverse document frequency of a lower-case word in the archive
+     */
+    public Briefings(Archive archive, HybridRetriever topicSearch, ToDoubleFunction<String> idf) {
+        this.archive = archive;
+        this.topicSearch = topicSearch.withTopK(TOPIC_CHUNKS);
+        this.idf = idf;
+    }
+
+    /** One story: its articles, newest first, and the outlets beyond them that carried it. */
+    private record Story(List<Candidate> articles, Set<String> outlets) {
+        Candidate newest() {
+            return articles.get(0);
+        }
+
+        int coverage() {
+            return Math.max(articles.size(), outlets.size());
+        }
+    }
+
+    private static final class Candidate {
+        final ArticleRef ref;
+        final Article article;
+        final Map<String, Double> lead;
+        final List<ArticleRef> aliases;
+        final double relevance;
+
+        Candidate(ArticleRef ref, Article article, Map<String, Double> lead, List<ArticleRef> aliases, double relevance) {
+            this.ref = ref;
+            this.article = article;
+            this.lead = lead;
+            this.aliases = aliases;
+            this.relevance = relevance;
+        }
+    }
+
+    /** The briefing for a request, as of a moment; {@code question} is what the reader typed. */
+    public Answer brief(String question, BriefingRequest request, Instant asOf) {
+        LocalDate today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
+        TimeWindow window = request.window();
+        List<Candidate> candidates = request.topic() == null ? recent(window, asOf) : onTopic(request.topic(), window, asOf);
+        if (candidates.isEmpty()) return nothing(question, request, asOf);
+        if (window == null) {
+            // the newest days the archive has, not the calendar's: an archive last filled a week ago still briefs
+            LocalDate newest = day(candidates.get(0).ref.publishedAt());
+            window = new TimeWindow(newest.minusDays((request.topic() == null ? LATEST_DAYS : TOPIC_DAYS) - 1), newest,
+                    "latest");
+            TimeWindow w = window;
+            candidates.removeIf(c -> !w.contains(day(c.ref.publishedAt())));
+        }
+        List<Story> stories = stories(candidates);
+        stories.sort(Comparator.comparingInt(Story::coverage).reversed()
+                .thenComparing(s -> s.newest().ref.publishedAt(), Comparator.reverseOrder()));
+        List<Story> top = stories.subList(0, Math.min(MAX_STORIES, stories.size()));
+
+        StringBuilder text = new StringBuilder(heading(request, window, today, top.size(), stories.size()));
+        List<Citation> citations = new ArrayList<>();
+        for (Story s : top) {
+            Candidate c = s.newest();
+            String line = line(c, request.topic());
+            if (line == null) continue;
+            int n = citations.size() + 1;
+            List<ArticleRef> others = new ArrayList<>(c.aliases);
+            for (Candidate other : s.articles()) if (other != c) {
+                others.add(other.ref);
+                others.addAll(other.aliases);
+            }
+            citations.add(new Citation(n, c.ref, List.of(line), others));
+            text.append("\n\n• ").append(SHORT_DAY.format(day(c.ref.publishedAt()))).append(": ").append(line)
+                    .append(" [").append(n).append(']');
+        }
+        if (citations.isEmpty()) return nothing(question, request, asOf);
+        return new Answer(question, text.toString(), citations, false, List.of(), 1.0, null);
+    }
+
+    /** Every dated article of the window (or of the newest days), newest first. */
+    private List<Candidate> recent(TimeWindow window, Instant asOf) {
+        Instant end = window == null ? asOf : min(asOf, window.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(1));
+        List<Candidate> out = new ArrayList<>();
+        for (ArticleRef r : archive.latest(SCAN, end)) {
+            if (r.publishedAt() == null) continue;
+            if (window != null && !window.contains(day(r.publishedAt()))) continue;
+            candidate(r, 1.0).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** Articles of the window that name the topic, found by the same retrieval as answers, newest first. */
+    private List<Candidate> onTopic(String topic, TimeWindow window, Instant asOf) {
+        Set<String> topicWords = new LinkedHashSet<>(Terms.contentWords(topic));
+        SearchResult found = topicSearch.search(new SearchQuery(topic, asOf, Optional.ofNullable(window), Set.of()));
+        Map<String, Double> relevance = new LinkedHashMap<>();
+        Map<String, ArticleRef> refs = new HashMap<>();
+        for (RetrievedChunk rc : found.chunks()) {
+            ArticleRef r = rc.article();
+            if (r.publishedAt() == null || (window != null && !window.contains(day(r.publishedAt())))) continue;
+            // the article must name the topic (all its rarer words, in the title or this passage), not merely be near it
+            Set<String> words = new LinkedHashSet<>(Terms.tokens(r.title() + " " + rc.text()));
+            double have = 0;
+            double want = 0;
+            for (String w : topicWords) {
+                double weight = idf.applyAsDouble(w);
+                want += weight;
+                if (words.contains(w)) have += weight;
+            }
+            if (want == 0 || have / want < 0.99) continue;
+            relevance.merge(r.id(), rc.score(), Math::max);
+            refs.putIfAbsent(r.id(), r);
+        }
+        List<Candidate> out = new ArrayList<>();
+        for (String id : relevance.keySet()) candidate(refs.get(id), relevance.get(id)).ifPresent(out::add);
+        out.sort(Comparator.comparing((Candidate c) -> c.ref.publishedAt()).reversed());
+        return out;
+    }
+
+    private Optional<Candidate> candidate(ArticleRef r, double relevance) {
+        return archive.article(r.id()).map(a -> new Candidate(r, a, weights(a.title() + " " + String.join(" ",
+                leadSentences(a, 2))), archive.aliases(r.id()), relevance));
+    }
+
+    /** Greedy grouping, newest first: an article joins the first story whose newest article tells the same story. */
+    private List<Story> stories(List<Candidate> candidates) {
+        List<Story> out = new ArrayList<>();
+        for (Candidate c : candidates) {
+            Story home = null;
+            for (Story s : out) {
+                if (cosine(s.newest().lead, c.lead) >= SAME_STORY) {
+                    home = s;
+                    break;
+                }
+            }
+            if (home == null) {
+                home = new Story(new ArrayList<>(), new LinkedHashSet<>());
+                out.add(home);
+            }
+            home.articles().add(c);
+            home.outlets().add(c.ref.source());
+            for (ArticleRef a : c.aliases) home.outlets().add(a.source());
+        }
+        return out;
+    }
+
+    /** The quoted line: for a topic, the early sentence that names it best; otherwise the lead. */
+    private String line(Candidate c, String topic) {
+        List<String> lead = leadSentences(c.article, 6);
+        if (lead.isEmpty()) return null;
+        if (topic == null) return lead.get(0);
+        Set<String> topicWords = new LinkedHashSet<>(Terms.contentWords(topic));
+        String best = lead.get(0);
+        double bestScore = -1;
+        for (int i = 0; i < lead.size(); i++) {
+            Set<String> words = new LinkedHashSet<>(Terms.tokens(lead.get(i)));
+            double s = 0;
+            for (String w : topicWords) if (words.contains(w)) s += idf.applyAsDouble(w);
+            s -= i * 0.01; // earlier wins a tie: leads summarise
+            if (s > bestScore) {
+                bestScore = s;
+                best = lead.get(i);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The article's first sentences that say something: not the headline, not a dateline or caption (under eight
+     * words or without end punctuation), with line wraps flattened (the check compares whitespace-squashed text).
+     */
+    static List<String> leadSentences(Article a, int max) {
+        List<String> out = new ArrayList<>();
+        String title = a.title() == null ? "" : a.title().replaceAll("\\s+", " ").strip();
+        for (String s : Sentences.texts(a.text())) {
+            String flat = s.replaceAll("\\s+", " ").strip();
+            if (flat.equalsIgnoreCase(title) || Terms.wordCount(flat) < 8 || Terms.wordCount(flat) > 60) continue;
+            if (!flat.matches("(?s).*[.!?\"'”’)]$")) continue;
+            out.add(flat);
+            if (out.size() == max) break;
+        }
+        return out;
+    }
+
+    private Map<String, Double> weights(String text) {
+        Map<String, Double> out = new HashMap<>();
+        for (String w : Terms.tokens(text)) {
+            if (Terms.STOP_WORDS.contains(w)) continue;
+            out.merge(Terms.stem(w), idf.applyAsDouble(w), Double::sum);
+        }
+        return out;
+    }
+
+    private static double cosine(Map<String, Double> a, Map<String, Double> b) {
+        double dot = 0, na = 0, nb = 0;
+        for (Map.Entry<String, Double> e : a.entrySet()) {
+            na += e.getValue() * e.getValue();
+            Double o = b.get(e.getKey());
+            if (o != null) dot += e.getValue() * o;
+        }
+        for (double v : b.values()) nb += v * v;
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+
+    private static String heading(BriefingRequest r, TimeWindow w, LocalDate today, int shown, int total) {
+        String when = span(w, today);
+        String what = r.topic() == null ? "News" : "News about " + r.topic();
+        String count = shown == total ? shown + (shown == 1 ? " story" : " stories")
+                : "top " + shown + " of " + total + " stories";
+        return what + ", " + when + " (" + count + "):";
+    }
+
+    private static String span(TimeWindow w, LocalDate today) {
+        String dates = w.from().equals(w.to()) ? DAY.format(w.from())
+                : (w.from().getYear() == w.to().getYear() ? SHORT_DAY.format(w.from()) : DAY.format(w.from()))
+                + " – " + DAY.format(w.to());
+        return switch (w.phrase()) {
+            case "today" -> "today, " + dates;
+            case "yesterday" -> "yesterday, " + dates;
+            case "latest" -> w.to().equals(today) ? "latest, " + dates : "latest in my sources, " + dates;
+            default -> dates;
+        };
+    }
+
+    private Answer nothing(String question, BriefingRequest r, Instant asOf) {
+        LocalDate today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
+        String what = r.topic() == null ? "any articles" : "articles about " + r.topic();
+        String text = r.window() == null ? "I don't have " + what + " yet."
+                : "I don't have " + what + " from " + span(r.window(), today) + ".";
+        List<ArticleRef> newest = archive.latest(3, asOf);
+        return new Answer(question, text, List.of(), true, newest, 0, null);
+    }
+
+    private static LocalDate day(Instant i) {
+        return LocalDate.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.herald.chat;
+
+import dev.herald.retrieval.TimeWindow;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BriefingRequestTest {
+
+    // a Thursday
+    private static final LocalDate TODAY = LocalDate.of(2025, 1, 30);
+
+    private static BriefingRequest detect(String q) {
+        return BriefingRequest.detect(q, TODAY).orElseThrow(() -> new AssertionError("not read as a briefing: " + q));
+    }
+
+    @Test
+    void should_read_requests_for_all_news_with_the_window_they_name() {
+        assertNull(detect("What's the latest news?").window());
+        assertNull(detect("What's the latest?").topic());
+        assertNull(detect("what's new").window());
+        assertNull(detect("Latest headlines").window());
+        assertEquals(new TimeWindow(TODAY.minusDays(1), TODAY.minusDays(1), "yesterday"), detect("What happened yesterday?").window());
+        assertEquals(TODAY, detect("What happened today?").window().from());
+        assertEquals(TODAY.minusDays(6), detect("What happened this week?").window().from());
+        assertEquals(LocalDate.of(2025, 1, 27), detect("What happened on Monday?").window().from());
+        assertEquals(TODAY.minusDays(1), detect("What were yesterday's top stories?").window().from());
+        assertNull(detect("What happened yesterday?").topic());
+    }
+
+    @Test
+    void should_read_the_topic_and_a_since_window_of_a_request_for_news_about_something() {
+        assertEquals("Goma", detect("news about Goma").topic());
+        assertEquals("the M23 rebels", detect("Any news on the M23 rebels?").topic());
+        assertEquals("Congo", detect("What's the latest on Congo?").topic());
+        BriefingRequest since = detect("Anything new on Goma since Friday?");
+        assertEquals("Goma", since.topic());
+        assertEquals(new TimeWindow(LocalDate.of(2025, 1, 24), TODAY, "since friday"), since.window());
+    }
+
+    @Test
+    void should_leave_ordinary_questions_as_questions() {
+        for (String q : List.of("Who controls Goma now?", "What happened with M23?", "What happened to the M23 leader yesterday?",
+                "What did Biden announce on Monday?", "How many new cases were reported today?",
+                "Which company announced news layoffs this week?", "What is the latest iPhone model?",
+                "What's in the new climate bill?", "What happened in Goma?",
+                "Who won the Harbour Cup final on Sunday?", "What is on the menu?")) {
+            assertEquals(Optional.empty(), BriefingRequest.detect(q, TODAY), q);
+        }
+    }
+
+    @Test
+    void should_take_the_latest_commands_argument_as_the_topic() {
+        assertNull(BriefingRequest.latest("", TODAY).topic());
+        assertEquals("Goma", BriefingRequest.latest("Goma", TODAY).topic());
+        BriefingRequest yesterday = BriefingRequest.latest("Goma yesterday", TODAY);
+        assertEquals("Goma", yesterday.topic());
+        assertTrue(yesterday.window().contains(TODAY.minusDays(1)));
+    }
+}
