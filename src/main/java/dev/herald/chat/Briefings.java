@@ -153,6 +153,15 @@ public final class Briefings {
                 .thenComparing(s -> s.newest().ref.publishedAt(), Comparator.reverseOrder()));
         List<Story> top = stories.subList(0, Math.min(MAX_STORIES, stories.size()));
 
+        if ("latest".equals(window.phrase())) {
+            // say which days the stories are from, not how far back the search looked
+            LocalDate oldest = window.to();
+            for (Story st : top) for (Candidate c : st.articles()) {
+                LocalDate d = day(c.ref.publishedAt());
+                if (d.isBefore(oldest) && window.contains(d)) oldest = d;
+            }
+            window = new TimeWindow(oldest, window.to(), "latest");
+        }
         StringBuilder text = new StringBuilder(heading(request, window, today, top.size(), stories.size()));
         List<Citation> citations = new ArrayList<>();
         for (Story s : top) {

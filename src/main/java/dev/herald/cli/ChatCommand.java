@@ -10,16 +10,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import dev.herald.article.ArticleRef;
+import dev.herald.chat.ChatCommands;
+
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code herald chat}: a console conversation on the same pipeline as the bot, follow-ups included. */
-@Command(name = "chat", description = "Talk to Herald in the terminal (follow-up questions work; /new resets, /quit ends).")
+@Command(name = "chat", description = "Talk to Herald in the terminal (follow-up questions work; /help lists commands, /quit ends).")
 final class ChatCommand implements Callable<Integer> {
 
     private static final int MAX_QUESTION_CHARS = 1000;
@@ -40,40 +41,98 @@ final class ChatCommand implements Callable<Integer> {
             }
             herald.warmUpInBackground(); // while the reader types the first question
             greet(herald, out);
-            BufferedReader in = new BufferedReader(new InputStreamReader(root.in(), StandardCharsets.UTF_8));
-            String conversation = "console";
-            while (true) {
-                out.print("you> ");
-                out.flush();
-                String line = in.readLine();
-                if (line == null) break;
-                String q = line.strip();
-                if (!VisibleText.has(q)) continue;
-                if (q.equals("/quit") || q.equals("/exit")) break;
-                if (q.equals("/new")) {
-                    herald.questions().conversations().reset(conversation);
-                    out.println("(new conversation)");
-                    continue;
+            try (ConsoleInput in = ConsoleInput.open(root.in(), out)) {
+                String conversation = "console";
+                while (true) {
+                    String line = in.readLine("you> ");
+                    if (line == null) break;
+                    String q = line.strip();
+                    if (!VisibleText.has(q)) continue;
+                    Instant now = asOf == null ? Instant.now() : asOf;
+                    if (q.startsWith("/")) {
+                        if (!command(herald, q, conversation, now, out)) break;
+                        continue;
+                    }
+                    if (q.length() > MAX_QUESTION_CHARS) {
+                        out.println("That is too long for a question (" + q.length() + " characters; the limit is "
+                                + MAX_QUESTION_CHARS + "). Please ask something shorter.");
+                        continue;
+                    }
+                    Reply reply = herald.questions().ask(conversation, q, now);
+                    out.println();
+                    out.println(PlainTextFormatter.format(reply.answer()));
+                    out.println();
                 }
-                if (q.length() > MAX_QUESTION_CHARS) {
-                    out.println("That is too long for a question (" + q.length() + " characters; the limit is "
-                            + MAX_QUESTION_CHARS + "). Please ask something shorter.");
-                    continue;
-                }
-                Reply reply = herald.questions().ask(conversation, q, asOf == null ? Instant.now() : asOf);
-                out.println();
-                out.println(PlainTextFormatter.format(reply.answer()));
-                out.println();
             }
             out.println();
             return 0;
         }
     }
 
+    /** Runs one of {@link ChatCommands#console()}; false when the chat should end. */
+    private boolean command(Herald herald, String line, String conversation, Instant now, PrintWriter out) {
+        String[] split = line.split("\\s+", 2);
+        String cmd = split[0].substring(1).toLowerCase(Locale.ROOT);
+        String args = split.length > 1 ? split[1].strip() : "";
+        switch (cmd) {
+            case "quit", "exit" -> {
+                return false;
+            }
+            case "new", "reset" -> {
+                herald.questions().conversations().reset(conversation);
+                out.println("(new conversation)");
+            }
+            case "help" -> out.println(help(herald));
+            case "latest" -> {
+                out.println();
+                out.println(args.matches("\\d{1,9}") ? headlines(herald, Integer.parseInt(args), now)
+                        : PlainTextFormatter.format(herald.questions().latest(args, now)));
+                out.println();
+            }
+            case "sources" -> out.println(sources(herald));
+            default -> out.println("I don't know that command. Type /help to see what I can do.");
+        }
+        return true;
+    }
+
+    private static String help(Herald herald) {
+        StringBuilder sb = new StringBuilder("Ask a question about the news; follow-up questions work (\"and how many were "
+                + "injured?\"). \"What's the latest?\", \"What happened yesterday?\" or \"news about Goma\" give a "
+                + "briefing. Every answer cites its sources.\n\nCommands:");
+        for (ChatCommands.Command c : ChatCommands.console()) {
+            sb.append(String.format(Locale.ROOT, "%n  %-18s %s", c.usage(), c.description()));
+        }
+        return sb.toString();
+    }
+
+    private static String headlines(Herald herald, int n, Instant now) {
+        List<ArticleRef> refs = herald.store().latest(Math.max(1, Math.min(50, n)), now);
+        if (refs.isEmpty()) return "I have no articles yet.";
+        StringBuilder sb = new StringBuilder("Latest headlines:");
+        for (int i = 0; i < refs.size(); i++) sb.append('\n').append(i + 1).append(". ").append(PlainTextFormatter.describe(refs.get(i)));
+        return sb.toString();
+    }
+
+    private static String sources(Herald herald) {
+        List<ArticleStore.SourceSummary> sources = herald.store().sources();
+        if (sources.isEmpty()) return "I have no articles yet.";
+        int total = sources.stream().mapToInt(ArticleStore.SourceSummary::articles).sum();
+        StringBuilder sb = new StringBuilder("Sources (").append(total).append(total == 1 ? " article):" : " articles):");
+        for (ArticleStore.SourceSummary s : sources) {
+            sb.append("\n- ").append(s.source()).append(" — ").append(s.articles()).append(s.articles() == 1 ? " article" : " articles");
+            if (s.first() != null) {
+                String first = PlainTextFormatter.day(new ArticleRef("", "", "", null, s.first()));
+                String last = PlainTextFormatter.day(new ArticleRef("", "", "", null, s.last()));
+                sb.append(", ").append(first).append(first.equals(last) ? "" : " – " + last);
+            }
+        }
+        return sb.toString();
+    }
+
     private void greet(Herald herald, PrintWriter out) {
         ArticleStore store = herald.store();
         List<ArticleStore.SourceSummary> sources = store.sources();
-        out.printf("Herald — %d articles from %d outlet%s. Ask a question about the news (/new resets, /quit ends).%n",
+        out.printf("Herald — %d articles from %d outlet%s. Ask a question about the news (/help lists commands, /quit ends).%n",
                 store.articleCount(), sources.size(), sources.size() == 1 ? "" : "s");
         if (asOf != null) out.println("Answering as of " + asOf.toString().substring(0, 10) + ": later articles are invisible.");
     }

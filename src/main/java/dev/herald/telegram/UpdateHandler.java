@@ -5,6 +5,7 @@ import dev.herald.text.VisibleText;
 import dev.herald.answer.Answer;
 import dev.herald.answer.Citation;
 import dev.herald.answer.PlainTextFormatter;
+import dev.herald.chat.ChatCommands;
 import dev.herald.chat.QuestionService;
 import dev.herald.chat.Reply;
 import dev.herald.library.ContentLibrary;
@@ -503,12 +504,10 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
         }
         sb.append("\n\nIn a private chat, just send a question. In a group, mention me (@")
                 .append(TelegramHtml.escape(username)).append(" your question), reply to one of my messages, or use /ask.")
-                .append("\n\n<b>Commands</b>")
-                .append("\n/ask &lt;question&gt; — ask a question")
-                .append("\n/latest — the newest headlines")
-                .append("\n/sources — outlets and dates I know")
-                .append("\n/new — start a new conversation")
-                .append("\n/help — this message");
+                .append("\n\n<b>Commands</b>");
+        for (ChatCommands.Command c : ChatCommands.telegram()) {
+            sb.append('\n').append(TelegramHtml.escape(c.usage())).append(" — ").append(TelegramHtml.escape(c.description()));
+        }
         if (admin) {
             sb.append("\n\n<b>Admin commands</b>")
                     .append("\n/reload — reload the configured content")
@@ -540,15 +539,10 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
         return PlainTextFormatter.day(new ArticleRef("", "", "", null, i));
     }
 
+    /** {@code /latest [topic]}: the briefing the console gives too; {@code /latest N} lists the N newest headlines. */
     String latest(String args) {
-        int n = 10;
-        if (!args.isEmpty()) {
-            try {
-                n = Math.max(1, Math.min(MAX_LATEST, Integer.parseInt(args.strip())));
-            } catch (NumberFormatException e) {
-                n = 10;
-            }
-        }
+        if (!args.strip().matches("\\d{1,9}")) return TelegramHtml.answer(questions.latest(args, clock.instant()));
+        int n = Math.max(1, Math.min(MAX_LATEST, Integer.parseInt(args.strip())));
         List<ArticleRef> refs = store.latest(n, clock.instant());
         if (refs.isEmpty()) return "I have no articles yet.";
         StringBuilder sb = new StringBuilder("<b>Latest headlines</b>");

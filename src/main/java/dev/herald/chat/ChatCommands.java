@@ -1,0 +1,53 @@
+package dev.herald.chat;
+
+import java.util.List;
+
+/**
+ * The reader commands, described once for every front end: the bot's {@code /help} and the console chat's
+ * {@code /help} both list these (each the ones that make sense where it runs), so a command means the same
+ * everywhere and is described in one place.
+ */
+public final class ChatCommands {
+
+    /** Where a command is offered. */
+    public enum Where { TELEGRAM, CONSOLE, BOTH }
+
+    /**
+     * @param name        without the slash
+     * @param arguments   how its arguments are written ("[topic]"), or "" when it takes none
+     * @param description what it does, in a few words
+     */
+    public record Command(String name, String arguments, String description, Where where) {
+        public boolean inTelegram() {
+            return where != Where.CONSOLE;
+        }
+
+        public boolean inConsole() {
+            return where != Where.TELEGRAM;
+        }
+
+        /** "/latest [topic]" */
+        public String usage() {
+            return "/" + name + (arguments.isEmpty() ? "" : " " + arguments);
+        }
+    }
+
+    public static final List<Command> READER = List.of(
+            new Command("ask", "<question>", "ask a question", Where.TELEGRAM),
+            new Command("latest", "[topic]", "a briefing: the top stories of the newest days, or about a topic", Where.BOTH),
+            new Command("sources", "", "outlets and dates I know", Where.BOTH),
+            new Command("new", "", "start a new conversation", Where.BOTH),
+            new Command("help", "", "this message", Where.BOTH),
+            new Command("quit", "", "end the chat", Where.CONSOLE));
+
+    private ChatCommands() {
+    }
+
+    public static List<Command> telegram() {
+        return READER.stream().filter(Command::inTelegram).toList();
+    }
+
+    public static List<Command> console() {
+        return READER.stream().filter(Command::inConsole).toList();
+    }
+}

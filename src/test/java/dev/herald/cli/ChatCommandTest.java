@@ -1,0 +1,67 @@
+package dev.herald.cli;
+
+import dev.herald.chat.ChatCommands;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code herald chat} driven through a pipe, as a script would drive it, on the sample news. */
+class ChatCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private String chat(String input) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = HeraldCli.run(new String[]{"chat", "--db", dir.resolve("h.db").toString(), "--as-of", "2025-01-28"},
+                Map.of(), new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        assertEquals("", err.toString());
+        return out.toString();
+    }
+
+    @Test
+    void should_run_the_reader_commands_in_the_console_as_in_telegram_when_input_is_piped() {
+        // when
+        String out = chat("/help\n/latest\n/latest Goma\n/sources\n/latest 2\n/frobnicate\n/quit\nWho controls Goma now?\n");
+
+        // then: /help lists the shared command descriptions
+        for (ChatCommands.Command c : ChatCommands.console()) {
+            assertTrue(out.contains(c.usage()) && out.contains(c.description()), "help lists " + c.usage() + ":\n" + out);
+        }
+        assertFalse(out.contains("/ask <question>"), "/ask is for group chats only");
+        // /latest: a briefing of the newest days as of 28 Jan; /latest Goma: only stories naming Goma
+        assertTrue(out.contains("News, latest, 26 Jan – 28 Jan 2025"), out);
+        assertTrue(out.contains("News about Goma"), out);
+        assertTrue(out.contains("Sources:\n[1] "), out);
+        // /sources: outlets with counts; /latest 2: two headlines
+        assertTrue(out.contains("Herald Sample Wire — 3 articles"), out);
+        assertTrue(out.contains("Latest headlines:\n1. ") && out.contains("\n2. ") && !out.contains("\n3. M23"), out);
+        assertTrue(out.contains("I don't know that command. Type /help"), out);
+        // /quit ends the chat: the question after it is never answered
+        assertEquals(7, out.split("you> ", -1).length - 1, "seven prompts, none after /quit:\n" + out);
+    }
+
+    @Test
+    void should_forget_the_conversation_on_new_and_end_at_the_end_of_input() {
+        // when
+        String out = chat("Who controls Goma now?\n/new\nand how many were injured?\n");
+
+        // then
+        assertTrue(out.contains("(new conversation)"), out);
+        assertTrue(out.contains("M23"), out);
+        assertTrue(out.trim().endsWith("you>"), "the chat ends quietly when the pipe closes:\n" + out);
+    }
+}
