@@ -28,6 +28,7 @@ import dev.herald.library.ContentLibrary;
 import dev.herald.ingest.Ingestor;
 import dev.herald.ingest.LocalEmbeddingModel;
 import dev.herald.retrieval.HybridRetriever;
+import dev.herald.retrieval.Spelling;
 import dev.herald.sources.SafeHttpFetcher;
 import dev.herald.sources.SourceRefresher;
 import dev.herald.sources.SourceRegistry;
@@ -95,7 +96,8 @@ public final class Herald implements AutoCloseable {
         // 5. Conversations
         this.questions = new QuestionService(retriever, answerer, new Conversations(config.get(Settings.CHAT_MEMORY_IDLE)),
                 store::aliases, followUpRewriter(answerer))
-                .withBriefings(new Briefings(Briefings.Archive.of(store), retriever, term -> indexes.keywords().idf(term)));
+                .withBriefings(new Briefings(Briefings.Archive.of(store), retriever, term -> indexes.keywords().idf(term)))
+                .withSpelling(new Spelling(indexes::keywords));
     }
 
     /**

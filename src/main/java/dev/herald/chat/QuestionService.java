@@ -7,6 +7,7 @@ import dev.herald.answer.Citation;
 import dev.herald.retrieval.HybridRetriever;
 import dev.herald.retrieval.SearchQuery;
 import dev.herald.retrieval.SearchResult;
+import dev.herald.retrieval.Spelling;
 
 import dev.herald.article.ArticleRef;
 
@@ -34,6 +35,7 @@ public final class QuestionService {
     private final Function<String, List<ArticleRef>> aliases;
     private final FollowUpRewriter rewriter;
     private final Briefings briefings;
+    private final Spelling spelling;
 
     /** Turns a follow-up into a standalone question (llm mode); returns the question unchanged when it cannot. */
     @FunctionalInterface
@@ -56,15 +58,17 @@ public final class QuestionService {
         this.aliases = aliases;
         this.rewriter = rewriter;
         this.briefings = null;
+        this.spelling = null;
     }
 
-    private QuestionService(QuestionService base, Briefings briefings) {
+    private QuestionService(QuestionService base, Briefings briefings, Spelling spelling) {
         this.retriever = base.retriever;
         this.answerer = base.answerer;
         this.conversations = base.conversations;
         this.aliases = base.aliases;
         this.rewriter = base.rewriter;
         this.briefings = briefings;
+        this.spelling = spelling;
     }
 
     /**
@@ -72,7 +76,17 @@ public final class QuestionService {
      * Goma") with a briefing instead of a search for those words.
      */
     public QuestionService withBriefings(Briefings b) {
-        return new QuestionService(this, b);
+        return new QuestionService(this, b, spelling);
+    }
+
+    /** The same service searching misspelt words as the archive's closest terms, and saying so in the answer. */
+    public QuestionService withSpelling(Spelling s) {
+        return new QuestionService(this, briefings, s);
+    }
+
+    /** What the reader is told when their words were corrected. */
+    public static String showingResultsFor(String corrected) {
+        return "Showing results for: " + corrected;
     }
 
     /** The briefing behind {@code /latest [topic]}: the top stories of the newest days, on the topic if one is given. */
@@ -137,7 +151,17 @@ public final class QuestionService {
                 return new Reply(brief, none, false, question, Map.of("answer", end - start, "total", end - start));
             }
         }
-        // 1. A follow-up is searched together with the turn it follows, favouring the articles cited there
+        // 1. Misspelt words are searched as the archive's closest terms
+        String note = null;
+        if (spelling != null) {
+            Spelling.Correction fixed = spelling.correct(question);
+            if (fixed.changed()) {
+                question = fixed.question();
+                note = showingResultsFor(question);
+            }
+        }
+
+        // 2. A follow-up is searched together with the turn it follows, favouring the articles cited there
         Optional<Conversations.Turn> previous = recent.isEmpty() ? Optional.empty() : Optional.of(recent.get(recent.size() - 1));
         boolean followUp = previous.isPresent() && FollowUps.isFollowUp(question);
         String searchText = question;
@@ -150,14 +174,15 @@ public final class QuestionService {
         }
         Set<String> prefer = followUp ? previous.get().citedArticles() : Set.of();
 
-        // 2. Retrieve as of the question's date
+        // 3. Retrieve as of the question's date
         SearchResult found = retriever.search(new SearchQuery(searchText, asOf, Optional.empty(), prefer));
 
-        // 3. Compose the answer
+        // 4. Compose the answer
         long a0 = System.nanoTime();
         List<String> earlier = new ArrayList<>();
         if (followUp) for (Conversations.Turn t : recent) earlier.add(t.searchText());
         Answer answer = withAliases(answerer.answer(new AnswerRequest(question, earlier, asOf, found)));
+        if (note != null) answer = answer.withNote(answer.note() == null ? note : note + ". " + answer.note());
         long end = System.nanoTime();
 
         Map<String, Long> nanos = new LinkedHashMap<>(found.stageNanos());

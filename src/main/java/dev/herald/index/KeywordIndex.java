@@ -3,6 +3,7 @@ package dev.herald.index;
 import dev.herald.store.StoreListener;
 import dev.herald.store.ArticleStore;
 import dev.herald.article.ArticleChunks;
+import dev.herald.text.EditDistance;
 import dev.herald.text.Terms;
 
 import java.util.ArrayList;
@@ -314,6 +315,33 @@ public final class KeywordIndex implements KeywordSearch, StoreListener {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** A vocabulary term near a word, with the number of chunks it occurs in. */
+    public record Near(String term, int distance, int documentFrequency) {
+    }
+
+    /**
+     * Indexed terms within {@code maxDistance} edits of the word ({@link EditDistance}), each occurring in at least
+     * {@code minFrequency} chunks. Scans the whole vocabulary: see {@code Spelling} for what that costs.
+     */
+    public List<Near> near(String word, int maxDistance, int minFrequency) {
+        List<Near> out = new ArrayList<>();
+        int length = word.length();
+        lock.readLock().lock();
+        try {
+            for (Map.Entry<String, Integer> e : termIds.entrySet()) {
+                int id = e.getValue();
+                if (id == STOP) continue;
+                String t = e.getKey();
+                if (Math.abs(t.length() - length) > maxDistance || postings[id].size < minFrequency) continue;
+                int d = EditDistance.within(word, t, maxDistance);
+                if (d <= maxDistance && d > 0) out.add(new Near(t, d, postings[id].size));
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return out;
     }
 
     /** Chunks indexed. */

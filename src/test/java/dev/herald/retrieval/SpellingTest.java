@@ -1,0 +1,81 @@
+package dev.herald.retrieval;
+
+import dev.herald.Herald;
+import dev.herald.answer.Answer;
+import dev.herald.support.TestHerald;
+import dev.herald.text.EditDistance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Misspelt questions on the bundled sample articles. */
+class SpellingTest {
+
+    @TempDir
+    static Path dir;
+    static Herald herald;
+    static Spelling spelling;
+
+    @BeforeAll
+    static void load() {
+        herald = TestHerald.withSamples(dir);
+        spelling = new Spelling(herald.indexes()::keywords);
+    }
+
+    @AfterAll
+    static void close() {
+        herald.close();
+    }
+
+    @Test
+    void should_find_goma_and_say_what_was_searched_when_the_question_is_misspelt() {
+        // when
+        Answer a = herald.questions().ask("Who contrls Gomma?", Instant.parse("2025-01-30T12:00:00Z")).answer();
+
+        // then
+        assertFalse(a.abstained(), a.text());
+        assertTrue(a.text().contains("Goma"), a.text());
+        assertTrue(a.citations().get(0).article().title().contains("Goma"), a.citations().toString());
+        assertTrue(a.note() != null && a.note().startsWith("Showing results for: Who control"), a.note());
+        assertTrue(a.note().endsWith(" Goma?"), a.note());
+    }
+
+    @Test
+    void should_correct_only_words_the_archive_does_not_know_keeping_their_case() {
+        // when
+        Spelling.Correction c = spelling.correct("Did the rebles in GOMMA reach Bukavu?");
+        Spelling.Correction known = spelling.correct("Who controls Goma now?");
+
+        // then: "Bukavu" is not in the samples but nothing near it is either, so it stays
+        assertEquals("Did the rebels in GOMA reach Bukavu?", c.question());
+        assertEquals(List.of("rebles → rebels", "GOMMA → GOMA"), c.changes());
+        assertFalse(known.changed());
+        assertEquals("Who controls Goma now?", known.question());
+    }
+
+    @Test
+    void should_leave_short_words_and_answers_without_corrections_alone() {
+        // "Rwa" is three letters: too short to guess; "Ruto" is known
+        assertFalse(spelling.correct("Did Ruto call Rwa?").changed());
+        assertNull(herald.questions().ask("Who controls Goma now?", Instant.parse("2025-01-30T12:00:00Z")).answer().note());
+    }
+
+    @Test
+    void should_count_transpositions_as_one_edit_and_stop_past_the_limit() {
+        assertEquals(1, EditDistance.within("gmoa", "goma", 2));
+        assertEquals(1, EditDistance.within("gomma", "goma", 2));
+        assertEquals(2, EditDistance.within("contrls", "control", 2));
+        assertEquals(3, EditDistance.within("kettle", "goma", 2));
+        assertEquals(0, EditDistance.within("goma", "goma", 1));
+    }
+}
