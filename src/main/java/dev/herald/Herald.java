@@ -5,6 +5,7 @@ import dev.herald.answer.CitationCheck;
 import dev.herald.answer.ExtractiveAnswerer;
 import dev.herald.answer.llm.LlmAnswerer;
 import dev.herald.answer.llm.LlmQueryRewriter;
+import dev.herald.answer.llm.LlmTranslator;
 import dev.herald.answer.llm.LlmHealth;
 import dev.herald.answer.llm.LlmModels;
 import dev.herald.answer.llm.LlmStats;
@@ -33,6 +34,7 @@ import dev.herald.sources.SafeHttpFetcher;
 import dev.herald.sources.SourceRefresher;
 import dev.herald.sources.SourceRegistry;
 import dev.herald.store.ArticleStore;
+import dev.herald.text.QuestionLanguage;
 import dev.herald.store.Database;
 import dev.herald.index.KeywordIndex;
 import dev.herald.index.SearchIndexes;
@@ -97,7 +99,23 @@ public final class Herald implements AutoCloseable {
         this.questions = new QuestionService(retriever, answerer, new Conversations(config.get(Settings.CHAT_MEMORY_IDLE)),
                 store::aliases, followUpRewriter(answerer))
                 .withBriefings(new Briefings(Briefings.Archive.of(store), retriever, term -> indexes.keywords().idf(term)))
-                .withSpelling(new Spelling(indexes::keywords));
+                .withSpelling(new Spelling(indexes::keywords))
+                .withLanguages(new QuestionLanguage(term -> indexes.keywords().documentFrequency(term)),
+                        answerer instanceof LlmAnswerer llm ? translator(new LlmTranslator(llm.model())) : null);
+    }
+
+    private static QuestionService.Translator translator(LlmTranslator t) {
+        return new QuestionService.Translator() {
+            @Override
+            public String toEnglish(String question) {
+                return t.toEnglish(question);
+            }
+
+            @Override
+            public String fromEnglish(String answer, String language, String question) {
+                return t.fromEnglish(answer, language, question);
+            }
+        };
     }
 
     /**
@@ -195,6 +213,7 @@ public final class Herald implements AutoCloseable {
      * thread, for front ends that will be asked questions soon: the bot and the console chat.
      */
     public void warmUpInBackground() {
+        QuestionLanguage.warmUp();
         indexes.loadInBackground().thenRun(() -> embeddings.embed("warm-up"))
                 .exceptionally(e -> {
                     // the first question retries, and reports any failure to the reader

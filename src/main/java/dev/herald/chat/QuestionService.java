@@ -8,6 +8,7 @@ import dev.herald.retrieval.HybridRetriever;
 import dev.herald.retrieval.SearchQuery;
 import dev.herald.retrieval.SearchResult;
 import dev.herald.retrieval.Spelling;
+import dev.herald.text.QuestionLanguage;
 
 import dev.herald.article.ArticleRef;
 
@@ -36,6 +37,23 @@ public final class QuestionService {
     private final FollowUpRewriter rewriter;
     private final Briefings briefings;
     private final Spelling spelling;
+    private final QuestionLanguage language;
+    private final Translator translator;
+
+    /** Translation for questions not in English (llm mode). Methods return null when they cannot translate. */
+    public interface Translator {
+        String toEnglish(String question);
+
+        /** @param language the language's English name, or null when only the question shows which it is */
+        String fromEnglish(String answer, String language, String question);
+    }
+
+    /** Told to a reader whose question is not in English when no language model can translate it. */
+    public static String notEnglish(String languageName) {
+        return "I search my archive in English, and your question seems to be in "
+                + (languageName == null ? "another language" : languageName)
+                + ". Please ask it in English. These headlines are the closest I found:";
+    }
 
     /** Turns a follow-up into a standalone question (llm mode); returns the question unchanged when it cannot. */
     @FunctionalInterface
@@ -59,9 +77,12 @@ public final class QuestionService {
         this.rewriter = rewriter;
         this.briefings = null;
         this.spelling = null;
+        this.language = null;
+        this.translator = null;
     }
 
-    private QuestionService(QuestionService base, Briefings briefings, Spelling spelling) {
+    private QuestionService(QuestionService base, Briefings briefings, Spelling spelling, QuestionLanguage language,
+                            Translator translator) {
         this.retriever = base.retriever;
         this.answerer = base.answerer;
         this.conversations = base.conversations;
@@ -69,6 +90,8 @@ public final class QuestionService {
         this.rewriter = base.rewriter;
         this.briefings = briefings;
         this.spelling = spelling;
+        this.language = language;
+        this.translator = translator;
     }
 
     /**
@@ -76,12 +99,21 @@ public final class QuestionService {
      * Goma") with a briefing instead of a search for those words.
      */
     public QuestionService withBriefings(Briefings b) {
-        return new QuestionService(this, b, spelling);
+        return new QuestionService(this, b, spelling, language, translator);
     }
 
     /** The same service searching misspelt words as the archive's closest terms, and saying so in the answer. */
     public QuestionService withSpelling(Spelling s) {
-        return new QuestionService(this, briefings, s);
+        return new QuestionService(this, briefings, s, language, translator);
+    }
+
+    /**
+     * The same service noticing questions not written in English: with a translator (llm mode) they are searched in
+     * English and answered in the reader's language; without one the reader is told the archive is searched in
+     * English and shown the closest headlines.
+     */
+    public QuestionService withLanguages(QuestionLanguage l, Translator t) {
+        return new QuestionService(this, briefings, spelling, l, t);
     }
 
     /** What the reader is told when their words were corrected. */
@@ -141,7 +173,39 @@ public final class QuestionService {
 
     private Reply answer(String question, Instant asOf, List<Conversations.Turn> recent) {
         long start = System.nanoTime();
-        // 0. A request for news gets a briefing of the window it names, not a search for its words
+        // 0. A question not in English is translated for the search (llm mode), or told the archive is English
+        QuestionLanguage.Guess lang = language == null ? QuestionLanguage.ENGLISH : language.guess(question);
+        String asked = question;
+        if (!lang.english()) {
+            String english = translator == null ? null : translator.toEnglish(question);
+            if (english == null || english.isBlank()) {
+                SearchResult found = retriever.search(new SearchQuery(question, asOf, Optional.empty(), Set.of()));
+                Map<String, ArticleRef> closest = new LinkedHashMap<>();
+                for (var c : found.chunks()) if (closest.size() < 3) closest.putIfAbsent(c.article().id(), c.article());
+                Answer notice = new Answer(question, notEnglish(lang.languageName()), List.of(), true,
+                        List.copyOf(closest.values()), 0, null);
+                long end = System.nanoTime();
+                Map<String, Long> nanos = new LinkedHashMap<>(found.stageNanos());
+                nanos.put("total", end - start);
+                return new Reply(notice, found, false, question, nanos);
+            }
+            question = english;
+        }
+        Reply reply = answerInEnglish(question, asOf, recent, start);
+        if (lang.english()) return reply;
+        Answer a = reply.answer();
+        String translated = a.abstained() ? null : translator.fromEnglish(a.text(), lang.languageName(), asked);
+        Answer shown = translated == null
+                ? a.withNote("Answered in English" + (a.abstained() ? "" : ": the translation could not be checked"))
+                : new Answer(asked, translated, a.citations(), a.abstained(), a.related(), a.evidence(), a.note());
+        long end = System.nanoTime();
+        Map<String, Long> nanos = new LinkedHashMap<>(reply.stageNanos());
+        nanos.put("total", end - start);
+        return new Reply(shown, reply.search(), reply.followUp(), reply.searchText(), nanos);
+    }
+
+    private Reply answerInEnglish(String question, Instant asOf, List<Conversations.Turn> recent, long start) {
+        // 1. A request for news gets a briefing of the window it names, not a search for its words
         if (briefings != null) {
             Optional<BriefingRequest> wanted = BriefingRequest.detect(question, LocalDate.ofInstant(asOf, ZoneOffset.UTC));
             if (wanted.isPresent()) {
@@ -151,7 +215,7 @@ public final class QuestionService {
                 return new Reply(brief, none, false, question, Map.of("answer", end - start, "total", end - start));
             }
         }
-        // 1. Misspelt words are searched as the archive's closest terms
+        // 2. Misspelt words are searched as the archive's closest terms
         String note = null;
         if (spelling != null) {
             Spelling.Correction fixed = spelling.correct(question);
@@ -161,7 +225,7 @@ public final class QuestionService {
             }
         }
 
-        // 2. A follow-up is searched together with the turn it follows, favouring the articles cited there
+        // 3. A follow-up is searched together with the turn it follows, favouring the articles cited there
         Optional<Conversations.Turn> previous = recent.isEmpty() ? Optional.empty() : Optional.of(recent.get(recent.size() - 1));
         boolean followUp = previous.isPresent() && FollowUps.isFollowUp(question);
         String searchText = question;
@@ -174,10 +238,10 @@ public final class QuestionService {
         }
         Set<String> prefer = followUp ? previous.get().citedArticles() : Set.of();
 
-        // 3. Retrieve as of the question's date
+        // 4. Retrieve as of the question's date
         SearchResult found = retriever.search(new SearchQuery(searchText, asOf, Optional.empty(), prefer));
 
-        // 4. Compose the answer
+        // 5. Compose the answer
         long a0 = System.nanoTime();
         List<String> earlier = new ArrayList<>();
         if (followUp) for (Conversations.Turn t : recent) earlier.add(t.searchText());
