@@ -44,7 +44,7 @@ class HangingLlmTest {
                 TelegramBot.Options options = new TelegramBot.Options(TelegramBotTest.JAN_30,
                         new ReliableSender.Pacing(Duration.ofMillis(10), Duration.ofMillis(2)),
                         new ReliableSender.Retry(3, Duration.ofMillis(50)), 4, Duration.ofSeconds(20));
-                TelegramBot bot = TelegramBot.start(herald, TOKEN, options, null);
+                TelegramBot bot = TelegramBot.start(herald.telegramServices(), TOKEN, options, null);
                 try {
                     // when: five readers ask questions; four model calls are left hanging (every answering thread)
                     for (long user = 2001; user <= 2005; user++) api.push(api.privateText(user, "Who controls Goma?"));

@@ -28,7 +28,7 @@ class LatestCommandTest {
                      .withOverride(Settings.STORE_PATH, tmp.resolve("l.db").toString(), "test")
                      .withOverride(Settings.TELEGRAM_API_URL, api.url(), "test"))) {
             herald.library().loadSamples(IngestProgress.NONE);
-            TelegramBot bot = TelegramBot.start(herald, TOKEN, new TelegramBot.Options(TelegramBotTest.JAN_30,
+            TelegramBot bot = TelegramBot.start(herald.telegramServices(), TOKEN, new TelegramBot.Options(TelegramBotTest.JAN_30,
                     new ReliableSender.Pacing(Duration.ofMillis(5), Duration.ofMillis(1)),
                     new ReliableSender.Retry(3, Duration.ofMillis(20)), 2, Duration.ofSeconds(5)), null,
                     new BotOptions(Set.of(), Set.of(), 1000, 10));
