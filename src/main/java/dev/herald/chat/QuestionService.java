@@ -52,7 +52,7 @@ public final class QuestionService {
     public static String notEnglish(String languageName) {
         return "I search my archive in English, and your question seems to be in "
                 + (languageName == null ? "another language" : languageName)
-                + ". Please ask it in English. These headlines are the closest I found:";
+                + ". Please ask it in English.";
     }
 
     /** Turns a follow-up into a standalone question (llm mode); returns the question unchanged when it cannot. */
