@@ -88,7 +88,10 @@ public final class Subject {
             for (String w : Terms.tokens(raw)) {
                 if (Terms.STOP_WORDS.contains(w) || ASKING.contains(w) || TimeExpressions.isTimeWord(w)
                         || CALENDAR.contains(w)) continue;
-                boolean name = raw.chars().anyMatch(Character::isDigit) || (!startsHere && capital);
+                // "M23", "2022", "1,000" name a thing; a lone "0" or "5" (a list number, a typo) does not
+                long digits = raw.chars().filter(Character::isDigit).count();
+                boolean numbered = digits > 0 && (digits >= 3 || raw.chars().anyMatch(Character::isLetter));
+                boolean name = numbered || (!startsHere && capital);
                 String stem = Terms.stem(w);
                 double weight = idf.applyAsDouble(w);
                 if (!name && weight >= absent) continue;
