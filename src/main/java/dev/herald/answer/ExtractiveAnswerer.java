@@ -119,6 +119,9 @@ public final class ExtractiveAnswerer implements Answerer {
         // 2. What the question is about; an article that does not cover it is not quoted at all
         Subject subject = Subject.of(request.question(), request.earlierQuestions().isEmpty() ? null
                 : request.earlierQuestions().get(request.earlierQuestions().size() - 1), idf);
+        // A name no article has: nothing here is about it. (On 200 unrelated articles, "Who won the Harbour Cup
+        // final on penalties?" otherwise got the Stanley Cup Final, whose "Cup" covered 0.31 of the subject.)
+        if (subject.namesSomethingUnreported()) return Answer.abstain(request.question(), related, 0);
         Map<String, Double> onSubject = articleSubjectCoverage(evidence, subject);
 
         // 3. Score every sentence of the top chunks

@@ -43,11 +43,21 @@ public final class Subject {
     private final Map<String, Double> own;
     private final Map<String, Double> carried;
     private final boolean ownNames;
+    private final boolean namesMissing;
 
-    private Subject(Map<String, Double> own, Map<String, Double> carried, boolean ownNames) {
+    private Subject(Map<String, Double> own, Map<String, Double> carried, boolean ownNames, boolean namesMissing) {
         this.own = own;
         this.carried = carried;
         this.ownNames = ownNames;
+        this.namesMissing = namesMissing;
+    }
+
+    /**
+     * Whether the question names something no stored article mentions ("the Harbour Cup final" over an archive
+     * with only the Stanley Cup Final): then no article covers it, however much of the rest it shares.
+     */
+    public boolean namesSomethingUnreported() {
+        return namesMissing;
     }
 
     /**
@@ -57,12 +67,13 @@ public final class Subject {
      */
     public static Subject of(String question, String earlier, ToDoubleFunction<String> idf) {
         Set<String> names = new java.util.HashSet<>();
-        Map<String, Double> own = distinctive(question, idf, names);
+        Set<String> missing = new java.util.HashSet<>();
+        Map<String, Double> own = distinctive(question, idf, names, missing);
         Map<String, Double> carried = earlier == null ? Map.of() : distinctive(earlier, idf, new java.util.HashSet<>());
         // the follow-up's own words are its own subject, not the carried one
         Map<String, Double> rest = new LinkedHashMap<>(carried);
         rest.keySet().removeAll(own.keySet());
-        return new Subject(own, rest, !names.isEmpty());
+        return new Subject(own, rest, !names.isEmpty(), !missing.isEmpty());
     }
 
     static Map<String, Double> distinctive(String text, ToDoubleFunction<String> idf) {
@@ -70,6 +81,11 @@ public final class Subject {
     }
 
     private static Map<String, Double> distinctive(String text, ToDoubleFunction<String> idf, Set<String> names) {
+        return distinctive(text, idf, names, new java.util.HashSet<>());
+    }
+
+    private static Map<String, Double> distinctive(String text, ToDoubleFunction<String> idf, Set<String> names,
+                                                   Set<String> missing) {
         // A word no article has scores the highest IDF. A name nobody reported is the subject, and not finding it is
         // the point ("the mayor of Lindenport" over an archive without Lindenport); any other such word is only the
         // question's wording ("rising" where articles say "rose") and must not outweigh the names.
@@ -95,6 +111,7 @@ public final class Subject {
                 String stem = Terms.stem(w);
                 double weight = idf.applyAsDouble(w);
                 if (!name && weight >= absent) continue;
+                if (name && weight >= absent) missing.add(Terms.stem(w));
                 weights.merge(stem, Math.max(0.1, weight), Math::max);
                 named.merge(stem, name, Boolean::logicalOr);
                 initial.merge(stem, startsHere && capital, Boolean::logicalOr);
