@@ -35,7 +35,7 @@ class StopOnSignalTest {
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.herald.Main", "ingest", "data/big.jsonl",
+                "-cp", System.getProperty("java.class.path"), "dev.herald.cli.Main", "ingest", "data/big.jsonl",
                 "--db", "data/h.db").directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("HERALD_"));
         Process child = pb.start();
