@@ -21,11 +21,7 @@ final class ConsoleProgress implements IngestProgress {
         this.redraw = redraw;
     }
 
-    static ConsoleProgress forStderr() {
-        return new ConsoleProgress(new PrintWriter(System.err), System.console() != null);
-    }
-
-    /** On the command's error writer (what tests capture), instead of the process's standard error. */
+    /** On the command's error writer (standard error when run from the shell; what tests capture). */
     static ConsoleProgress on(PrintWriter err) {
         return new ConsoleProgress(err, System.console() != null);
     }

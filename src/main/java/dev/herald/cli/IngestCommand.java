@@ -47,7 +47,7 @@ final class IngestCommand implements Callable<Integer> {
      */
     static int runInterruptibly(Herald herald, java.util.function.Function<ConsoleProgress, IngestSummary> work,
                                 HeraldCommand root) {
-        ConsoleProgress bar = ConsoleProgress.forStderr();
+        ConsoleProgress bar = ConsoleProgress.on(root.err()); // the command's error writer: what tests capture
         IngestSummary summary = StopOnSignal.run(herald.library().ingestor(), () -> work.apply(bar));
         bar.done();
         root.out().println(summary.describe());

@@ -103,7 +103,8 @@ final class SourcesCommand implements Callable<Integer> {
                 return HeraldCli.USAGE;
             }
             try (Herald herald = parent.root.open()) {
-                var report = herald.library().addSource(location, name, interval, ConsoleProgress.forStderr());
+                var report = herald.library().addSource(location, name, interval,
+                        ConsoleProgress.on(parent.root.err()));
                 parent.root.out().println(report.describe());
                 return report.failures().isEmpty() ? 0 : 1;
             } catch (IllegalArgumentException e) {
