@@ -35,7 +35,7 @@ class StopOnSignalTest {
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.herald.cli.Main", "ingest", "data/big.jsonl",
+                "-cp", absoluteClassPath(), Main.class.getName(), "ingest", "data/big.jsonl",
                 "--db", "data/h.db").directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("HERALD_"));
         Process child = pb.start();
@@ -50,9 +50,16 @@ class StopOnSignalTest {
 
         // then: it stopped cleanly, and said so with its counts
         String printed = Files.readString(out);
-        assertEquals(130, child.exitValue(), printed);
+        assertEquals(130, child.exitValue(), printed + Files.readString(err));
         assertTrue(printed.startsWith("Stopped early (run again to resume): "), printed);
         assertTrue(printed.matches("(?s).*: [1-9]\\d* added.*"), printed);
+    }
+
+    /** The test class path with each entry absolute: the child runs in another folder. */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private static boolean storedSome(String progress) {
