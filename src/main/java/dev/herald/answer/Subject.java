@@ -89,7 +89,11 @@ public final class Subject {
         // A word no article has scores the highest IDF. A name nobody reported is the subject, and not finding it is
         // the point ("the mayor of Lindenport" over an archive without Lindenport); any other such word is only the
         // question's wording ("rising" where articles say "rose") and must not outweigh the names.
-        double absent = idf.applyAsDouble(ABSENT_PROBE);
+        // (When every word scores the same, as with a fixed weight, nothing can be told absent.)
+        double probe = idf.applyAsDouble(ABSENT_PROBE);
+        boolean informative = false;
+        for (String w : Terms.tokens(text)) informative |= idf.applyAsDouble(w) < probe;
+        double absent = informative ? probe : Double.POSITIVE_INFINITY;
         Map<String, Double> weights = new LinkedHashMap<>();
         Map<String, Boolean> named = new LinkedHashMap<>();
         Map<String, Boolean> initial = new LinkedHashMap<>();

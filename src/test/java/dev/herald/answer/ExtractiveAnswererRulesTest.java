@@ -84,7 +84,8 @@ class ExtractiveAnswererRulesTest {
         RetrievedChunk b = new RetrievedChunk(new StoredChunk(2, 0, "More than 1,200 people were signing up for "
                 + "library cards on the first morning, the librarian said.", library), 0.9, 2, 2, 0.5);
         Map<String, Double> rarity = Map.of("goma", 9.0, "people", 1.0, "killed", 4.0);
-        ExtractiveAnswerer answerer = new ExtractiveAnswerer(w -> rarity.getOrDefault(w, 3.0), 3, 0.2);
+        // a word the archive lacks scores the highest IDF
+        ExtractiveAnswerer answerer = new ExtractiveAnswerer(w -> rarity.getOrDefault(w, w.startsWith("\u0000") ? 12.0 : 3.0), 3, 0.2);
 
         // when
         Answer answer = answerer.answer(new AnswerRequest("How many people were killed in Goma?", List.of(), AS_OF,
