@@ -178,6 +178,7 @@ public final class FillerCheck {
     /** Asks every question as of the archive's date, follow-ups in their conversation, and scores the answers. */
     public static Result run(QuestionService questions, Archive archive, List<Question> asked) {
         Set<String> seedIds = archive.seedIds();
+        List<String> seedTexts = archive.seed().stream().map(x -> flat(x.text())).toList();
         Map<String, String> conversationOf = new HashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         int facts = 0, found = 0, citingUnrelated = 0, outOfScope = 0, abstained = 0, inScopeAbstained = 0;
@@ -194,7 +195,8 @@ public final class FillerCheck {
             boolean citesSeed = false, unrelated = false;
             for (Citation c : a.citations()) {
                 cited.add(c.article().id());
-                if (seedIds.contains(c.article().id())) citesSeed = true;
+                // by id, or by text: a database filled by an earlier version may store the seed under another id
+                if (seedIds.contains(c.article().id()) || quotedFrom(c, seedTexts)) citesSeed = true;
                 else unrelated = true;
             }
             boolean contained = q.inScope() && Metrics.contains(a.text(), q.answers());
@@ -226,6 +228,19 @@ public final class FillerCheck {
         for (String c : new HashSet<>(conversationOf.values())) questions.conversations().reset(c);
         return new Result(facts, found, citingUnrelated, outOfScope, abstained, inScopeAbstained, Metrics.mean(words),
                 archive.unrelated().size(), archive.asOf().toString(), rows);
+    }
+
+    private static boolean quotedFrom(Citation c, List<String> texts) {
+        if (c.quotes().isEmpty()) return false;
+        for (String q : c.quotes()) {
+            String f = flat(q);
+            if (texts.stream().noneMatch(t -> t.contains(f))) return false;
+        }
+        return true;
+    }
+
+    private static String flat(String s) {
+        return s.replaceAll("\\s+", " ").trim();
     }
 
     /** The check as a Markdown report: the summary and one line per question. */
