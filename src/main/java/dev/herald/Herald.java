@@ -101,22 +101,9 @@ public final class Herald implements AutoCloseable {
                 .withBriefings(new Briefings(Briefings.Archive.of(store), retriever, term -> indexes.keywords().idf(term)))
                 .withSpelling(new Spelling(indexes::keywords))
                 .withLanguages(new QuestionLanguage(term -> indexes.keywords().documentFrequency(term)),
-                        answerer instanceof LlmAnswerer llm ? translator(new LlmTranslator(llm.model())) : null);
+                        answerer instanceof LlmAnswerer llm ? new LlmTranslator(llm.model()) : null);
     }
 
-    private static QuestionService.Translator translator(LlmTranslator t) {
-        return new QuestionService.Translator() {
-            @Override
-            public String toEnglish(String question) {
-                return t.toEnglish(question);
-            }
-
-            @Override
-            public String fromEnglish(String answer, String language, String question) {
-                return t.fromEnglish(answer, language, question);
-            }
-        };
-    }
 
     /**
      * {@code content.allowed-roots}, or when empty the folder of the database ({@code data/} by default); the local

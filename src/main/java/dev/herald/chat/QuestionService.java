@@ -1,5 +1,7 @@
 package dev.herald.chat;
 
+import dev.herald.answer.Translator;
+
 import dev.herald.answer.Answer;
 import dev.herald.answer.AnswerRequest;
 import dev.herald.answer.Answerer;
@@ -39,14 +41,6 @@ public final class QuestionService {
     private final Spelling spelling;
     private final QuestionLanguage language;
     private final Translator translator;
-
-    /** Translation for questions not in English (llm mode). Methods return null when they cannot translate. */
-    public interface Translator {
-        String toEnglish(String question);
-
-        /** @param language the language's English name, or null when only the question shows which it is */
-        String fromEnglish(String answer, String language, String question);
-    }
 
     /** Told to a reader whose question is not in English when no language model can translate it. */
     public static String notEnglish(String languageName) {

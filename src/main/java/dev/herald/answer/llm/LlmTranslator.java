@@ -1,5 +1,7 @@
 package dev.herald.answer.llm;
 
+import dev.herald.answer.Translator;
+
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -22,7 +24,7 @@ import java.util.regex.Pattern;
  * in the sources list stay verbatim (English). Never throws: on any failure it returns null and the caller keeps
  * English.
  */
-public final class LlmTranslator {
+public final class LlmTranslator implements Translator {
 
     private static final Logger LOG = LoggerFactory.getLogger(LlmTranslator.class);
     private static final Pattern MARKER = Pattern.compile("\\[\\d+]");
@@ -35,6 +37,7 @@ public final class LlmTranslator {
     }
 
     /** The question in English, or null when the model gave nothing usable. */
+    @Override
     public String toEnglish(String question) {
         String out = call("Translate the user's news question into English. Reply with the English question only, "
                 + "nothing else. Keep names of people, places and organisations as they are.", question);
@@ -48,6 +51,7 @@ public final class LlmTranslator {
      *
      * @param language the language's English name ("French"), or null to use the language the question is written in
      */
+    @Override
     public String fromEnglish(String answer, String language, String question) {
         String target = language != null ? language : "the language of this question: \"" + question + "\"";
         String out = call("Translate the user's text into " + target + ". Keep every citation marker such as [1] exactly "

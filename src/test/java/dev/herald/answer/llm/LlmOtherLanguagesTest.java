@@ -50,20 +50,9 @@ class LlmOtherLanguagesTest {
         llm = new FakeOpenAi();
         LlmAnswerer answerer = new LlmAnswerer(llm.model(), herald.answerer(), 0.3, LlmAnswerer.Options.DEFAULTS,
                 new LlmStats(), new LlmHealth(llm.baseUrl()));
-        LlmTranslator t = new LlmTranslator(llm.model());
         questions = new QuestionService(herald.retriever(), answerer, new Conversations(Duration.ofMinutes(5)))
                 .withLanguages(new QuestionLanguage(w -> herald.indexes().keywords().documentFrequency(w)),
-                        new QuestionService.Translator() {
-                            @Override
-                            public String toEnglish(String question) {
-                                return t.toEnglish(question);
-                            }
-
-                            @Override
-                            public String fromEnglish(String answer, String language, String question) {
-                                return t.fromEnglish(answer, language, question);
-                            }
-                        });
+                        new LlmTranslator(llm.model()));
     }
 
     @AfterEach
