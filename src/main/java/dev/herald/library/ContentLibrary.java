@@ -90,6 +90,14 @@ public final class ContentLibrary {
         return ingestor;
     }
 
+    /**
+     * True while a content operation runs: front ends check it to say "busy" at once instead of announcing work
+     * that {@link BusyException} would then refuse. A false answer can go stale; the operation itself decides.
+     */
+    public boolean busy() {
+        return running.isLocked();
+    }
+
     public List<String> configured() {
         return configured;
     }

@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Fetches web pages and feeds and feeds their articles to the {@link Ingestor}: now, for {@code /reload}
@@ -32,6 +31,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * recorded on that source and reported with its reason, the next attempt is backed off, and neither other sources
  * nor anything stored before are affected. Articles are never removed because a feed dropped them: a feed shows the
  * latest items only, and the archive is the point.
+ *
+ * <p>Not for concurrent refreshes: every call runs under the one content guard of the library that owns it
+ * ({@code ContentLibrary}: its own operations directly, the background schedule through {@link Guard}), so a
+ * refresh never overlaps an ingest, a reload or another refresh.
  */
 public final class SourceRefresher implements AutoCloseable {
 
@@ -42,11 +45,6 @@ public final class SourceRefresher implements AutoCloseable {
     public interface Guard {
         /** Runs {@code work} now and returns true, or returns false without running it (busy). */
         boolean tryRun(Runnable work);
-
-        Guard DIRECT = work -> {
-            work.run();
-            return true;
-        };
     }
 
     private final SourceRegistry registry;
@@ -57,9 +55,7 @@ public final class SourceRefresher implements AutoCloseable {
     private final Duration tick;
     private final FeedReader feeds = new FeedReader();
     private final HtmlArticleExtractor extractor = new HtmlArticleExtractor();
-    private final ReentrantLock refreshing = new ReentrantLock();
     private ScheduledExecutorService scheduler;
-    private boolean lastRunCut; // the last ingest stopped before the end (guarded by refreshing)
     private volatile boolean closed;
 
     /**
@@ -109,34 +105,32 @@ public final class SourceRefresher implements AutoCloseable {
     /** Fetches one source and ingests what it holds; never throws for a problem with the source. */
     public SourceResult refresh(Source s, IngestProgress progress) {
         if (!s.isUrl()) throw new IllegalArgumentException(s.location() + " is not a URL");
-        refreshing.lock();
+        Instant now = clock.instant();
         try {
-            Instant now = clock.instant();
-            try {
-                FetchResult r = fetcher.fetch(s.location(), s.etag(), s.lastModified());
-                if (r.notModified()) {
-                    registry.recordSuccess(s, s.kind(), now, r.etag(), r.lastModified());
-                    log.info("{} {}: not modified", s.kind().label(), s.label());
-                    return SourceResult.notModified(s);
-                }
-                SourceKind kind = detect(s, r);
-                Source typed = s.withKind(kind);
-                SourceResult result = kind == SourceKind.FEED ? ingestFeed(typed, r, now, progress)
-                        : ingestPage(typed, r, now, progress);
-                boolean complete = !lastRunCut;
-                // Validators are kept only when everything was ingested: a 304 next time must not hide lost items.
-                registry.recordSuccess(s, kind, now, complete ? r.etag() : null, complete ? r.lastModified() : null);
-                log.info("{}", result.describe());
-                return result;
-            } catch (FetchException e) {
-                return fail(s, now, e.getMessage());
-            } catch (RuntimeException e) {
-                log.warn("refreshing {} failed", s.location(), e);
-                return fail(s, now, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            FetchResult r = fetcher.fetch(s.location(), s.etag(), s.lastModified());
+            if (r.notModified()) {
+                registry.recordSuccess(s, s.kind(), now, r.etag(), r.lastModified());
+                log.info("{} {}: not modified", s.kind().label(), s.label());
+                return SourceResult.notModified(s);
             }
-        } finally {
-            refreshing.unlock();
+            SourceKind kind = detect(s, r);
+            Source typed = s.withKind(kind);
+            Fetched f = kind == SourceKind.FEED ? ingestFeed(typed, r, now, progress)
+                    : ingestPage(typed, r, now, progress);
+            // Validators are kept only when everything was ingested: a 304 next time must not hide lost items.
+            registry.recordSuccess(s, kind, now, f.complete() ? r.etag() : null, f.complete() ? r.lastModified() : null);
+            log.info("{}", f.result().describe());
+            return f.result();
+        } catch (FetchException e) {
+            return fail(s, now, e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("refreshing {} failed", s.location(), e);
+            return fail(s, now, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
+    }
+
+    /** What one fetch ingested, and whether it got through everything the source held (not stopped early). */
+    private record Fetched(SourceResult result, boolean complete) {
     }
 
     private SourceResult fail(Source s, Instant now, String reason) {
@@ -174,7 +168,7 @@ public final class SourceRefresher implements AutoCloseable {
 
     // ---------------------------------------------------------------- pages
 
-    private SourceResult ingestPage(Source s, FetchResult r, Instant now, IngestProgress progress) throws FetchException {
+    private Fetched ingestPage(Source s, FetchResult r, Instant now, IngestProgress progress) throws FetchException {
         Article page = extractor.extract(r.text(), r.url(), s.location());
         if (page == null) throw new FetchException("no article text found in the page");
         int undated = 0;
@@ -190,12 +184,12 @@ public final class SourceRefresher implements AutoCloseable {
         }
         Ingestor.Run run = ingestor.start(1, progress);
         run.accept(page);
-        return fetched(s, SourceKind.PAGE, run, 0, undated);
+        return fetched(s, SourceKind.PAGE, run, 0, undated, false);
     }
 
     // ---------------------------------------------------------------- feeds
 
-    private SourceResult ingestFeed(Source s, FetchResult r, Instant now, IngestProgress progress) throws FetchException {
+    private Fetched ingestFeed(Source s, FetchResult r, Instant now, IngestProgress progress) throws FetchException {
         FeedReader.Feed feed = feeds.read(r.body(), r.url());
         String outlet = feed.title() != null ? feed.title() : s.name() != null ? s.name() : host(s.location());
         Ingestor.Run run = ingestor.start(feed.items().size(), progress);
@@ -230,9 +224,7 @@ public final class SourceRefresher implements AutoCloseable {
             if (a.undated) undated++;
             run.accept(a.article);
         }
-        SourceResult result = fetched(s, SourceKind.FEED, run, known, undated);
-        lastRunCut |= cut;
-        return result;
+        return fetched(s, SourceKind.FEED, run, known, undated, cut);
     }
 
     private record ItemArticle(Article article, boolean undated) {
@@ -278,11 +270,12 @@ public final class SourceRefresher implements AutoCloseable {
         return sameTitle && sameDate;
     }
 
-    private SourceResult fetched(Source s, SourceKind kind, Ingestor.Run run, int known, int undated) {
+    /** @param cut the item loop stopped before the end (closing, or the ingest was asked to stop) */
+    private Fetched fetched(Source s, SourceKind kind, Ingestor.Run run, int known, int undated, boolean cut) {
         IngestSummary sum = run.finish();
-        lastRunCut = sum.interrupted();
-        return new SourceResult(s, kind, SourceResult.Outcome.FETCHED, sum.added(), sum.updated(),
-                sum.unchanged() + known, run.aliased(), undated, sum.skipped(), sum.chunks(), null);
+        return new Fetched(new SourceResult(s, kind, SourceResult.Outcome.FETCHED, sum.added(), sum.updated(),
+                sum.unchanged() + known, run.aliased(), undated, sum.skipped(), sum.chunks(), null),
+                !cut && !sum.interrupted());
     }
 
     private Optional<Instant> storedDate(String id) {
@@ -310,10 +303,6 @@ public final class SourceRefresher implements AutoCloseable {
         });
         scheduler.scheduleWithFixedDelay(() -> tick(guard), 0, tick.toMillis(), TimeUnit.MILLISECONDS);
         log.info("refreshing web pages and feeds in the background (checking every {})", tick);
-    }
-
-    public void start() {
-        start(Guard.DIRECT);
     }
 
     private void tick(Guard guard) {
