@@ -33,7 +33,9 @@ import dev.herald.retrieval.Spelling;
 import dev.herald.sources.SafeHttpFetcher;
 import dev.herald.sources.SourceRefresher;
 import dev.herald.sources.SourceRegistry;
+import dev.herald.store.AliasStore;
 import dev.herald.store.ArticleStore;
+import dev.herald.store.SourceStore;
 import dev.herald.text.QuestionLanguage;
 import dev.herald.store.Database;
 import dev.herald.index.KeywordIndex;
@@ -76,19 +78,20 @@ public final class Herald implements AutoCloseable {
         this.database = readOnly ? Database.openReadOnly(config.get(Settings.STORE_PATH))
                 : Database.open(config.get(Settings.STORE_PATH));
         this.store = new ArticleStore(database);
+        AliasStore aliases = new AliasStore(database);
         int keywordTerms = config.get(Settings.RETRIEVAL_KEYWORD_TERMS);
         this.indexes = new SearchIndexes(store, VectorIndex::new, () -> new KeywordIndex(TITLE_WEIGHT, keywordTerms),
                 OUTSIDE_CHANGES_CHECK);
         // 2. Embeddings and ingestion
         this.embeddings = new LocalEmbeddingModel(config.get(Settings.EMBEDDING_THREADS));
         Chunker chunker = new Chunker(config.get(Settings.CHUNKING_MAX_WORDS), config.get(Settings.CHUNKING_OVERLAP_SENTENCES));
-        Ingestor ingestor = new Ingestor(store, embeddings, chunker);
+        Ingestor ingestor = new Ingestor(store, aliases, embeddings, chunker);
         long maxBytes = config.get(Settings.CONTENT_MAX_FILE_MB) * 1_000_000L;
         this.sources = new SourceRefresher(
-                new SourceRegistry(database, config.get(Settings.CONTENT_PATHS), config.get(Settings.SOURCES_REFRESH_INTERVAL)),
+                new SourceRegistry(new SourceStore(database), config.get(Settings.CONTENT_PATHS), config.get(Settings.SOURCES_REFRESH_INTERVAL)),
                 new SafeHttpFetcher(Duration.ofSeconds(10), Duration.ofSeconds(20), maxBytes,
                         config.get(Settings.SOURCES_ALLOW_PRIVATE_ADDRESSES)),
-                ingestor, store);
+                ingestor, store, aliases);
         this.library = new ContentLibrary(store, ingestor, new ArticleFiles(maxBytes, allowedRoots(config)),
                 config.get(Settings.CONTENT_PATHS), sources);
         // 3. Retrieval
@@ -97,8 +100,8 @@ public final class Herald implements AutoCloseable {
         this.answerer = answerer(config, indexes);
         // 5. Conversations
         this.questions = new QuestionService(retriever, answerer, new Conversations(config.get(Settings.CHAT_MEMORY_IDLE)),
-                store::aliases, followUpRewriter(answerer))
-                .withBriefings(new Briefings(Briefings.Archive.of(store), retriever, term -> indexes.keywords().idf(term)))
+                aliases::aliases, followUpRewriter(answerer))
+                .withBriefings(new Briefings(Briefings.Archive.of(store, aliases), retriever, term -> indexes.keywords().idf(term)))
                 .withSpelling(new Spelling(indexes::keywords))
                 .withLanguages(new QuestionLanguage(term -> indexes.keywords().documentFrequency(term)),
                         answerer instanceof LlmAnswerer llm ? new LlmTranslator(llm.model()) : null);

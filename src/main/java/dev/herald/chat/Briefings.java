@@ -9,6 +9,7 @@ import dev.herald.retrieval.RetrievedChunk;
 import dev.herald.retrieval.SearchQuery;
 import dev.herald.retrieval.SearchResult;
 import dev.herald.retrieval.TimeWindow;
+import dev.herald.store.AliasStore;
 import dev.herald.store.ArticleStore;
 import dev.herald.text.Sentences;
 import dev.herald.text.Terms;
@@ -73,7 +74,7 @@ public final class Briefings {
         /** Other outlets that published an article's story (syndicated copies). */
         List<ArticleRef> aliases(String articleId);
 
-        static Archive of(ArticleStore store) {
+        static Archive of(ArticleStore store, AliasStore aliases) {
             return new Archive() {
                 @Override
                 public List<ArticleRef> latest(int limit, Instant asOf) {
@@ -87,7 +88,7 @@ public final class Briefings {
 
                 @Override
                 public List<ArticleRef> aliases(String articleId) {
-                    return store.aliases(articleId);
+                    return aliases.aliases(articleId);
                 }
             };
         }

@@ -2,6 +2,7 @@ package dev.herald.ingest;
 
 import dev.herald.article.Chunk;
 import dev.herald.article.Article;
+import dev.herald.store.AliasStore;
 import dev.herald.store.ArticleStore;
 import dev.herald.store.NearDuplicates;
 import dev.herald.store.PreparedArticle;
@@ -33,20 +34,22 @@ public final class Ingestor {
     private static final Logger log = LoggerFactory.getLogger(Ingestor.class);
 
     private final ArticleStore store;
+    private final AliasStore aliases;
     private final EmbeddingModel model;
     private final Chunker chunker;
     private final int batchChunks;
     private volatile boolean stopRequested;
 
-    public Ingestor(ArticleStore store, EmbeddingModel model, Chunker chunker, int batchChunks) {
+    public Ingestor(ArticleStore store, AliasStore aliases, EmbeddingModel model, Chunker chunker, int batchChunks) {
         this.store = store;
+        this.aliases = aliases;
         this.model = model;
         this.chunker = chunker;
         this.batchChunks = Math.max(1, batchChunks);
     }
 
-    public Ingestor(ArticleStore store, EmbeddingModel model, Chunker chunker) {
-        this(store, model, chunker, 64);
+    public Ingestor(ArticleStore store, AliasStore aliases, EmbeddingModel model, Chunker chunker) {
+        this(store, aliases, model, chunker, 64);
     }
 
     /** Asks a running ingest to stop after the batch in flight is committed. */
@@ -157,10 +160,10 @@ public final class Ingestor {
                     break;
                 }
             }
-            Optional<String> original = store.nearDuplicate(a);
+            Optional<String> original = aliases.nearDuplicate(a);
             if (original.isEmpty()) return false;
             seenIds.add(original.get());
-            if (store.addAlias(original.get(), a)) {
+            if (aliases.add(original.get(), a)) {
                 aliased++;
                 log.info("{} ({}) is a copy of stored article {}: recorded as another outlet of it",
                         a.id(), a.source(), original.get());

@@ -6,6 +6,7 @@ import dev.herald.ingest.HtmlArticleExtractor;
 import dev.herald.ingest.IngestProgress;
 import dev.herald.ingest.IngestSummary;
 import dev.herald.ingest.Ingestor;
+import dev.herald.store.AliasStore;
 import dev.herald.store.ArticleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,7 @@ public final class SourceRefresher implements AutoCloseable {
     private final SafeHttpFetcher fetcher;
     private final Ingestor ingestor;
     private final ArticleStore store;
+    private final AliasStore aliases;
     private final Clock clock;
     private final Duration tick;
     private final FeedReader feeds = new FeedReader();
@@ -63,17 +65,19 @@ public final class SourceRefresher implements AutoCloseable {
      * @param tick  how often the background task looks for sources that are due
      */
     public SourceRefresher(SourceRegistry registry, SafeHttpFetcher fetcher, Ingestor ingestor, ArticleStore store,
-                           Clock clock, Duration tick) {
+                           AliasStore aliases, Clock clock, Duration tick) {
         this.registry = registry;
         this.fetcher = fetcher;
         this.ingestor = ingestor;
         this.store = store;
+        this.aliases = aliases;
         this.clock = clock;
         this.tick = tick;
     }
 
-    public SourceRefresher(SourceRegistry registry, SafeHttpFetcher fetcher, Ingestor ingestor, ArticleStore store) {
-        this(registry, fetcher, ingestor, store, Clock.systemUTC(), Duration.ofSeconds(30));
+    public SourceRefresher(SourceRegistry registry, SafeHttpFetcher fetcher, Ingestor ingestor, ArticleStore store,
+                           AliasStore aliases) {
+        this(registry, fetcher, ingestor, store, aliases, Clock.systemUTC(), Duration.ofSeconds(30));
     }
 
     public SourceRegistry registry() {
@@ -211,7 +215,7 @@ public final class SourceRefresher implements AutoCloseable {
                 known++; // same headline and date: the page is not fetched again
                 continue;
             }
-            if (stored.isEmpty() && store.aliasTarget(id).isPresent()) {
+            if (stored.isEmpty() && aliases.target(id).isPresent()) {
                 known++; // already kept as another outlet's copy of a stored story
                 continue;
             }

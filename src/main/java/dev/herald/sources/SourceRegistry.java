@@ -2,15 +2,10 @@ package dev.herald.sources;
 
 import dev.herald.article.Article;
 import dev.herald.config.Durations;
-import dev.herald.store.Database;
+import dev.herald.store.SourceStore;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,7 +18,7 @@ import java.util.Optional;
 /**
  * The sources Herald loads from: those configured in {@code content.paths} (fixed while running) and those added
  * with {@code /add} or {@code herald sources add} (stored in the {@code sources} table, so they survive restarts).
- * Fetch state (validators, errors, failures in a row) is stored for both kinds.
+ * Fetch state (validators, errors, failures in a row) is stored for both kinds, in {@link SourceStore}.
  */
 public final class SourceRegistry {
 
@@ -32,7 +27,7 @@ public final class SourceRegistry {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    private final Database db;
+    private final SourceStore rows;
     private final List<Source> configured;
     private final Duration defaultInterval;
 
@@ -40,8 +35,8 @@ public final class SourceRegistry {
      * @param configuredEntries {@code content.paths} entries ({@code location[ | name][ | interval]})
      * @param defaultInterval   refresh interval of URLs that do not name their own
      */
-    public SourceRegistry(Database db, List<String> configuredEntries, Duration defaultInterval) {
-        this.db = db;
+    public SourceRegistry(SourceStore rows, List<String> configuredEntries, Duration defaultInterval) {
+        this.rows = rows;
         this.defaultInterval = defaultInterval;
         List<Source> parsed = new ArrayList<>();
         for (String e : configuredEntries) parsed.add(Source.parseEntry(e, defaultInterval));
@@ -54,19 +49,15 @@ public final class SourceRegistry {
 
     /** Configured sources first (in configuration order), then added ones (oldest first), with their fetch state. */
     public List<Source> list() {
-        return db.read(c -> {
-            List<Source> out = new ArrayList<>();
-            for (Source s : configured) out.add(withState(c, s));
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM sources WHERE configured = 0 ORDER BY added_at, id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Source s = row(rs, false);
-                    if (configured.stream().noneMatch(k -> sameLocation(k.location(), s.location()))) out.add(s);
-                }
-            }
-            return out;
-        });
+        List<Source> out = new ArrayList<>();
+        java.util.Map<String, SourceStore.Row> state = new java.util.HashMap<>();
+        for (SourceStore.Row r : rows.find(configured.stream().map(Source::location).toList())) state.put(r.location(), r);
+        for (Source s : configured) out.add(withState(s, state.get(s.location())));
+        for (SourceStore.Row r : rows.added()) {
+            Source s = source(r, false);
+            if (configured.stream().noneMatch(k -> sameLocation(k.location(), s.location()))) out.add(s);
+        }
+        return out;
     }
 
     public List<Source> urlSources() {
@@ -120,23 +111,7 @@ public final class SourceRegistry {
         Optional<Source> known = find(loc);
         if (known.isPresent()) return updated(known.get(), name, interval);
         Source s = Source.fresh(loc, kind, name, interval == null ? defaultInterval : interval, false);
-        Instant now = Instant.now();
-        String finalLoc = loc;
-        db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO sources(location, kind, name, refresh_seconds, added_at, configured) VALUES (?, ?, ?, ?, ?, 0)
-                    ON CONFLICT(location) DO UPDATE SET configured = 0, name = excluded.name,
-                      refresh_seconds = excluded.refresh_seconds""")) {
-                ps.setString(1, finalLoc);
-                ps.setString(2, kind.name());
-                ps.setString(3, s.name());
-                if (s.refreshInterval() == null) ps.setNull(4, Types.INTEGER);
-                else ps.setLong(4, s.refreshInterval().toSeconds());
-                ps.setLong(5, now.getEpochSecond());
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        rows.add(loc, kind.name(), s.name(), seconds(s.refreshInterval()), Instant.now());
         return find(loc).orElse(s);
     }
 
@@ -149,18 +124,8 @@ public final class SourceRegistry {
             throw new IllegalArgumentException(known.location()
                     + " is configured in content.paths; change its name or interval there");
         }
-        db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE sources SET name = ?, refresh_seconds = ? WHERE location = ?")) {
-                ps.setString(1, rename ? name.strip() : known.name());
-                Duration every = retime ? interval : known.refreshInterval();
-                if (every == null) ps.setNull(2, Types.INTEGER);
-                else ps.setLong(2, every.toSeconds());
-                ps.setString(3, known.location());
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        rows.rename(known.location(), rename ? name.strip() : known.name(),
+                seconds(retime ? interval : known.refreshInterval()));
         return find(known.location()).orElse(known);
     }
 
@@ -176,42 +141,17 @@ public final class SourceRegistry {
         if (s.get().configured()) {
             throw new IllegalArgumentException(s.get().location() + " is configured in content.paths; remove it there");
         }
-        return db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sources WHERE location = ?")) {
-                ps.setString(1, s.get().location());
-                return ps.executeUpdate() > 0;
-            }
-        });
+        return rows.remove(s.get().location());
     }
 
     /** Records a successful fetch: the kind found, the validators for the next conditional request. */
     public void recordSuccess(Source s, SourceKind kind, Instant at, String etag, String lastModified) {
-        update(s, kind, c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE sources SET kind = ?, last_fetch_at = ?, last_ok_at = ?, last_error = NULL, failures = 0,
-                      etag = ?, last_modified = ? WHERE location = ?""")) {
-                ps.setString(1, kind.name());
-                ps.setLong(2, at.getEpochSecond());
-                ps.setLong(3, at.getEpochSecond());
-                ps.setString(4, etag);
-                ps.setString(5, lastModified);
-                ps.setString(6, s.location());
-                ps.executeUpdate();
-            }
-        });
+        rows.recordSuccess(row(s), kind.name(), at, etag, lastModified);
     }
 
     /** Records a failed fetch: the reason, one more failure in a row (which backs the next attempt off). */
     public void recordFailure(Source s, Instant at, String error) {
-        update(s, s.kind(), c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE sources SET last_fetch_at = ?, last_error = ?, failures = failures + 1 WHERE location = ?""")) {
-                ps.setLong(1, at.getEpochSecond());
-                ps.setString(2, error);
-                ps.setString(3, s.location());
-                ps.executeUpdate();
-            }
-        });
+        rows.recordFailure(row(s), at, error);
     }
 
     /** One line per source for a chat or a terminal. */
@@ -268,56 +208,29 @@ public final class SourceRegistry {
 
     // ---------------------------------------------------------------- rows
 
-    private interface SqlWork {
-        void run(Connection c) throws SQLException;
+    private static Long seconds(Duration d) {
+        return d == null ? null : d.toSeconds();
     }
 
-    /** Updates the source's row, creating it first for a configured source fetched for the first time. */
-    private void update(Source s, SourceKind kind, SqlWork work) {
-        db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO sources(location, kind, name, refresh_seconds, added_at, configured) VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(location) DO NOTHING""")) {
-                ps.setString(1, s.location());
-                ps.setString(2, kind.name());
-                ps.setString(3, s.name());
-                if (s.refreshInterval() == null) ps.setNull(4, Types.INTEGER);
-                else ps.setLong(4, s.refreshInterval().toSeconds());
-                ps.setLong(5, Instant.now().getEpochSecond());
-                ps.setInt(6, s.configured() ? 1 : 0);
-                ps.executeUpdate();
-            }
-            work.run(c);
-            return null;
-        });
+    private static SourceStore.Row row(Source s) {
+        return new SourceStore.Row(s.location(), s.kind().name(), s.name(), seconds(s.refreshInterval()),
+                s.configured(), s.addedAt(), s.lastFetchAt(), s.lastOkAt(), s.lastError(), s.failures(), s.etag(),
+                s.lastModified());
     }
 
     /** A configured source with the fetch state stored for its location (if any). */
-    private static Source withState(Connection c, Source s) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sources WHERE location = ?")) {
-            ps.setString(1, s.location());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return s;
-                Source stored = row(rs, true);
-                SourceKind kind = s.kind() == SourceKind.PATH ? SourceKind.PATH : stored.kind();
-                return new Source(s.location(), kind, s.name(), s.refreshInterval(), true, stored.addedAt(),
-                        stored.lastFetchAt(), stored.lastOkAt(), stored.lastError(), stored.failures(), stored.etag(),
-                        stored.lastModified());
-            }
-        }
+    private static Source withState(Source s, SourceStore.Row stored) {
+        if (stored == null) return s;
+        SourceKind kind = s.kind() == SourceKind.PATH ? SourceKind.PATH : SourceKind.parse(stored.kind());
+        return new Source(s.location(), kind, s.name(), s.refreshInterval(), true, stored.addedAt(),
+                stored.lastFetchAt(), stored.lastOkAt(), stored.lastError(), stored.failures(), stored.etag(),
+                stored.lastModified());
     }
 
-    private static Source row(ResultSet rs, boolean configured) throws SQLException {
-        long refresh = rs.getLong("refresh_seconds");
-        Duration interval = rs.wasNull() ? null : Duration.ofSeconds(refresh);
-        return new Source(rs.getString("location"), SourceKind.parse(rs.getString("kind")), rs.getString("name"),
-                interval, configured, instant(rs, "added_at"), instant(rs, "last_fetch_at"), instant(rs, "last_ok_at"),
-                rs.getString("last_error"), rs.getInt("failures"), rs.getString("etag"), rs.getString("last_modified"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochSecond(v);
+    private static Source source(SourceStore.Row r, boolean configured) {
+        Duration interval = r.refreshSeconds() == null ? null : Duration.ofSeconds(r.refreshSeconds());
+        return new Source(r.location(), SourceKind.parse(r.kind()), r.name(), interval, configured, r.addedAt(),
+                r.lastFetchAt(), r.lastOkAt(), r.lastError(), r.failures(), r.etag(), r.lastModified());
     }
 
     /** Kind checks that never throw, for comparing stored locations. */

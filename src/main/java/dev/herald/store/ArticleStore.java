@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -161,7 +159,7 @@ public final class ArticleStore {
             ps.setString(3, a.url() == null ? null : Article.normalizeUrl(a.url()));
             ps.setString(4, a.title());
             ps.setString(5, a.source());
-            setInstant(ps, 6, a.publishedAt());
+            SqlColumns.setInstant(ps, 6, a.publishedAt());
             ps.setString(7, a.text());
             ps.setString(8, a.origin());
             ps.setString(9, a.contentHash());
@@ -280,7 +278,7 @@ public final class ArticleStore {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return Optional.empty();
-                    Instant published = instant(rs, 5);
+                    Instant published = SqlColumns.instant(rs, 5);
                     return Optional.of(new Article(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             published, rs.getString(6), rs.getString(7)));
                 }
@@ -313,7 +311,7 @@ public final class ArticleStore {
                 for (int i = 0; i < ids.size(); i++) ps.setLong(i + 1, ids.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Instant published = instant(rs, 8);
+                        Instant published = SqlColumns.instant(rs, 8);
                         ArticleRef ref = new ArticleRef(rs.getString(4), rs.getString(5), rs.getString(6),
                                 rs.getString(7), published);
                         found.put(rs.getLong(1), new StoredChunk(rs.getLong(1), rs.getInt(2), rs.getString(3), ref));
@@ -406,8 +404,8 @@ public final class ArticleStore {
                     SELECT source, COUNT(*), MIN(published_at), MAX(published_at) FROM articles
                     GROUP BY source ORDER BY COUNT(*) DESC, source""")) {
                 while (rs.next()) {
-                    Instant first = instant(rs, 3);
-                    Instant last = instant(rs, 4);
+                    Instant first = SqlColumns.instant(rs, 3);
+                    Instant last = SqlColumns.instant(rs, 4);
                     out.add(new SourceSummary(rs.getString(1), rs.getInt(2), first, last));
                 }
             }
@@ -427,7 +425,7 @@ public final class ArticleStore {
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Instant published = instant(rs, 5);
+                        Instant published = SqlColumns.instant(rs, 5);
                         out.add(new ArticleRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), published));
                     }
                 }
@@ -449,128 +447,6 @@ public final class ArticleStore {
             }
             return out;
         });
-    }
-
-    // ---------------------------------------------------------------- syndicated copies (aliases)
-
-    /**
-     * The stored article that tells the same story as {@code a} under another id and URL (a syndicated copy:
-     * see {@link NearDuplicates#same}), if any. Candidates come from
-     * the keyword index, so only a handful of texts are compared.
-     */
-    public Optional<String> nearDuplicate(Article a) {
-        String query = NearDuplicates.candidateQuery(a.text(), 12);
-        if (query == null) return Optional.empty();
-        Set<Long> mine = NearDuplicates.shingles(a.text());
-        return db.read(c -> {
-            List<String> candidates = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT c.article_id FROM chunks_fts f JOIN chunks c ON c.id = f.rowid
-                    WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts) LIMIT 40""")) {
-                ps.setString(1, query);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String id = rs.getString(1);
-                        if (!candidates.contains(id) && !id.equals(a.id())) candidates.add(id);
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT text FROM articles WHERE id = ?")) {
-                for (String id : candidates.subList(0, Math.min(8, candidates.size()))) {
-                    ps.setString(1, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next() && NearDuplicates.same(mine, NearDuplicates.shingles(rs.getString(1)))) {
-                            return Optional.of(id);
-                        }
-                    }
-                }
-            }
-            return Optional.empty();
-        });
-    }
-
-    /**
-     * Records {@code copy} as another outlet's version of the stored article {@code articleId}: it is not indexed
-     * again (so answers never quote the same passage twice) but stays citable through {@link #aliases}. Returns
-     * false when this copy was already recorded with the same title and date (nothing changed).
-     */
-    public boolean addAlias(String articleId, Article copy) {
-        return db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT title, published_at FROM article_aliases WHERE article_id = ? AND alias_id = ?")) {
-                ps.setString(1, articleId);
-                ps.setString(2, copy.id());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        long pub = rs.getLong(2);
-                        Long stored = rs.wasNull() ? null : pub;
-                        Long incoming = copy.publishedAt() == null ? null : copy.publishedAt().getEpochSecond();
-                        if (copy.title().equals(rs.getString(1)) && java.util.Objects.equals(stored, incoming)) {
-                            return false;
-                        }
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT OR REPLACE INTO article_aliases(article_id, alias_id, url, url_key, source, title,
-                      published_at, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                ps.setString(1, articleId);
-                ps.setString(2, copy.id());
-                ps.setString(3, copy.url());
-                ps.setString(4, copy.url() == null ? null : Article.normalizeUrl(copy.url()));
-                ps.setString(5, copy.source());
-                ps.setString(6, copy.title());
-                setInstant(ps, 7, copy.publishedAt());
-                ps.setLong(8, Instant.now().getEpochSecond());
-                ps.executeUpdate();
-            }
-            return true;
-        });
-    }
-
-    /** The other outlets that published the stored article {@code articleId} (oldest first), for "also reported by". */
-    public List<ArticleRef> aliases(String articleId) {
-        return db.read(c -> {
-            List<ArticleRef> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT alias_id, title, source, url, published_at FROM article_aliases WHERE article_id = ?
-                    ORDER BY published_at IS NULL, published_at, source""")) {
-                ps.setString(1, articleId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Instant published = instant(rs, 5);
-                        out.add(new ArticleRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                published));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    /** The stored article that {@code aliasIdOrUrl} (an alias id or its URL) was recorded as a copy of, if any. */
-    public Optional<String> aliasTarget(String aliasIdOrUrl) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT article_id FROM article_aliases WHERE alias_id = ? OR url_key = ? LIMIT 1")) {
-                ps.setString(1, aliasIdOrUrl);
-                ps.setString(2, Article.normalizeUrl(aliasIdOrUrl));
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
-    }
-
-    /** A nullable epoch-seconds column as an instant. */
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        long seconds = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochSecond(seconds);
-    }
-
-    private static void setInstant(PreparedStatement ps, int column, Instant value) throws SQLException {
-        if (value == null) ps.setNull(column, Types.INTEGER);
-        else ps.setLong(column, value.getEpochSecond());
     }
 
     static byte[] toBytes(float[] v) {

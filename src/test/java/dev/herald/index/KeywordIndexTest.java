@@ -1,5 +1,6 @@
 package dev.herald.index;
 
+import dev.herald.store.AliasStore;
 import dev.herald.store.Database;
 import dev.herald.store.ArticleStore;
 import dev.herald.article.Article;
@@ -36,7 +37,7 @@ class KeywordIndexTest {
         db = Database.open(dir.resolve("h.db"));
         store = new ArticleStore(db);
         index = KeywordIndex.loadFrom(store, 0.5, KeywordIndex.DEFAULT_MAX_TERMS, KeywordIndex.FTS5_K1);
-        ingestor = new Ingestor(store, new HashingEmbeddingModel(), new Chunker(40, 0), 8);
+        ingestor = new Ingestor(store, new AliasStore(store.database()), new HashingEmbeddingModel(), new Chunker(40, 0), 8);
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.herald.index;
 
+import dev.herald.store.AliasStore;
 import dev.herald.store.Database;
 import dev.herald.store.ArticleStore;
 import dev.herald.article.Article;
@@ -35,7 +36,7 @@ class SearchIndexesTest {
         db = Database.open(dir.resolve("h.db"));
         store = new ArticleStore(db);
         indexes = new SearchIndexes(store, VectorIndex::new, () -> new KeywordIndex(0.5, 12), Duration.ofHours(1));
-        ingestor = new Ingestor(store, new HashingEmbeddingModel(), new Chunker(40, 0), 8);
+        ingestor = new Ingestor(store, new AliasStore(store.database()), new HashingEmbeddingModel(), new Chunker(40, 0), 8);
     }
 
     @AfterEach
@@ -108,7 +109,7 @@ class SearchIndexesTest {
         assertEquals(List.of("n1"), articlesFor("marker1"));
         try (Database otherDb = Database.open(dir.resolve("h.db"))) {
             ArticleStore other = new ArticleStore(otherDb);
-            Ingestor otherIngestor = new Ingestor(other, new HashingEmbeddingModel(), new Chunker(40, 0), 8);
+            Ingestor otherIngestor = new Ingestor(other, new AliasStore(other.database()), new HashingEmbeddingModel(), new Chunker(40, 0), 8);
             Ingestor.Run run = otherIngestor.start(1, IngestProgress.NONE);
             run.accept(note(3));
             run.finish();

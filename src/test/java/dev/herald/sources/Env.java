@@ -1,5 +1,6 @@
 package dev.herald.sources;
 
+import dev.herald.store.AliasStore;
 import dev.herald.ingest.ArticleFiles;
 import dev.herald.ingest.Chunker;
 import dev.herald.library.ContentLibrary;
@@ -62,10 +63,10 @@ final class Env implements AutoCloseable {
         this.dir = dir;
         this.db = Database.open(dir.resolve("herald.db"));
         this.store = new ArticleStore(db);
-        this.ingestor = new Ingestor(store, new HashingEmbeddingModel(), new Chunker(90, 1));
-        this.registry = new SourceRegistry(db, configured, Duration.ofMinutes(30));
+        this.ingestor = new Ingestor(store, new AliasStore(store.database()), new HashingEmbeddingModel(), new Chunker(90, 1));
+        this.registry = new SourceRegistry(new dev.herald.store.SourceStore(db), configured, Duration.ofMinutes(30));
         this.fetcher = new SafeHttpFetcher(Duration.ofSeconds(2), Duration.ofMillis(700), 1_000_000, true, Env::localOnly);
-        this.refresher = new SourceRefresher(registry, fetcher, ingestor, store, clock, Duration.ofMillis(50));
+        this.refresher = new SourceRefresher(registry, fetcher, ingestor, store, new AliasStore(store.database()), clock, Duration.ofMillis(50));
         this.library = new ContentLibrary(store, ingestor, new ArticleFiles(), configured, refresher);
     }
 

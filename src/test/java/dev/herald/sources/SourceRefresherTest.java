@@ -1,5 +1,6 @@
 package dev.herald.sources;
 
+import dev.herald.store.AliasStore;
 import static dev.herald.sources.Pages.GOMA;
 import static dev.herald.sources.Pages.RATES;
 import static dev.herald.sources.Pages.STORM;
@@ -273,7 +274,7 @@ class SourceRefresherTest {
         String id = Article.deriveId(site.url("/a/goma"), null, "");
         Article original = env.store.article(id).orElseThrow();
         assertEquals("Alpha News", original.source());
-        List<ArticleRef> also = env.store.aliases(id);
+        List<ArticleRef> also = new AliasStore(env.store.database()).aliases(id);
         assertEquals(1, also.size());
         assertEquals("Beta Herald", also.get(0).source());
         assertEquals(site.url("/b/world/goma-fighting"), also.get(0).url());
@@ -287,7 +288,7 @@ class SourceRefresherTest {
         site.serve("/b/storm", "text/html", Pages.article("Beta Herald", "Storm", STORM));
         SourceResult again = env.refresh(site.url("/b/rss"));
         assertEquals("feed " + site.url("/b/rss") + ": 1 added, 1 unchanged", again.describe());
-        assertEquals(1, env.store.aliases(id).size());
+        assertEquals(1, new AliasStore(env.store.database()).aliases(id).size());
     }
 
     @Test

@@ -40,7 +40,7 @@ class ArticleStoreTest {
         store = new ArticleStore(db);
         vectors = VectorIndex.loadFrom(store);
         keywords = KeywordIndex.loadFrom(store, 0.5);
-        ingestor = new Ingestor(store, new HashingEmbeddingModel(), new Chunker(40, 0), 8);
+        ingestor = new Ingestor(store, new AliasStore(store.database()), new HashingEmbeddingModel(), new Chunker(40, 0), 8);
     }
 
     @AfterEach

@@ -55,7 +55,7 @@ class CrashConsistencyTest {
             assertEquals(count(db, "SELECT COUNT(*) FROM chunks"), count(db, "SELECT COUNT(*) FROM chunks_fts"));
 
             ArticleStore store = new ArticleStore(db);
-            IngestSummary resumed = new Ingestor(store, new HashingEmbeddingModel(), new Chunker(20, 0), 4)
+            IngestSummary resumed = new Ingestor(store, new AliasStore(store.database()), new HashingEmbeddingModel(), new Chunker(20, 0), 4)
                     .ingestAll(IngestChild.articles(ARTICLES), IngestProgress.NONE);
 
             assertEquals(articlesBefore, resumed.unchanged());

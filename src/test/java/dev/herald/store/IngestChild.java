@@ -27,7 +27,7 @@ public final class IngestChild {
     public static void main(String[] args) {
         try (Database db = Database.open(Path.of(args[0]))) {
             ArticleStore store = new ArticleStore(db);
-            Ingestor ingestor = new Ingestor(store, new HashingEmbeddingModel().slow(2), new Chunker(20, 0), 4);
+            Ingestor ingestor = new Ingestor(store, new AliasStore(store.database()), new HashingEmbeddingModel().slow(2), new Chunker(20, 0), 4);
             Ingestor.Run run = ingestor.start(-1, (seen, total, chunks, ms) -> {
                 System.out.println("progress " + chunks);
                 System.out.flush();
