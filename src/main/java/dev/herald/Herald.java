@@ -96,15 +96,16 @@ public final class Herald implements AutoCloseable {
                 config.get(Settings.CONTENT_PATHS), sources);
         // 3. Retrieval
         this.retriever = new HybridRetriever(embeddings, indexes, store, retrievalOptions(config));
-        // 4. Answers
-        this.answerer = answerer(config, indexes);
+        // 4. Answers (in llm mode one chat model serves the answerer, the follow-up rewriter and the translator)
+        LanguageModel llm = config.get(Settings.ANSWER_MODE) == AnswerMode.LLM ? languageModel(config) : null;
+        this.answerer = answerer(config, indexes, llm);
         // 5. Conversations
         this.questions = new QuestionService(retriever, answerer, new Conversations(config.get(Settings.CHAT_MEMORY_IDLE)),
-                aliases::aliases, followUpRewriter(answerer))
+                aliases::aliases, llm == null ? null : new LlmQueryRewriter(llm.model(), llm.health())::standalone)
                 .withBriefings(new Briefings(Briefings.Archive.of(store, aliases), retriever, term -> indexes.keywords().idf(term)))
                 .withSpelling(new Spelling(indexes::keywords))
                 .withLanguages(new QuestionLanguage(term -> indexes.keywords().documentFrequency(term)),
-                        answerer instanceof LlmAnswerer llm ? new LlmTranslator(llm.model()) : null);
+                        llm == null ? null : new LlmTranslator(llm.model()));
     }
 
 
@@ -141,30 +142,34 @@ public final class Herald implements AutoCloseable {
         return new Herald(config, java.nio.file.Files.isRegularFile(db) && !Database.writable(db));
     }
 
-    /** In llm mode the chat model also rewrites follow-ups into standalone questions; otherwise none is needed. */
-    private static QuestionService.FollowUpRewriter followUpRewriter(Answerer answerer) {
-        // the answerer built just above is the only place the chat model exists; asking it keeps one model per process
-        return answerer instanceof LlmAnswerer llm ? new LlmQueryRewriter(llm.model(), llm.health())::standalone : null;
-    }
 
     /**
      * Quoted-sentence answers; in {@code answer.mode: llm} the chat model writes them, checked against the passages,
      * with the quoted answers as fallback. The endpoint is probed once in the background: if it does not answer, one
      * warning is logged and readers get quoted answers until it does.
      */
-    private static Answerer answerer(HeraldConfig config, SearchIndexes indexes) {
-        Answerer extractive = new ExtractiveAnswerer(term -> indexes.keywords().idf(term), config.get(Settings.ANSWER_MAX_SENTENCES),
-                config.get(Settings.ANSWER_MIN_EVIDENCE));
-        if (config.get(Settings.ANSWER_MODE) != AnswerMode.LLM) return extractive;
+    /** The configured chat model and its reachability, shared by everything that talks to it. */
+    private record LanguageModel(ChatModel model, LlmHealth health) {
+    }
+
+    private static LanguageModel languageModel(HeraldConfig config) {
         String baseUrl = config.get(Settings.LLM_BASE_URL).toString();
         ChatModel model = LlmModels.openAiCompatible(baseUrl, config.secrets().llmApiKey().orElse(LlmModels.NO_KEY),
                 config.get(Settings.LLM_MODEL), config.get(Settings.LLM_TIMEOUT), config.get(Settings.LLM_MAX_TOKENS),
                 config.get(Settings.LLM_TEMPERATURE));
         LlmHealth health = new LlmHealth(baseUrl + " (model " + config.get(Settings.LLM_MODEL) + ")");
         health.checkInBackground(model);
-        return new LlmAnswerer(model, extractive, config.get(Settings.ANSWER_MIN_EVIDENCE),
+        return new LanguageModel(model, health);
+    }
+
+    /** @param llm the chat model in llm mode, null for offline (extractive) answers */
+    private static Answerer answerer(HeraldConfig config, SearchIndexes indexes, LanguageModel llm) {
+        Answerer extractive = new ExtractiveAnswerer(term -> indexes.keywords().idf(term), config.get(Settings.ANSWER_MAX_SENTENCES),
+                config.get(Settings.ANSWER_MIN_EVIDENCE));
+        if (llm == null) return extractive;
+        return new LlmAnswerer(llm.model(), extractive, config.get(Settings.ANSWER_MIN_EVIDENCE),
                 LlmAnswerer.Options.DEFAULTS.withMaxSentences(config.get(Settings.ANSWER_MAX_SENTENCES)),
-                new LlmStats(), health);
+                new LlmStats(), llm.health());
     }
 
     static HybridRetriever.Options retrievalOptions(HeraldConfig c) {

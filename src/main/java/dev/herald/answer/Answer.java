@@ -1,8 +1,12 @@
 package dev.herald.answer;
 
 import dev.herald.article.ArticleRef;
+import dev.herald.retrieval.RetrievedChunk;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What Herald says to a question.
@@ -21,6 +25,9 @@ public record Answer(String question, String text, List<Citation> citations, boo
 
     public static final String ABSTENTION = "I couldn't find this in my sources.";
 
+    /** Headlines offered instead of an answer: enough to rephrase from, few enough to read at a glance. */
+    public static final int MAX_RELATED = 3;
+
     public Answer {
         citations = List.copyOf(citations);
         related = List.copyOf(related);
@@ -32,8 +39,18 @@ public record Answer(String question, String text, List<Citation> citations, boo
     }
 
     public static Answer abstain(String question, List<ArticleRef> related, double evidence) {
-        return new Answer(question, ABSTENTION, List.of(), true, related.size() > 3 ? related.subList(0, 3) : related,
-                evidence, null);
+        return new Answer(question, ABSTENTION, List.of(), true,
+                related.size() > MAX_RELATED ? related.subList(0, MAX_RELATED) : related, evidence, null);
+    }
+
+    /** The closest headlines to offer when abstaining: the first {@link #MAX_RELATED} distinct articles retrieved. */
+    public static List<ArticleRef> closestHeadlines(List<RetrievedChunk> chunks) {
+        Map<String, ArticleRef> out = new LinkedHashMap<>();
+        for (RetrievedChunk c : chunks) {
+            out.putIfAbsent(c.article().id(), c.article());
+            if (out.size() == MAX_RELATED) break;
+        }
+        return new ArrayList<>(out.values());
     }
 
     public Answer withCitations(List<Citation> newCitations) {

@@ -100,7 +100,7 @@ public final class ExtractiveAnswerer implements Answerer {
     @Override
     public Answer answer(AnswerRequest request) {
         List<RetrievedChunk> evidence = request.search().chunks();
-        List<ArticleRef> related = distinctArticles(evidence, 3);
+        List<ArticleRef> related = Answer.closestHeadlines(evidence);
         if (evidence.isEmpty()) return Answer.abstain(request.question(), related, 0);
 
         // 1. What the question asks: weighted terms (the asking sentence of a quiz-style question counts most),
@@ -333,15 +333,6 @@ public final class ExtractiveAnswerer implements Answerer {
         int inter = 0;
         for (String s : a) if (b.contains(s)) inter++;
         return inter / (double) (a.size() + b.size() - inter);
-    }
-
-    private static List<ArticleRef> distinctArticles(List<RetrievedChunk> chunks, int limit) {
-        Map<String, ArticleRef> out = new LinkedHashMap<>();
-        for (RetrievedChunk c : chunks) {
-            out.putIfAbsent(c.article().id(), c.article());
-            if (out.size() == limit) break;
-        }
-        return new ArrayList<>(out.values());
     }
 
     /** What kind of answer the question wants, read from its wh-word. */

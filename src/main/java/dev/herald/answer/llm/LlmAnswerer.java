@@ -97,11 +97,6 @@ public final class LlmAnswerer implements Answerer {
         this(model, fallback, minEvidence, Options.DEFAULTS, new LlmStats(), new LlmHealth("chat model"));
     }
 
-    /** The chat model answers come from (the follow-up rewriter uses the same one). */
-    public ChatModel model() {
-        return model;
-    }
-
     @Override
     public String describe() {
         var parameters = model.defaultRequestParameters();
@@ -132,7 +127,7 @@ public final class LlmAnswerer implements Answerer {
             stats.onAbstainedWithoutCall();
             LOG.info("llm answer: abstained without a model call ({} passages, evidence {})", chunks.size(),
                     String.format("%.2f", quoted.evidence()));
-            return quoted.abstained() ? quoted : Answer.abstain(request.question(), related(chunks), quoted.evidence());
+            return quoted.abstained() ? quoted : Answer.abstain(request.question(), Answer.closestHeadlines(chunks), quoted.evidence());
         }
         if (!health.shouldTry()) {
             stats.onSkippedWhileDown();
@@ -161,7 +156,7 @@ public final class LlmAnswerer implements Answerer {
             if (outcome.kept().isEmpty()) {
                 if (outcome.declined()) {
                     stats.onAbstainedByModel();
-                    return Answer.abstain(request.question(), related(chunks), quoted.evidence());
+                    return Answer.abstain(request.question(), Answer.closestHeadlines(chunks), quoted.evidence());
                 }
                 return fellBack(quoted, UNCHECKED_NOTE);
             }
@@ -237,14 +232,5 @@ public final class LlmAnswerer implements Answerer {
         List<Citation> citations = new ArrayList<>();
         numbers.forEach((id, n) -> citations.add(new Citation(n, articles.get(id), List.copyOf(quotes.get(id)))));
         return Answer.answered(question, text.toString(), citations, evidence);
-    }
-
-    private static List<ArticleRef> related(List<RetrievedChunk> chunks) {
-        Map<String, ArticleRef> out = new LinkedHashMap<>();
-        for (RetrievedChunk c : chunks) {
-            out.putIfAbsent(c.article().id(), c.article());
-            if (out.size() == 3) break;
-        }
-        return new ArrayList<>(out.values());
     }
 }
