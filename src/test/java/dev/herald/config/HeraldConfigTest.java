@@ -13,9 +13,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class HeraldConfigTest {
@@ -281,62 +285,62 @@ class HeraldConfigTest {
                 + file + " line 3)", e.getMessage());
     }
 
-    @Test
-    void should_reject_every_kind_of_bad_value_with_a_one_line_message() {
-        // given one bad value per kind of setting, and the allowed text each must mention
-        Map<Setting<?>, String[]> cases = new java.util.LinkedHashMap<>();
-        cases.put(Settings.RETRIEVAL_TOP_K, new String[] {"51", "an integer from 1 to 50"});
-        cases.put(Settings.CHUNKING_MAX_WORDS, new String[] {"1.5", "an integer from 20 to 400"});
-        cases.put(Settings.RETRIEVAL_KEYWORD_WEIGHT, new String[] {"-1", "a number from 0 to 10"});
-        cases.put(Settings.ANSWER_MIN_EVIDENCE, new String[] {"NaN", "a number from 0 to 1"});
-        cases.put(Settings.RETRIEVAL_RECENCY_HALF_LIFE_DAYS, new String[] {"0", "a number from 0.1 to 3650"});
-        cases.put(Settings.ANSWER_MODE, new String[] {"gpt", "one of extractive, llm"});
-        cases.put(Settings.CHAT_MEMORY_IDLE, new String[] {"30", "a duration of at least 1s, like 30s, 5m, 2h"});
-        cases.put(Settings.LLM_TIMEOUT, new String[] {"11m", "a duration from 1s to 10m, like 30s, 5m, 2h"});
-        cases.put(Settings.TELEGRAM_API_URL, new String[] {"ftp://example.com", "an http(s) URL"});
-        cases.put(Settings.LLM_BASE_URL, new String[] {"localhost:8080", "an http(s) URL"});
-        cases.put(Settings.TELEGRAM_ADMINS, new String[] {"1,,2", "a comma-separated list of integer user ids"});
-        cases.put(Settings.TELEGRAM_ALLOWED_CHATS, new String[] {"-100x", "a comma-separated list of integer chat ids"});
-        cases.put(Settings.LLM_MODEL, new String[] {"  ", "a non-blank model name"});
-        cases.put(Settings.STORE_PATH, new String[] {"", "a file path"});
-
-        for (var c : cases.entrySet()) {
-            Setting<?> s = c.getKey();
-            String raw = c.getValue()[0];
-            // when
-            ConfigException e = assertThrows(ConfigException.class,
-                    () -> HeraldConfig.load(null, Map.of(s.envName(), raw), dir), s.key());
-            // then
-            assertEquals("config: " + s.key() + " = \"" + raw + "\" is not valid: expected " + c.getValue()[1]
-                    + " (from " + s.envName() + ")", e.getMessage());
-            assertFalse(e.getMessage().contains("\n"), s.key());
-        }
+    static Stream<Arguments> badValues() {
+        // one bad value per kind of setting, and the allowed text its message must give
+        return Stream.of(
+                Arguments.of(Settings.RETRIEVAL_TOP_K, "51", "an integer from 1 to 50"),
+                Arguments.of(Settings.CHUNKING_MAX_WORDS, "1.5", "an integer from 20 to 400"),
+                Arguments.of(Settings.RETRIEVAL_KEYWORD_WEIGHT, "-1", "a number from 0 to 10"),
+                Arguments.of(Settings.ANSWER_MIN_EVIDENCE, "NaN", "a number from 0 to 1"),
+                Arguments.of(Settings.RETRIEVAL_RECENCY_HALF_LIFE_DAYS, "0", "a number from 0.1 to 3650"),
+                Arguments.of(Settings.ANSWER_MODE, "gpt", "one of extractive, llm"),
+                Arguments.of(Settings.CHAT_MEMORY_IDLE, "30", "a duration of at least 1s, like 30s, 5m, 2h"),
+                Arguments.of(Settings.LLM_TIMEOUT, "11m", "a duration from 1s to 10m, like 30s, 5m, 2h"),
+                Arguments.of(Settings.TELEGRAM_API_URL, "ftp://example.com", "an http(s) URL"),
+                Arguments.of(Settings.LLM_BASE_URL, "localhost:8080", "an http(s) URL"),
+                Arguments.of(Settings.TELEGRAM_ADMINS, "1,,2", "a comma-separated list of integer user ids"),
+                Arguments.of(Settings.TELEGRAM_ALLOWED_CHATS, "-100x", "a comma-separated list of integer chat ids"),
+                Arguments.of(Settings.LLM_MODEL, "  ", "a non-blank model name"),
+                Arguments.of(Settings.STORE_PATH, "", "a file path"));
     }
 
-    @Test
-    void should_reject_scalar_setting_when_file_gives_a_list() throws IOException {
+    @ParameterizedTest(name = "{0} = \"{1}\"")
+    @MethodSource("badValues")
+    void should_reject_a_bad_value_with_a_one_line_message_naming_what_is_allowed(Setting<?> s, String raw,
+                                                                                  String allowed) {
+        // when
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> HeraldConfig.load(null, Map.of(s.envName(), raw), dir));
+
+        // then
+        assertEquals("config: " + s.key() + " = \"" + raw + "\" is not valid: expected " + allowed
+                + " (from " + s.envName() + ")", e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+    static Stream<Arguments> badFiles() {
+        // the file's text, and the whole message (FILE stands for the file's path)
+        return Stream.of(
+                Arguments.of("retrieval:\n  top-k: [1, 2]\n", "config: retrieval.top-k = \"[1, 2]\" is not valid:"
+                        + " expected an integer from 1 to 50 (from FILE line 2)"),
+                Arguments.of("llm:\n  model:\n",
+                        "config: llm.model = \"\" is not valid: expected a non-blank model name (from FILE line 2)"),
+                Arguments.of("- a\n- b\n",
+                        "config: FILE line 1: expected a mapping of settings such as 'store:' at the top level"),
+                Arguments.of("retrieval:\n  top-k: 5\nretrieval.top-k: 6\n",
+                        "config: retrieval.top-k is set twice in FILE (lines 2 and 3)"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("badFiles")
+    void should_reject_file_naming_the_line_when_its_content_is_wrong(String yaml, String message) throws IOException {
         // given
-        Path file = write("bad.yml", "retrieval:\n  top-k: [1, 2]\n");
+        Path file = write("bad.yml", yaml);
 
         // when
         ConfigException e = assertThrows(ConfigException.class, () -> HeraldConfig.load(file, Map.of(), dir));
 
         // then
-        assertEquals("config: retrieval.top-k = \"[1, 2]\" is not valid: expected an integer from 1 to 50 (from "
-                + file + " line 2)", e.getMessage());
-    }
-
-    @Test
-    void should_reject_scalar_setting_when_file_leaves_it_empty() throws IOException {
-        // given
-        Path file = write("bad.yml", "llm:\n  model:\n");
-
-        // when
-        ConfigException e = assertThrows(ConfigException.class, () -> HeraldConfig.load(file, Map.of(), dir));
-
-        // then
-        assertEquals("config: llm.model = \"\" is not valid: expected a non-blank model name (from " + file + " line 2)",
-                e.getMessage());
+        assertEquals(message.replace("FILE", file.toString()), e.getMessage());
     }
 
     @Test
@@ -453,31 +457,6 @@ class HeraldConfigTest {
 
         // then
         assertTrue(e.getMessage().startsWith("config: " + file + " line 3, column 2: malformed YAML:"), e.getMessage());
-    }
-
-    @Test
-    void should_reject_file_when_top_level_is_not_a_mapping() throws IOException {
-        // given
-        Path file = write("list.yml", "- a\n- b\n");
-
-        // when
-        ConfigException e = assertThrows(ConfigException.class, () -> HeraldConfig.load(file, Map.of(), dir));
-
-        // then
-        assertEquals("config: " + file + " line 1: expected a mapping of settings such as 'store:' at the top level",
-                e.getMessage());
-    }
-
-    @Test
-    void should_reject_file_when_a_key_is_set_twice() throws IOException {
-        // given
-        Path file = write("twice.yml", "retrieval:\n  top-k: 5\nretrieval.top-k: 6\n");
-
-        // when
-        ConfigException e = assertThrows(ConfigException.class, () -> HeraldConfig.load(file, Map.of(), dir));
-
-        // then
-        assertEquals("config: retrieval.top-k is set twice in " + file + " (lines 2 and 3)", e.getMessage());
     }
 
     @Test

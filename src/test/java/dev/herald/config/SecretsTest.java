@@ -10,8 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class SecretsTest {
@@ -77,36 +82,6 @@ class SecretsTest {
     }
 
     @Test
-    void should_reject_telegram_token_in_file_and_point_to_env_var_without_echoing_it() throws IOException {
-        // given
-        Path file = dir.resolve("herald.yml");
-        Files.writeString(file, "telegram:\n  token: " + TOKEN + "\n");
-
-        // when
-        ConfigException e = assertThrows(ConfigException.class, () -> HeraldConfig.load(file, Map.of(), dir));
-
-        // then
-        assertEquals("config: telegram.token must not be in the config file: secrets are read only from the environment,"
-                + " set TELEGRAM_BOT_TOKEN instead (from " + file + " line 2)", e.getMessage());
-        assertFalse(e.getMessage().contains(TOKEN));
-    }
-
-    @Test
-    void should_reject_llm_api_key_in_file_when_written_flat() throws IOException {
-        // given
-        Path file = dir.resolve("herald.yml");
-        Files.writeString(file, "llm.api-key: " + KEY + "\n");
-
-        // when
-        ConfigException e = assertThrows(ConfigException.class, () -> HeraldConfig.load(file, Map.of(), dir));
-
-        // then
-        assertEquals("config: llm.api-key must not be in the config file: secrets are read only from the environment,"
-                + " set HERALD_LLM_API_KEY (or OPENAI_API_KEY) instead (from " + file + " line 1)", e.getMessage());
-        assertFalse(e.getMessage().contains(KEY));
-    }
-
-    @Test
     void should_point_to_real_variable_when_secret_is_given_as_HERALD_setting_variable() {
         // given
         Map<String, String> env = Map.of("HERALD_TELEGRAM_BOT_TOKEN", TOKEN);
@@ -119,12 +94,37 @@ class SecretsTest {
         assertFalse(e.getMessage().contains(TOKEN));
     }
 
-    @Test
-    void should_not_treat_max_tokens_as_a_secret_when_checking_keys() {
-        // given / when / then
-        assertFalse(HeraldConfig.looksSecret("llm.max-tokens"));
-        assertTrue(HeraldConfig.looksSecret("telegram.bot-token"));
-        assertTrue(HeraldConfig.looksSecret("llm.apikey"));
-        assertTrue(HeraldConfig.looksSecret("smtp.password"));
+    static Stream<Arguments> secretsInFile() {
+        // the file's text, the secret in it, and the whole message (FILE stands for the file's path)
+        return Stream.of(
+                Arguments.of("telegram:\n  token: " + TOKEN + "\n", TOKEN, "config: telegram.token must not be in the"
+                        + " config file: secrets are read only from the environment, set TELEGRAM_BOT_TOKEN instead"
+                        + " (from FILE line 2)"),
+                Arguments.of("llm.api-key: " + KEY + "\n", KEY, "config: llm.api-key must not be in the config file:"
+                        + " secrets are read only from the environment, set HERALD_LLM_API_KEY (or OPENAI_API_KEY)"
+                        + " instead (from FILE line 1)"));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("secretsInFile")
+    void should_reject_a_secret_in_the_file_and_point_to_its_variable_without_echoing_it(String yaml, String secret,
+                                                                                        String message) throws IOException {
+        // given
+        Path file = dir.resolve("herald.yml");
+        Files.writeString(file, yaml);
+
+        // when
+        ConfigException e = assertThrows(ConfigException.class, () -> HeraldConfig.load(file, Map.of(), dir));
+
+        // then
+        assertEquals(message.replace("FILE", file.toString()), e.getMessage());
+        assertFalse(e.getMessage().contains(secret));
+    }
+
+    @ParameterizedTest(name = "{0} secret: {1}")
+    @CsvSource({"llm.max-tokens, false", "telegram.bot-token, true", "llm.apikey, true", "smtp.password, true",
+            "llm.max-tokens-per-answer, false"})
+    void should_treat_a_key_as_secret_only_when_it_names_a_token_key_or_password(String key, boolean secret) {
+        assertEquals(secret, HeraldConfig.looksSecret(key));
     }
 }
