@@ -49,7 +49,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,7 +104,6 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
     private final Set<CompletableFuture<?>> adminWork = ConcurrentHashMap.newKeySet();
     private final Set<Integer> seen = new LinkedHashSet<>();
     private final Map<Long, Instant> privateNotices = new ConcurrentHashMap<>();
-    private final AtomicBoolean contentBusy = new AtomicBoolean();
     private volatile boolean closed;
 
     private volatile long botId;
@@ -403,7 +401,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
 
     private void typing(long chatId) {
         try {
-            sender.client().execute(new SendChatAction(String.valueOf(chatId), ActionType.TYPING.toString()));
+            sender.callOnce(new SendChatAction(String.valueOf(chatId), ActionType.TYPING.toString()));
         } catch (TelegramApiException | RuntimeException e) {
             log.debug("chat {}: typing action failed: {}", chatId, Redact.describe(e, token));
         }
@@ -602,7 +600,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
 
     /** Runs a content operation in the background so the chat and everyone else keep getting answers. */
     private void runContentOperation(Message m, String started, java.util.function.Supplier<String> work) {
-        if (!contentBusy.compareAndSet(false, true)) {
+        if (library.busy()) {
             reply(m, RELOAD_BUSY);
             return;
         }
@@ -612,14 +610,11 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
             try {
                 outcome = work.get();
                 log.info("{}", TelegramHtml.toPlain(outcome).replace('\n', ' '));
-            } catch (ContentLibrary.BusyException e) {
+            } catch (ContentLibrary.BusyException e) { // another operation started since busy() said no
                 outcome = RELOAD_BUSY;
             } catch (RuntimeException e) {
                 log.error("content operation failed: {}", Redact.describe(e, token));
                 outcome = "That failed: " + TelegramHtml.escape(Redact.scrub(String.valueOf(e.getMessage()), token));
-            } finally {
-                // free before the reply: an admin who sends the next command on reading "done" must not hear "busy"
-                contentBusy.set(false);
             }
             reply(m, outcome);
         }, background);
