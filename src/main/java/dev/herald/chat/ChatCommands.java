@@ -43,6 +43,12 @@ public final class ChatCommands {
     private ChatCommands() {
     }
 
+    /** The reader command with this name; front ends take its usage and description from here. */
+    public static Command named(String name) {
+        return READER.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no reader command /" + name));
+    }
+
     public static List<Command> telegram() {
         return READER.stream().filter(Command::inTelegram).toList();
     }

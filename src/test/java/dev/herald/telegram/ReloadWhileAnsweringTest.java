@@ -131,7 +131,7 @@ class ReloadWhileAnsweringTest {
         api.push(api.privateText(ADMIN, "/reload"));
 
         // then the library's guard answers at once, without announcing a second reload
-        assertEquals(UpdateHandler.RELOAD_BUSY, api.awaitSent(ADMIN, 2).get(1).text());
+        assertEquals(AdminJobs.RELOAD_BUSY, api.awaitSent(ADMIN, 2).get(1).text());
         releasePage.countDown();
         assertTrue(api.awaitSent(ADMIN, 3).get(2).text().startsWith("Reload done"));
     }

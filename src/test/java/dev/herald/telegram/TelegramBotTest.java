@@ -199,7 +199,7 @@ class TelegramBotTest {
         api.push(api.privateText(user, "\u200b\u00a0\u200b\u2060"));
         // then: the normal hint, not the apology for a failure
         FakeBotApi.Call reply = api.awaitSent(user, 1).get(0);
-        assertEquals(UpdateHandler.ASK_IN_WORDS, reply.text());
+        assertEquals(Answering.ASK_IN_WORDS, reply.text());
     }
 
     @Test
