@@ -17,13 +17,13 @@ class TelegramHtmlTest {
     private static final Instant JAN_27 = Instant.parse("2025-01-27T10:00:00Z");
 
     @Test
-    void escapesEverythingThatCouldBeMarkup() {
+    void should_escape_everything_that_could_be_markup_when_rendering_text() {
         assertEquals("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;amp; a&lt;b&gt;c",
                 TelegramHtml.escape("<script>alert(\"x\")</script> &amp; a<b>c"));
     }
 
     @Test
-    void answerHasMarkersAndALinkedSourcesList() {
+    void should_list_linked_sources_under_the_markers_when_an_answer_has_citations() {
         ArticleRef goma = new ArticleRef("g", "M23 <rebels> & Goma", "Wire \"A\"", "https://example.org/a?x=1&y=\"2\"", JAN_27);
         ArticleRef noUrl = new ArticleRef("h", "No link here", "Paper", null, null);
         Answer a = Answer.answered("q", "M23 says it holds Goma [1]. Congo disputes it <really> [2].",
@@ -39,7 +39,7 @@ class TelegramHtmlTest {
     }
 
     @Test
-    void abstentionListsAtMostThreeHeadlines() {
+    void should_list_at_most_three_headlines_when_abstaining() {
         List<ArticleRef> related = List.of(
                 new ArticleRef("1", "One", "S", "https://e.org/1", JAN_27),
                 new ArticleRef("2", "Two", "S", "javascript:alert(1)", JAN_27),
