@@ -1,5 +1,6 @@
 package dev.herald.telegram;
 
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 import java.time.Clock;
@@ -12,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The first step of the update path: is this message from someone the bot talks to? Other bots are never
  * answered (two bots answering each other never stop). A chat outside {@code telegram.allowed-chats} hears
  * "This bot is private." at most once an hour, so a group that added the bot learns why it is silent without the
- * bot spamming it.
+ * bot spamming it. A button press counts as coming from the chat its message is in.
  */
 final class ChatGate {
 
@@ -46,5 +47,11 @@ final class ChatGate {
         if (last != null && now.isBefore(last.plus(NOTICE_EVERY))) return Verdict.DROP;
         notices.put(chat, now);
         return Verdict.TELL_PRIVATE;
+    }
+
+    /** True when a button press comes from a chat the bot answers (its vote may be stored). */
+    boolean admits(CallbackQuery q) {
+        Long chat = q.getMessage() != null ? q.getMessage().getChatId() : null;
+        return options.chatAllowed(chat != null ? chat : q.getFrom().getId());
     }
 }

@@ -213,8 +213,10 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
      * runs on the answering pool: the returned future completes when the update is fully handled.
      */
     CompletableFuture<Void> handle(Update u) {
-        if (u.hasCallbackQuery()) buttons.onCallback(u.getCallbackQuery());
-        else if (u.getMessage() != null) return onMessage(u.getMessage());
+        if (u.hasCallbackQuery()) {
+            if (gate.admits(u.getCallbackQuery())) buttons.onCallback(u.getCallbackQuery());
+            else buttons.answer(u.getCallbackQuery().getId(), null); // ends the button's spinner, stores nothing
+        } else if (u.getMessage() != null) return onMessage(u.getMessage());
         return DONE;
     }
 

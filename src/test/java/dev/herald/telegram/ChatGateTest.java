@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ChatGateTest {
 
@@ -59,5 +61,14 @@ class ChatGateTest {
         assertEquals(ChatGate.Verdict.DROP, gate.check(TestMessages.privateText(43, "hi")));
         clock.now = clock.now.plus(Duration.ofSeconds(1));
         assertEquals(ChatGate.Verdict.TELL_PRIVATE, gate.check(TestMessages.privateText(43, "hi")));
+    }
+
+    @Test
+    void should_admit_a_button_press_only_when_it_comes_from_an_allowed_chat() {
+        // given only chat 42 is allowed
+        ChatGate gate = new ChatGate(new BotOptions(Set.of(), Set.of(42L), 1000, 10), clock);
+        // then
+        assertTrue(gate.admits(TestMessages.buttonPress(42, "fb:up:k")));
+        assertFalse(gate.admits(TestMessages.buttonPress(43, "fb:up:k")));
     }
 }

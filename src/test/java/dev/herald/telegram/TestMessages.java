@@ -1,6 +1,7 @@
 package dev.herald.telegram;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /** Telegram messages for testing one step of the update path, read from the Bot API JSON as the bot would. */
@@ -40,6 +41,19 @@ final class TestMessages {
                 .put("height", 90);
         if (caption != null) m.put("caption", caption);
         return read(m);
+    }
+
+    /** A press of a button under a message in the user's private chat. */
+    static CallbackQuery buttonPress(long user, String data) {
+        ObjectNode q = FakeBotApi.JSON.createObjectNode().put("id", "cb-" + user);
+        q.set("from", FakeBotApi.user(user));
+        q.set("message", message(FakeBotApi.privateChat(user), FakeBotApi.user(FakeBotApi.BOT_ID), "an answer"));
+        q.put("chat_instance", "ci-" + user).put("data", data);
+        try {
+            return FakeBotApi.JSON.treeToValue(q, CallbackQuery.class);
+        } catch (Exception e) {
+            throw new AssertionError("not a Bot API callback query: " + q, e);
+        }
     }
 
     private static ObjectNode message(ObjectNode chat, ObjectNode from, String text) {
