@@ -14,12 +14,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -49,8 +44,6 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
     static final String APOLOGY = "Sorry, something went wrong while answering. Please try again in a moment.";
     static final String TEXT_ONLY = "I can only read text questions.";
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
-    /** Update ids remembered to skip redeliveries; polling hands out at most 100 at a time. */
-    private static final int SEEN_UPDATES = 10_000;
 
     /** The question-answering step (normally {@link QuestionService#ask(String, String, Instant)}). */
     @FunctionalInterface
@@ -73,8 +66,8 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
     private final ExecutorService pool;
     private final ExecutorService commandThreads;
     private final ExecutorService background;
-    private final Map<QueueKey, CompletableFuture<Void>> tails = new HashMap<>();
-    private final Set<Integer> seen = new LinkedHashSet<>();
+    private final SerialQueues<QueueKey> queues;
+    private final RecentUpdates recent = new RecentUpdates();
     private volatile boolean closed;
     private volatile Addressing addressing = new Addressing(0, "");
 
@@ -93,6 +86,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
         this.pool = Executors.newFixedThreadPool(threads, daemon("herald-answer-"));
         this.commandThreads = Executors.newFixedThreadPool(Math.max(2, threads), daemon("herald-chat-"));
         this.background = Executors.newCachedThreadPool(daemon("herald-admin-"));
+        this.queues = new SerialQueues<>(commandThreads);
         this.replies = new Replies(sender);
         this.gate = new ChatGate(options, clock);
         this.answering = new Answering(sender, replies, asker, feedback, options, stats, clock, pool, token);
@@ -131,7 +125,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
     public void consume(List<Update> updates) {
         for (Update u : updates) {
             try {
-                if (u == null || !firstTime(u.getUpdateId())) continue;
+                if (u == null || !recent.firstTime(u.getUpdateId())) continue;
                 if (u.getMessage() == null && u.getCallbackQuery() == null) continue; // edits, channel posts, …
                 enqueue(queueKey(u), () -> safely(u));
             } catch (RuntimeException e) {
@@ -139,17 +133,6 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
                         Redact.describe(e, token));
             }
         }
-    }
-
-    private synchronized boolean firstTime(Integer updateId) {
-        if (updateId == null) return true;
-        if (!seen.add(updateId)) return false;
-        if (seen.size() > SEEN_UPDATES) {
-            var it = seen.iterator();
-            it.next();
-            it.remove();
-        }
-        return true;
     }
 
     /** One serial queue per user per chat: a reader's updates stay in order, nobody waits for anyone else's. */
@@ -165,22 +148,8 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
         return new QueueKey(u.getMessage().getChatId(), user == null ? 0 : user);
     }
 
-    /** Runs the task after the key's previous one has finished, including any answer it was still waiting for. */
     private void enqueue(QueueKey key, Supplier<CompletableFuture<Void>> task) {
-        synchronized (tails) {
-            if (closed) {
-                log.warn("update for chat {} arrived while shutting down; not handled", key.chat());
-                return;
-            }
-            CompletableFuture<Void> prev = tails.getOrDefault(key, DONE);
-            CompletableFuture<Void> next = prev.thenComposeAsync(ignored -> task.get(), commandThreads);
-            tails.put(key, next);
-            next.whenComplete((r, e) -> {
-                synchronized (tails) {
-                    tails.remove(key, next);
-                }
-            });
-        }
+        if (!queues.enqueue(key, task)) log.warn("update for chat {} arrived while shutting down; not handled", key.chat());
     }
 
     /** Handles the update; the future completes when it is fully answered. Never completes exceptionally. */
@@ -249,11 +218,8 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
      * stops the threads.
      */
     public void drain(Duration timeout) {
-        List<CompletableFuture<?>> pending;
-        synchronized (tails) {
-            closed = true;
-            pending = new ArrayList<>(tails.values());
-        }
+        closed = true;
+        List<CompletableFuture<?>> pending = queues.close();
         pending.addAll(adminJobs.running());
         try {
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
