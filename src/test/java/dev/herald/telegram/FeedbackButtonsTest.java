@@ -4,10 +4,8 @@ import dev.herald.store.Database;
 import dev.herald.store.FeedbackStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,10 +23,7 @@ class FeedbackButtonsTest {
             // given an answer the store remembers
             FeedbackStore store = new FeedbackStore(db, 10);
             String key = store.remember(new FeedbackStore.Answered(5, "Who controls Goma?", "M23 [1].", "[1] x"));
-            ReliableSender sender = new ReliableSender(new OkHttpTelegramClient(TOKEN,
-                    TelegramBot.telegramUrl(java.net.URI.create(api.url()))),
-                    new ReliableSender.Pacing(Duration.ZERO, Duration.ZERO), new ReliableSender.Retry(2, Duration.ofMillis(10)),
-                    TOKEN);
+            ReliableSender sender = api.sender();
             FeedbackButtons buttons = new FeedbackButtons(sender, store, TelegramBotTest.JAN_30, TOKEN);
 
             // when the reader presses 👍, then 👍 again, then a button of another kind
