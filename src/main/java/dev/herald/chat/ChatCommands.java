@@ -33,11 +33,11 @@ public final class ChatCommands {
     }
 
     public static final List<Command> READER = List.of(
-            new Command("ask", "<question>", "ask a question", Where.TELEGRAM),
+            new Command("ask", "<question>", "ask a question about the news", Where.TELEGRAM),
             new Command("latest", "[topic]", "a briefing: the top stories of the newest days, or about a topic", Where.BOTH),
             new Command("sources", "", "outlets and dates I know", Where.BOTH),
             new Command("new", "", "start a new conversation", Where.BOTH),
-            new Command("help", "", "this message", Where.BOTH),
+            new Command("help", "", "what I know and can do", Where.BOTH),
             new Command("quit", "", "end the chat", Where.CONSOLE));
 
     private ChatCommands() {

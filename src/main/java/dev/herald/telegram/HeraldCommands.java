@@ -58,7 +58,7 @@ final class HeraldCommands {
     }
 
     private static Command reader(String name, Command.Handler handler) {
-        ChatCommands.Command shared = ChatCommands.named(name);
+        ChatCommands.Command shared = ChatCommands.named(name); // the menu shows it too: written to read there
         if (!shared.inTelegram()) throw new IllegalArgumentException("/" + name + " is not offered in Telegram");
         return new Command(name, shared.arguments(), shared.description(), Command.Access.READER, Command.Place.BOTH,
                 true, handler);
