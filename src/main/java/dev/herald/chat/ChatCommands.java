@@ -33,14 +33,20 @@ public final class ChatCommands {
     }
 
     public static final List<Command> READER = List.of(
-            new Command("ask", "<question>", "ask a question", Where.TELEGRAM),
+            new Command("ask", "<question>", "ask a question about the news", Where.TELEGRAM),
             new Command("latest", "[topic]", "a briefing: the top stories of the newest days, or about a topic", Where.BOTH),
             new Command("sources", "", "outlets and dates I know", Where.BOTH),
             new Command("new", "", "start a new conversation", Where.BOTH),
-            new Command("help", "", "this message", Where.BOTH),
+            new Command("help", "", "what I know and can do", Where.BOTH),
             new Command("quit", "", "end the chat", Where.CONSOLE));
 
     private ChatCommands() {
+    }
+
+    /** The reader command with this name; front ends take its usage and description from here. */
+    public static Command named(String name) {
+        return READER.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no reader command /" + name));
     }
 
     public static List<Command> telegram() {

@@ -55,8 +55,12 @@ public final class ReliableSender {
         this.token = token;
     }
 
-    public TelegramClient client() {
-        return client;
+    /**
+     * Executes a method once: no retry, no pacing. For calls whose moment has passed by the time a retry would land
+     * (a typing action shown 0.5 s late is shown while the answer is already on its way).
+     */
+    public <T extends Serializable> T callOnce(BotApiMethod<T> method) throws TelegramApiException {
+        return client.execute(method);
     }
 
     /** Executes a method with retries (no pacing): for chat actions, callback answers, commands set-up. */

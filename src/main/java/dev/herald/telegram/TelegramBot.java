@@ -22,7 +22,6 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -42,18 +41,6 @@ public final class TelegramBot implements AutoCloseable {
     public static final int EXIT_CONFIG = 2;
     /** Exit code when the bot could not start (Telegram unreachable, token rejected, …). */
     public static final int EXIT_START_FAILED = 1;
-
-    static final List<BotCommand> READER_COMMANDS = List.of(
-            new BotCommand("ask", "Ask a question about the news"),
-            new BotCommand("latest", "The newest headlines"),
-            new BotCommand("sources", "Outlets and dates I know"),
-            new BotCommand("new", "Start a new conversation"),
-            new BotCommand("help", "What I know and can do"));
-    static final List<BotCommand> ADMIN_COMMANDS = List.of(
-            new BotCommand("reload", "Reload the configured content"),
-            new BotCommand("add", "Add a file or folder of articles"),
-            new BotCommand("remove", "Remove an article by id or URL"),
-            new BotCommand("stats", "Usage and store statistics"));
 
     /** How the bot runs; tests use a fixed clock and fast pacing. */
     public record Options(Clock clock, ReliableSender.Pacing pacing, ReliableSender.Retry retry, int threads,
@@ -174,7 +161,7 @@ public final class TelegramBot implements AutoCloseable {
                 asker != null ? asker : herald.questions()::ask, herald.library(), herald.store(),
                 herald.feedback(), botOptions, options.clock(), options.threads(), token);
         handler.identity(me.getId(), name);
-        registerCommands(sender, botOptions, token);
+        registerCommands(sender, handler.commands(), botOptions, token);
 
         TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication();
         try {
@@ -194,11 +181,14 @@ public final class TelegramBot implements AutoCloseable {
         return bot;
     }
 
-    private static void registerCommands(ReliableSender sender, BotOptions options, String token) {
+    /**
+     * The command menus: reader commands for everyone, and for each admin, in the admin's private chat only, reader
+     * and admin commands (a chat scope with a user's id is that user's private chat with the bot).
+     */
+    private static void registerCommands(ReliableSender sender, Commands commands, BotOptions options, String token) {
         try {
-            sender.call(SetMyCommands.builder().commands(READER_COMMANDS).scope(new BotCommandScopeDefault()).build());
-            List<BotCommand> all = new ArrayList<>(READER_COMMANDS);
-            all.addAll(ADMIN_COMMANDS);
+            sender.call(SetMyCommands.builder().commands(commands.menu(false)).scope(new BotCommandScopeDefault()).build());
+            List<BotCommand> all = commands.menu(true);
             for (Long admin : options.admins()) {
                 try {
                     sender.call(SetMyCommands.builder().commands(all)

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Renders replies in Telegram's HTML parse mode: every piece of text is escaped, links are {@code <a href>} with an
- * escaped http(s) URL, and only tags Telegram accepts are produced ({@code b}, {@code i}, {@code a}).
+ * escaped http(s) URL, and only tags Telegram accepts are produced ({@code b}, {@code i}, {@code a},
+ * {@code blockquote expandable}).
  * {@link #toPlain} turns such HTML back into plain text for the fallback when Telegram rejects a message.
  */
 public final class TelegramHtml {
@@ -49,6 +50,12 @@ public final class TelegramHtml {
     /** Longest outlet name shown. */
     static final int MAX_SOURCE = 100;
 
+    /**
+     * More sources than this go into an expandable blockquote (collapsed to a few lines, a tap opens it): an answer
+     * with three sources reads as a whole on a phone screen, one with eight would be mostly its list.
+     */
+    static final int SOURCES_OPEN = 3;
+
     /** A link when the URL is http(s) and not over {@link #MAX_HREF}, else just the escaped text. */
     public static String link(String url, String text) {
         if (url == null || !isWebUrl(url)) return escape(text);
@@ -85,7 +92,8 @@ public final class TelegramHtml {
     }
 
     /**
-     * The answer text (with its {@code [n]} markers) then "Sources:" with one numbered line per citation; when
+     * The answer text (with its {@code [n]} markers) then "Sources:" with one numbered line per citation (in an
+     * expandable blockquote when there are more than {@link #SOURCES_OPEN}); when
      * abstaining, the abstention sentence and up to three closest headlines.
      */
     public static String answer(Answer a) {
@@ -101,11 +109,15 @@ public final class TelegramHtml {
             return sb.toString();
         }
         if (!a.citations().isEmpty()) {
-            sb.append("\n\n<b>Sources:</b>");
+            sb.append("\n\n<b>Sources:</b>\n");
+            StringBuilder list = new StringBuilder();
             for (Citation c : a.citations()) {
-                sb.append("\n[").append(c.n()).append("] ").append(headline(c.article()));
-                for (ArticleRef other : c.alsoReportedBy()) sb.append("\n    also: ").append(headline(other));
+                list.append("\n[").append(c.n()).append("] ").append(headline(c.article()));
+                for (ArticleRef other : c.alsoReportedBy()) list.append("\n    also: ").append(headline(other));
             }
+            list.deleteCharAt(0);
+            if (a.citations().size() > SOURCES_OPEN) sb.append("<blockquote expandable>").append(list).append("</blockquote>");
+            else sb.append(list);
         }
         return sb.toString();
     }

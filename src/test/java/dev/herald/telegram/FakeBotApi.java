@@ -79,6 +79,14 @@ public final class FakeBotApi implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** A sender talking to this server with the real telegrambots client, unpaced, for testing one step. */
+    ReliableSender sender() {
+        var client = new org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient(token,
+                TelegramBot.telegramUrl(java.net.URI.create(url())));
+        return new ReliableSender(client, new ReliableSender.Pacing(java.time.Duration.ZERO, java.time.Duration.ZERO),
+                new ReliableSender.Retry(2, java.time.Duration.ofMillis(10)), token);
+    }
+
     // ------------------------------------------------------------ scripting
 
     /** Queues an update (without update_id: one is assigned); returns the id. */

@@ -23,13 +23,13 @@ class MessageSplitterTest {
     private static final Pattern TAG = Pattern.compile("<(/?)([a-z]+)[^<>]*>");
 
     @Test
-    void shortTextIsOnePart() {
+    void should_keep_one_part_when_the_text_is_short() {
         assertEquals(List.of("hello <b>world</b>"), MessageSplitter.splitHtml("hello <b>world</b>"));
         assertEquals(List.of(), MessageSplitter.splitHtml("   \n "));
     }
 
     @Test
-    void prefersParagraphsThenLines() {
+    void should_break_at_paragraphs_then_lines_when_the_text_is_long() {
         String para = "word ".repeat(150).strip(); // 749 chars
         String text = para + "\n\n" + para + "\n\n" + para;
         List<String> parts = MessageSplitter.split(text, 1600, true);
@@ -41,7 +41,7 @@ class MessageSplitterTest {
     }
 
     @Test
-    void fallsBackToSentencesThenWords() {
+    void should_break_at_sentences_then_words_when_there_are_no_line_breaks() {
         String sentence = "The quick brown fox jumps over the lazy dog again. ";
         String text = sentence.repeat(40).strip();
         for (String part : MessageSplitter.split(text, 300, true)) {
@@ -55,7 +55,7 @@ class MessageSplitterTest {
     }
 
     @Test
-    void hostileTextNeverBreaksTagsEntitiesLinksOrSurrogates() {
+    void should_never_break_tags_entities_links_or_surrogates_when_the_text_is_hostile() {
         StringBuilder plain = new StringBuilder();
         for (int i = 0; i < 120; i++) {
             plain.append("<script>alert('x&y')</script> a < b > c & d [unclosed ( bracket 😀👍🏽 ")
@@ -85,7 +85,7 @@ class MessageSplitterTest {
     }
 
     @Test
-    void plainModeTreatsMarkupAsText() {
+    void should_treat_markup_as_text_when_splitting_plain_text() {
         String text = "<b>&amp; 😀 ".repeat(1000);
         List<String> parts = MessageSplitter.splitPlain(text);
         assertTrue(parts.size() >= 2);
@@ -97,7 +97,7 @@ class MessageSplitterTest {
     }
 
     @Test
-    void emojiOnlyTextIsCutBetweenCodePoints() {
+    void should_cut_between_code_points_when_the_text_is_only_emoji() {
         String text = "😀".repeat(3000); // 6000 UTF-16 units, no spaces at all
         List<String> parts = MessageSplitter.splitHtml(text);
         assertEquals(2, parts.size());

@@ -119,4 +119,20 @@ class ReloadWhileAnsweringTest {
         String second = api.awaitSent(READER, 2).get(1).text();
         assertTrue(second.contains("Harbour reopens after storm"), second);
     }
+
+    @Test
+    void should_say_a_reload_is_running_at_once_when_an_admin_reloads_during_a_reload() throws Exception {
+        // given a reload stuck fetching the slow page
+        api.push(api.privateText(ADMIN, "/reload"));
+        assertEquals("Reloading…", api.awaitSent(ADMIN, 1).get(0).text());
+        assertTrue(pageRequested.await(15, TimeUnit.SECONDS), "the reload fetches the page");
+
+        // when the admin asks for another
+        api.push(api.privateText(ADMIN, "/reload"));
+
+        // then the library's guard answers at once, without announcing a second reload
+        assertEquals(AdminJobs.RELOAD_BUSY, api.awaitSent(ADMIN, 2).get(1).text());
+        releasePage.countDown();
+        assertTrue(api.awaitSent(ADMIN, 3).get(2).text().startsWith("Reload done"));
+    }
 }

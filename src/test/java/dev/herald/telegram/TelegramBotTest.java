@@ -90,7 +90,7 @@ class TelegramBotTest {
 
     @Test
     @Order(1)
-    void startsWithGetMeAndCommandsThenGreets() throws Exception {
+    void should_set_reader_and_admin_menus_and_greet_with_examples_when_started() throws Exception {
         assertEquals("HeraldTestBot", bot.username());
         assertFalse(api.calls("getMe").isEmpty());
         List<FakeBotApi.Call> commands = api.calls("setMyCommands");
@@ -109,7 +109,7 @@ class TelegramBotTest {
 
     @Test
     @Order(2)
-    void answersWithCitationsAndFollowsUp() throws Exception {
+    void should_answer_with_citations_and_store_a_vote_when_a_reader_asks_and_follows_up() throws Exception {
         long user = 1002;
         api.push(api.privateText(user, "Who controls Goma?"));
         FakeBotApi.Call answer = api.awaitSent(user, 1).get(0);
@@ -151,7 +151,7 @@ class TelegramBotTest {
 
     @Test
     @Order(3)
-    void inGroupsAnswersOnlyWhenAddressed() throws Exception {
+    void should_answer_in_a_group_only_when_addressed() throws Exception {
         long group = -100_555;
         api.push(api.groupText(group, 2001, "Who controls Goma?"));              // chatter: ignored
         api.push(api.groupText(group, 2001, "/ask@SomeOtherBot Who controls Goma?")); // another bot's command
@@ -168,14 +168,19 @@ class TelegramBotTest {
         assertTrue(answers.stream().anyMatch(t -> t.contains("ruto-rubio-call")), answers.toString());
         assertTrue(answers.stream().anyMatch(t -> t.contains("eac-emergency-summit") && t.contains("[1]")),
                 answers.toString());
-        Thread.sleep(300);
-        assertEquals(3, api.sent(group).size(), "the unaddressed messages got no reply");
+        // then: 2001's later /help is answered after its earlier messages were handled (one queue per user), so
+        // its reply is the fourth message only if the chatter and the other bot's command got none
+        api.push(api.groupText(group, 2001, "/help@HeraldTestBot"));
+        List<FakeBotApi.Call> all = api.awaitCalls(c -> c.method().equals("sendmessage") && c.chatId() == group
+                && c.text().startsWith("I'm Herald"), 1, 15_000);
+        assertEquals(4, api.sent(group).size(), "the unaddressed messages got no reply: " + api.sent(group));
+        assertEquals(1, all.size());
         assertTrue(mentioned > 0);
     }
 
     @Test
     @Order(4)
-    void nonTextEditedAndBlankMessages() throws Exception {
+    void should_say_it_reads_only_text_and_ignore_edits_and_blanks_when_sent_such_messages() throws Exception {
         long user = 1004;
         api.push(api.privatePhoto(user));
         api.push(api.privateSticker(user));
@@ -186,8 +191,12 @@ class TelegramBotTest {
         assertEquals("I can only read text questions.", sent.get(0).text());
         assertEquals("I can only read text questions.", sent.get(1).text());
         assertTrue(sent.get(2).text().contains("1000 characters"), sent.get(2).text());
-        Thread.sleep(300);
-        assertEquals(3, api.sent(user).size(), "edited and blank messages are not answered");
+        // a later command is answered after them (one queue per user): if it is the fourth reply, the edit and
+        // the blank message got none
+        api.push(api.privateText(user, "/sources"));
+        List<FakeBotApi.Call> after = api.awaitSent(user, 4);
+        assertTrue(after.get(3).text().startsWith("<b>Sources</b>"), after.get(3).text());
+        assertEquals(4, api.sent(user).size(), "edited and blank messages are not answered");
     }
 
     @Test
@@ -199,12 +208,12 @@ class TelegramBotTest {
         api.push(api.privateText(user, "\u200b\u00a0\u200b\u2060"));
         // then: the normal hint, not the apology for a failure
         FakeBotApi.Call reply = api.awaitSent(user, 1).get(0);
-        assertEquals(UpdateHandler.ASK_IN_WORDS, reply.text());
+        assertEquals(Answering.ASK_IN_WORDS, reply.text());
     }
 
     @Test
     @Order(5)
-    void rejectedHtmlIsResentAsPlainText() throws Exception {
+    void should_resend_as_plain_text_when_telegram_rejects_the_html() throws Exception {
         long user = 1005;
         api.rejectHtmlOnce(user);
         api.push(api.privateText(user, "Who controls Goma?"));
@@ -220,7 +229,7 @@ class TelegramBotTest {
 
     @Test
     @Order(6)
-    void floodControlIsWaitedOut() throws Exception {
+    void should_wait_out_retry_after_when_flood_control_answers_429() throws Exception {
         long user = 1006;
         api.floodOnce(user, 1);
         api.push(api.privateText(user, "/sources"));
@@ -233,7 +242,7 @@ class TelegramBotTest {
 
     @Test
     @Order(7)
-    void adminCommandsAreCheckedOnTheSender() throws Exception {
+    void should_check_admin_commands_on_the_sender_when_run_in_a_private_chat_or_a_group() throws Exception {
         long stranger = 222;
         api.push(api.privateText(stranger, "/reload"));
         api.push(api.privateText(stranger, "/stats"));
@@ -271,7 +280,7 @@ class TelegramBotTest {
 
     @Test
     @Order(8)
-    void rateLimitTellsWhenToTryAgain() throws Exception {
+    void should_tell_when_to_try_again_when_a_reader_exceeds_the_rate_limit() throws Exception {
         long user = 1008;
         for (int i = 0; i < 6; i++) api.push(api.privateText(user, "Who controls Goma? " + i));
         List<FakeBotApi.Call> sent = api.awaitSent(user, 6);
@@ -281,7 +290,7 @@ class TelegramBotTest {
 
     @Test
     @Order(9)
-    void aFailureIsAnsweredWithAnApologyAndPollingGoesOn() throws Exception {
+    void should_apologise_and_keep_polling_when_answering_throws() throws Exception {
         long user = 1009;
         api.push(api.privateText(user, "EXPLODE please"));
         api.push(api.privateText(user, "Who controls Goma?"));
@@ -293,7 +302,7 @@ class TelegramBotTest {
 
     @Test
     @Order(9)
-    void serverErrorsAreRetriedAndDuplicatesIgnored() throws Exception {
+    void should_retry_after_a_5xx_and_answer_once_when_an_update_is_delivered_twice() throws Exception {
         long user = 1010;
         api.failOnce("sendMessage", c -> c.chatId() == user, 502,
                 "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
@@ -309,8 +318,11 @@ class TelegramBotTest {
                 FakeBotApi.JSON.createObjectNode().put("update_id", id).setAll(api.privateText(user, "/help")),
                 org.telegram.telegrambots.meta.api.objects.Update.class);
         bot.handler().consume(List.of(again));
-        Thread.sleep(300);
-        assertEquals(2, api.sent(user).size());
+        // a later update from the same reader is answered after the duplicate would have been
+        api.push(api.privateText(user, "/sources"));
+        List<FakeBotApi.Call> after = api.awaitSent(user, 3);
+        assertTrue(after.get(2).text().startsWith("<b>Sources</b>"), after.get(2).text());
+        assertEquals(3, api.sent(user).size(), "the duplicate /help was not answered: " + api.sent(user));
     }
 
     @Test
@@ -333,7 +345,7 @@ class TelegramBotTest {
 
     @Test
     @Order(10)
-    void tokenNeverReachesTheLogs() throws Exception {
+    void should_never_log_the_token_when_an_update_fails() throws Exception {
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
                 new ch.qos.logback.core.read.ListAppender<>();
         appender.start();
@@ -343,8 +355,8 @@ class TelegramBotTest {
         try {
             long user = 1011;
             api.push(api.privateText(user, "EXPLODE again"));
+            // the failure is logged before the apology is sent
             assertEquals(UpdateHandler.APOLOGY, api.awaitSent(user, 1).get(0).text());
-            Thread.sleep(100);
         } finally {
             root.detachAppender(appender);
         }
@@ -381,7 +393,7 @@ class TelegramBotTest {
 
     @Test
     @Order(20)
-    void longRepliesAreSplitIntoValidMessages() throws Exception {
+    void should_split_into_valid_messages_when_a_reply_exceeds_4096_characters() throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("garden")); // inside content.allowed-roots (the db's folder)
         for (int i = 0; i < 50; i++) {
             Files.writeString(folder.resolve("story-" + i + ".md"), "---\ntitle: Lindenport gardening club story number "
