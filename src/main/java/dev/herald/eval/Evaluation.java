@@ -208,6 +208,9 @@ public final class Evaluation {
             }
             row.put("contained_first_30", first30);
             row.put("contained", isContained);
+            // The ceiling of a quoting answer: the first passage given to the answerer that holds a gold answer
+            // (0-based; null when none does), so a miss reads as retrieval's or as sentence choice's.
+            row.put("answer_in_passage", q.needsChoices() ? null : firstPassageWithAnswer(reply, q.answers()));
             row.put("citation_valid", citationsValid);
             row.put("total_ms", round(reply.stageNanos().getOrDefault("total", 0L) / 1e6));
             rows.add(row);
@@ -291,6 +294,12 @@ public final class Evaluation {
             return new EvalReport.Half(contained.size(), Metrics.rate(contained), Metrics.rate(first30),
                     Metrics.mean(words), precision(), ranks.size(), Metrics.mrrAt(ranks, 10));
         }
+    }
+
+    private static Integer firstPassageWithAnswer(Reply reply, List<String> answers) {
+        List<RetrievedChunk> chunks = reply.search().chunks();
+        for (int i = 0; i < chunks.size(); i++) if (Metrics.contains(chunks.get(i).text(), answers)) return i;
+        return null;
     }
 
     /** Each cited article's id followed by the ids of the syndicated copies it stands for. */
