@@ -82,7 +82,7 @@ public final class Settings {
             AnswerMode.EXTRACTIVE, "extractive = quote the best sentences; llm = let the chat model write the answer"));
     public static final Setting<Integer> ANSWER_MAX_SENTENCES = add(Setting.ofInt("answer.max-sentences", 3, 1, 10,
             "most sentences in an answer"));
-    public static final Setting<Double> ANSWER_MIN_EVIDENCE = add(Setting.ofDouble("answer.min-evidence", 0.30, 0, 1,
+    public static final Setting<Double> ANSWER_MIN_EVIDENCE = add(Setting.ofDouble("answer.min-evidence", 0.35, 0, 1,
             "abstention threshold: below this evidence score Herald says it does not know"));
 
     // ---- chat

@@ -46,7 +46,7 @@ class HeraldConfigTest {
         assertEquals(Optional.empty(), config.file());
         assertEquals(dir.resolve("data/herald.db"), config.get(Settings.STORE_PATH));
         assertEquals(8, config.get(Settings.RETRIEVAL_TOP_K));
-        assertEquals(0.30, config.get(Settings.ANSWER_MIN_EVIDENCE));
+        assertEquals(0.35, config.get(Settings.ANSWER_MIN_EVIDENCE));
         assertEquals(AnswerMode.EXTRACTIVE, config.get(Settings.ANSWER_MODE));
         assertEquals(Duration.ofMinutes(30), config.get(Settings.CHAT_MEMORY_IDLE));
         assertEquals(URI.create("https://api.telegram.org"), config.get(Settings.TELEGRAM_API_URL));
