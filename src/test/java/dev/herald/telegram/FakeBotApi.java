@@ -258,6 +258,22 @@ public final class FakeBotApi implements AutoCloseable {
         return u;
     }
 
+    /** An inline query: {"inline_query": …}, as Telegram sends it while a user types "@bot query". */
+    ObjectNode inlineQuery(long userId, String query) {
+        ObjectNode q = JSON.createObjectNode().put("id", "iq" + incomingIds.incrementAndGet());
+        q.set("from", user(userId));
+        q.put("query", query).put("offset", "").put("chat_type", "supergroup");
+        ObjectNode u = JSON.createObjectNode();
+        u.set("inline_query", q);
+        return u;
+    }
+
+    /** The answerInlineQuery call for this inline query id, waiting for it. */
+    Call awaitInlineAnswer(String inlineQueryId) throws InterruptedException {
+        return awaitCalls(c -> c.method().equals("answerinlinequery")
+                && c.body().path("inline_query_id").asText().equals(inlineQueryId), 1, 15_000).get(0);
+    }
+
     // ------------------------------------------------------------ serving
 
     private void handle(HttpExchange ex) throws IOException {
