@@ -37,6 +37,9 @@ public final class ChatCommands {
             new Command("latest", "[topic]", "a briefing: the top stories of the newest days, or about a topic", Where.BOTH),
             new Command("sources", "", "outlets and dates I know", Where.BOTH),
             new Command("new", "", "start a new conversation", Where.BOTH),
+            new Command("follow", "<topic>", "get new articles about a topic as they arrive", Where.TELEGRAM),
+            new Command("following", "", "the topics this chat follows", Where.TELEGRAM),
+            new Command("unfollow", "<number>", "stop following a topic (its number in /following)", Where.TELEGRAM),
             new Command("help", "", "what I know and can do", Where.BOTH),
             new Command("quit", "", "end the chat", Where.CONSOLE));
 

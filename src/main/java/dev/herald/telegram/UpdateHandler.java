@@ -1,5 +1,6 @@
 package dev.herald.telegram;
 
+import dev.herald.chat.Follows;
 import dev.herald.chat.QuestionService;
 import dev.herald.chat.Reply;
 import dev.herald.library.ContentLibrary;
@@ -63,6 +64,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
     private final FeedbackButtons buttons;
     private final AdminJobs adminJobs;
     private final Commands commands;
+    private final Follows follows;
 
     private final ExecutorService pool;
     private final ExecutorService commandThreads;
@@ -79,8 +81,8 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
      * @param token     only to scrub it from logged errors
      */
     public UpdateHandler(ReliableSender sender, QuestionService questions, Asker asker, ContentLibrary library,
-                         ArticleStore store, FeedbackStore feedback, BotOptions options, Clock clock, int threads,
-                         String token) {
+                         ArticleStore store, FeedbackStore feedback, Follows follows, BotOptions options, Clock clock,
+                         int threads, String token) {
         this.sender = sender;
         this.options = options;
         this.token = token;
@@ -96,7 +98,10 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
                 options.maxQuestionChars(), clock, pool, InlineAnswers.BUDGET, token);
         this.buttons = new FeedbackButtons(sender, feedback, clock, token);
         this.adminJobs = new AdminJobs(library, store, feedback, questions, stats, replies, background, clock, token);
-        this.commands = HeraldCommands.of(new BotTexts(store, questions, clock), adminJobs, answering,
+        this.follows = follows;
+        FollowCommands followCommands = new FollowCommands(follows, new ChatAdmins(sender, token), replies, clock,
+                follows.maxPerHour());
+        this.commands = HeraldCommands.of(new BotTexts(store, questions, clock), adminJobs, answering, followCommands,
                 questions.conversations(), replies, () -> addressing.username());
     }
 
@@ -219,6 +224,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
                 // on to addressing
             }
         }
+        if (follows.resume(m.getChatId())) log.info("chat {} writes again: its story alerts resume", m.getChatId());
         Addressing.Addressed what = addressing.classify(m);
         if (what instanceof Addressing.CommandText c) {
             return commands.dispatch(m, c.line(), options.isAdmin(Incoming.userId(m)), replies);
