@@ -12,6 +12,7 @@ import dev.herald.answer.llm.LlmStats;
 import dev.herald.chat.Briefings;
 import dev.herald.chat.Conversations;
 import dev.herald.chat.Follows;
+import dev.herald.chat.MorningBriefings;
 import dev.herald.chat.TopicMatcher;
 import dev.herald.chat.QuestionService;
 import dev.herald.config.AnswerMode;
@@ -20,6 +21,7 @@ import dev.herald.config.Settings;
 import dev.herald.eval.Baselines;
 import dev.herald.eval.Evaluation;
 import dev.herald.index.Fts5KeywordSearch;
+import dev.herald.store.BriefingStore;
 import dev.herald.store.FeedbackStore;
 import dev.herald.store.FollowStore;
 import dev.herald.store.MetaStore;
@@ -253,6 +255,7 @@ public final class Herald implements AutoCloseable {
      */
     public TelegramBot.Services telegramServices() {
         return new TelegramBot.Services(questions, library, store, new FeedbackStore(database, 5_000), follows(),
+                new MorningBriefings(new BriefingStore(database), questions::morningBriefing),
                 config.get(Settings.TELEGRAM_API_URL), BotOptions.from(config), config.secrets().telegramBotToken(),
                 () -> {
                     library.startScheduledRefresh();

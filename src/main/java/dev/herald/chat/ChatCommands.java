@@ -40,6 +40,9 @@ public final class ChatCommands {
             new Command("follow", "<topic>", "get new articles about a topic as they arrive", Where.TELEGRAM),
             new Command("following", "", "the topics this chat follows", Where.TELEGRAM),
             new Command("unfollow", "<number>", "stop following a topic (its number in /following)", Where.TELEGRAM),
+            new Command("briefing", "<HH:MM | off>", "the top stories of the last 24 hours, every day at this time",
+                    Where.TELEGRAM),
+            new Command("timezone", "<zone>", "this chat's time zone for /briefing, e.g. Africa/Nairobi", Where.TELEGRAM),
             new Command("help", "", "what I know and can do", Where.BOTH),
             new Command("quit", "", "end the chat", Where.CONSOLE));
 

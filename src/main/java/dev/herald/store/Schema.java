@@ -116,7 +116,16 @@ final class Schema {
                       sent_at INTEGER,
                       PRIMARY KEY (chat_id, article_id))""",
                     "CREATE INDEX alerts_state ON alerts(state, chat_id)",
-                    "CREATE TABLE paused_chats (chat_id INTEGER PRIMARY KEY, paused_at INTEGER NOT NULL, reason TEXT NOT NULL)"));
+                    "CREATE TABLE paused_chats (chat_id INTEGER PRIMARY KEY, paused_at INTEGER NOT NULL, reason TEXT NOT NULL)"),
+            // 5: morning briefings: a chat's time of day (minutes after midnight, null when off), its time zone, and
+            //    the local day of the last briefing sent (never two a day, whichever instance sends it)
+            List.of(
+                    """
+                    CREATE TABLE briefings (
+                      chat_id INTEGER PRIMARY KEY,
+                      minute INTEGER,
+                      zone TEXT NOT NULL,
+                      last_day TEXT)"""));
 
     static final int VERSION = MIGRATIONS.size();
 

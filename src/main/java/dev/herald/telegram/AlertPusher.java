@@ -3,13 +3,10 @@ package dev.herald.telegram;
 import dev.herald.chat.Follows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,14 +15,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Pushes story alerts: on a background thread, right after this process stores articles and every {@code every}
  * (which finds articles another process stored), it matches the new articles against the follows and sends each
- * chat what {@link Follows#deliveries} allows. A chat Telegram will not deliver to (403: the user blocked the bot,
- * or it was removed from the group; 400 "chat not found") is paused at the first refusal, never retried.
+ * chat what {@link Follows#deliveries} allows. A chat Telegram will not deliver to ({@link Pushes}) is paused at the
+ * first refusal, never retried.
  */
 final class AlertPusher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AlertPusher.class);
 
-    private final ReliableSender sender;
+    private final Pushes pushes;
     private final Follows follows;
     private final Clock clock;
     private final Duration every;
@@ -38,7 +35,7 @@ final class AlertPusher implements AutoCloseable {
     private final AtomicBoolean queued = new AtomicBoolean();
 
     AlertPusher(ReliableSender sender, Follows follows, Clock clock, Duration every, String token) {
-        this.sender = sender;
+        this.pushes = new Pushes(sender, token);
         this.follows = follows;
         this.clock = clock;
         this.every = every;
@@ -86,32 +83,14 @@ final class AlertPusher implements AutoCloseable {
         if (!d.digest().isEmpty()) send(d.chatId(), AlertTexts.digest(d.digest()), now);
     }
 
-    /** Sends one message; false when the chat refused it (and is now paused) or it could not be delivered. */
+    /** Sends one message; false when it could not be delivered, or the chat refused it (and is now paused). */
     private boolean send(long chatId, String html, Instant now) {
-        try {
-            sender.send(chatId, ReliableSender.message(chatId, html, true, null, null));
-            return true;
-        } catch (TelegramApiException e) {
-            if (ReliableSender.isParseError(e)) {
-                return sender.sendPlain(chatId, TelegramHtml.toPlain(html), null, null);
-            }
-            if (refused(e)) {
-                log.warn("chat {}: Telegram refuses messages ({}); its story alerts are paused until it writes again",
-                        chatId, Redact.describe(e, token));
-                follows.pause(chatId, Redact.describe(e, token), now);
-            } else {
-                log.error("chat {}: story alert could not be delivered: {}", chatId, Redact.describe(e, token));
-            }
-            return false;
+        Pushes.Outcome sent = pushes.send(chatId, html);
+        if (sent == Pushes.Outcome.REFUSED) {
+            log.warn("chat {}: story alerts paused until it writes again", chatId);
+            follows.pause(chatId, "Telegram refused delivery", now);
         }
-    }
-
-    /** Telegram will not deliver to the chat until someone there acts: blocked, kicked, deleted. */
-    static boolean refused(TelegramApiException e) {
-        if (!(e instanceof TelegramApiRequestException r) || r.getErrorCode() == null) return false;
-        if (r.getErrorCode() == 403) return true;
-        String text = (r.getApiResponse() + " " + r.getMessage()).toLowerCase(Locale.ROOT);
-        return r.getErrorCode() == 400 && text.contains("chat not found");
+        return sent == Pushes.Outcome.SENT;
     }
 
     @Override

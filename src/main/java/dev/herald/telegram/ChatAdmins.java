@@ -9,6 +9,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 /** Whether a user is an admin of a group, as Telegram says ({@code getChatMember}): its creator or an administrator. */
 final class ChatAdmins {
 
+    static final String GROUP_ADMINS_ONLY = "In a group, only its admins can change this.";
+
     private static final Logger log = LoggerFactory.getLogger(ChatAdmins.class);
 
     private final ReliableSender sender;
@@ -17,6 +19,16 @@ final class ChatAdmins {
     ChatAdmins(ReliableSender sender, String token) {
         this.sender = sender;
         this.token = token;
+    }
+
+    /**
+     * True in a private chat, and in a group when the sender is one of its admins; otherwise replies
+     * {@link #GROUP_ADMINS_ONLY}. For settings whose messages go to everyone in the chat (follows, briefings).
+     */
+    boolean mayChange(Command.Invocation in, Replier replies) {
+        if (in.privateChat() || isAdmin(in.message().getChatId(), Incoming.userId(in.message()))) return true;
+        replies.reply(in.message(), GROUP_ADMINS_ONLY);
+        return false;
     }
 
     /** True when the user administers the group; false when not, or when Telegram cannot tell us (logged). */

@@ -13,7 +13,6 @@ import java.util.Optional;
  */
 final class FollowCommands {
 
-    static final String GROUP_ADMINS_ONLY = "In a group, only its admins can change what it follows.";
     static final String FOLLOW_HOW = "Tell me what to follow, for example: /follow Goma. I'll send new articles about it"
             + " here as they arrive.";
     static final String UNFOLLOW_HOW = "Give the topic's number from /following, for example: /unfollow 1";
@@ -78,8 +77,6 @@ final class FollowCommands {
     }
 
     private boolean mayChange(Command.Invocation in) {
-        if (in.privateChat() || admins.isAdmin(in.message().getChatId(), Incoming.userId(in.message()))) return true;
-        replies.reply(in.message(), GROUP_ADMINS_ONLY);
-        return false;
+        return admins.mayChange(in, replies);
     }
 }

@@ -25,7 +25,8 @@ final class HeraldCommands {
      * @param username the bot's username, known once getMe has answered
      */
     static Commands of(BotTexts texts, AdminJobs admin, Answering answering, FollowCommands follows,
-                       Conversations conversations, Replier replies, Supplier<String> username) {
+                       BriefingCommands briefings, Conversations conversations, Replier replies,
+                       Supplier<String> username) {
         List<Command> list = new ArrayList<>();
         list.add(new Command("start", "", "say hello, with example questions", Command.Access.READER,
                 Command.Place.BOTH, false, in -> say(replies, in.message(), texts.greeting())));
@@ -41,6 +42,8 @@ final class HeraldCommands {
         list.add(reader("follow", in -> done(() -> follows.follow(in))));
         list.add(reader("following", in -> done(() -> follows.following(in))));
         list.add(reader("unfollow", in -> done(() -> follows.unfollow(in))));
+        list.add(reader("briefing", in -> done(() -> briefings.briefing(in))));
+        list.add(reader("timezone", in -> done(() -> briefings.timezone(in))));
         list.add(reader("help", in -> say(replies, in.message(),
                 texts.help(in.available(), username.get()))));
         list.add(admin("reload", "", "reload the configured content", in -> {

@@ -2,6 +2,7 @@ package dev.herald.telegram;
 
 import dev.herald.store.FeedbackStore;
 import dev.herald.chat.Follows;
+import dev.herald.chat.MorningBriefings;
 import dev.herald.chat.QuestionService;
 import dev.herald.config.Secrets;
 import dev.herald.library.ContentLibrary;
@@ -64,14 +65,15 @@ public final class TelegramBot implements AutoCloseable {
 
     /**
      * What the bot uses, handed over by the composition root: the question pipeline, the content operations, the
-     * store's library facts, where votes go, the stories chats follow, the Bot API server, access settings, the token (empty when not set), and
+     * store's library facts, where votes go, the stories chats follow, the morning briefings, the Bot API server, access settings, the token (empty when not set), and
      * what to start once polling runs and to close when the bot stops.
      */
     public record Services(QuestionService questions, ContentLibrary library, ArticleStore store, FeedbackStore feedback,
-                           Follows follows, URI apiUrl, BotOptions botOptions, java.util.Optional<String> token,
+                           Follows follows, MorningBriefings briefings, URI apiUrl, BotOptions botOptions, java.util.Optional<String> token,
                            Runnable startBackgroundWork, Runnable close) {
         public Services {
             java.util.Objects.requireNonNull(follows, "follows");
+            java.util.Objects.requireNonNull(briefings, "briefings");
             java.util.Objects.requireNonNull(questions, "questions");
             java.util.Objects.requireNonNull(library, "library");
             java.util.Objects.requireNonNull(store, "store");
@@ -87,15 +89,17 @@ public final class TelegramBot implements AutoCloseable {
     private final TelegramBotsLongPollingApplication app;
     private final UpdateHandler handler;
     private final AlertPusher alerts;
+    private final BriefingPusher briefings;
     private final String username;
     private final String token;
     private final Duration drainTimeout;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private TelegramBot(TelegramBotsLongPollingApplication app, UpdateHandler handler, AlertPusher alerts,
-                        String username, String token, Duration drainTimeout) {
+                        BriefingPusher briefings, String username, String token, Duration drainTimeout) {
         this.app = app;
         this.alerts = alerts;
+        this.briefings = briefings;
         this.drainTimeout = drainTimeout;
         this.handler = handler;
         this.username = username;
@@ -175,7 +179,7 @@ public final class TelegramBot implements AutoCloseable {
 
         UpdateHandler handler = new UpdateHandler(sender, herald.questions(),
                 asker != null ? asker : herald.questions()::ask, herald.library(), herald.store(),
-                herald.feedback(), herald.follows(), botOptions, options.clock(), options.threads(), token);
+                herald.feedback(), herald.follows(), herald.briefings(), botOptions, options.clock(), options.threads(), token);
         handler.identity(me.getId(), name);
         registerCommands(sender, handler.commands(), botOptions, token);
 
@@ -193,7 +197,9 @@ public final class TelegramBot implements AutoCloseable {
         }
         AlertPusher alerts = new AlertPusher(sender, herald.follows(), options.clock(), options.alertsEvery(), token);
         alerts.start();
-        TelegramBot bot = new TelegramBot(app, handler, alerts, name, token, options.drainTimeout());
+        BriefingPusher briefings = new BriefingPusher(sender, herald.briefings(), options.clock(), token);
+        briefings.start();
+        TelegramBot bot = new TelegramBot(app, handler, alerts, briefings, name, token, options.drainTimeout());
         log.info("Herald bot @{} started: {} articles, {} chunks", name, herald.store().articleCount(),
                 herald.store().chunkCount());
         return bot;
@@ -249,6 +255,7 @@ public final class TelegramBot implements AutoCloseable {
             log.warn("stopping polling: {}", Redact.describe(e, token));
         }
         alerts.close();
+        briefings.close();
         handler.drain(drainTimeout);
         try {
             app.close();

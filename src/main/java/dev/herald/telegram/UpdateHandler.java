@@ -1,6 +1,7 @@
 package dev.herald.telegram;
 
 import dev.herald.chat.Follows;
+import dev.herald.chat.MorningBriefings;
 import dev.herald.chat.QuestionService;
 import dev.herald.chat.Reply;
 import dev.herald.library.ContentLibrary;
@@ -81,8 +82,8 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
      * @param token     only to scrub it from logged errors
      */
     public UpdateHandler(ReliableSender sender, QuestionService questions, Asker asker, ContentLibrary library,
-                         ArticleStore store, FeedbackStore feedback, Follows follows, BotOptions options, Clock clock,
-                         int threads, String token) {
+                         ArticleStore store, FeedbackStore feedback, Follows follows, MorningBriefings briefings,
+                         BotOptions options, Clock clock, int threads, String token) {
         this.sender = sender;
         this.options = options;
         this.token = token;
@@ -99,10 +100,11 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
         this.buttons = new FeedbackButtons(sender, feedback, clock, token);
         this.adminJobs = new AdminJobs(library, store, feedback, questions, stats, replies, background, clock, token);
         this.follows = follows;
-        FollowCommands followCommands = new FollowCommands(follows, new ChatAdmins(sender, token), replies, clock,
-                follows.maxPerHour());
+        ChatAdmins chatAdmins = new ChatAdmins(sender, token);
+        FollowCommands followCommands = new FollowCommands(follows, chatAdmins, replies, clock, follows.maxPerHour());
         this.commands = HeraldCommands.of(new BotTexts(store, questions, clock), adminJobs, answering, followCommands,
-                questions.conversations(), replies, () -> addressing.username());
+                new BriefingCommands(briefings, chatAdmins, replies, clock), questions.conversations(), replies,
+                () -> addressing.username());
     }
 
     private static ThreadFactory daemon(String prefix) {

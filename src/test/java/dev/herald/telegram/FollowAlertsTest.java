@@ -186,13 +186,13 @@ class FollowAlertsTest {
         api.memberStatus(group, 78, "administrator");
 
         api.push(api.groupText(group, 77, "/follow Goma"));
-        assertEquals(FollowCommands.GROUP_ADMINS_ONLY, api.awaitSent(group, 1).get(0).text());
+        assertEquals(ChatAdmins.GROUP_ADMINS_ONLY, api.awaitSent(group, 1).get(0).text());
         api.push(api.groupText(group, 78, "/follow Goma"));
         assertTrue(api.awaitSent(group, 2).get(1).text().startsWith("Following “Goma”."));
         api.push(api.groupText(group, 77, "/following"));
         assertTrue(api.awaitSent(group, 3).get(2).text().contains("1. Goma"), "anyone may list them");
         api.push(api.groupText(group, 77, "/unfollow 1"));
-        assertEquals(FollowCommands.GROUP_ADMINS_ONLY, api.awaitSent(group, 4).get(3).text());
+        assertEquals(ChatAdmins.GROUP_ADMINS_ONLY, api.awaitSent(group, 4).get(3).text());
 
         assertTrue(api.calls("getChatMember").stream().anyMatch(c -> c.body().path("user_id").asLong() == 78));
         assertEquals(List.of("Goma"), herald.follows().following(group));
