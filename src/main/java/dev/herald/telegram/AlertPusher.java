@@ -93,8 +93,14 @@ final class AlertPusher implements AutoCloseable {
         return sent == Pushes.Outcome.SENT;
     }
 
+    /** Stops the checks, waiting briefly for one in flight (it may be sending) before the database closes. */
     @Override
     public void close() {
         thread.shutdownNow();
+        try {
+            thread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -66,8 +66,14 @@ final class BriefingPusher implements AutoCloseable {
         return due;
     }
 
+    /** Stops the checks, waiting briefly for one in flight (it may be sending) before the database closes. */
     @Override
     public void close() {
         thread.shutdownNow();
+        try {
+            thread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
