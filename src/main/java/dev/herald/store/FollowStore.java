@@ -119,9 +119,18 @@ public final class FollowStore {
         });
     }
 
-    /** Removes one follow of the chat; false when it has no such follow. */
+    /** Removes one follow of the chat, and its alerts not sent yet; false when it has no such follow. */
     public boolean remove(long chatId, long followId) {
         return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    DELETE FROM alerts WHERE chat_id = ? AND state = ?
+                    AND topic = (SELECT topic FROM follows WHERE chat_id = ? AND id = ?)""")) {
+                ps.setLong(1, chatId);
+                ps.setString(2, DUE);
+                ps.setLong(3, chatId);
+                ps.setLong(4, followId);
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM follows WHERE chat_id = ? AND id = ?")) {
                 ps.setLong(1, chatId);
                 ps.setLong(2, followId);

@@ -24,6 +24,7 @@ final class AlertPusher implements AutoCloseable {
 
     private final Pushes pushes;
     private final Follows follows;
+    private final java.util.function.LongPredicate allowed;
     private final Clock clock;
     private final Duration every;
     private final String token;
@@ -34,7 +35,10 @@ final class AlertPusher implements AutoCloseable {
     });
     private final AtomicBoolean queued = new AtomicBoolean();
 
-    AlertPusher(ReliableSender sender, Follows follows, Clock clock, Duration every, String token) {
+    /** @param allowed whether the bot talks to a chat ({@code telegram.allowed-chats}) */
+    AlertPusher(ReliableSender sender, Follows follows, java.util.function.LongPredicate allowed, Clock clock,
+                Duration every, String token) {
+        this.allowed = allowed;
         this.pushes = new Pushes(sender, token);
         this.follows = follows;
         this.clock = clock;
@@ -77,6 +81,7 @@ final class AlertPusher implements AutoCloseable {
     }
 
     private void deliver(Follows.Delivery d, Instant now) {
+        if (!allowed.test(d.chatId())) return; // telegram.allowed-chats changed since it followed
         for (Follows.Story s : d.alerts()) {
             if (!send(d.chatId(), AlertTexts.alert(s), now)) return;
         }

@@ -26,6 +26,7 @@ final class BriefingPusher implements AutoCloseable {
 
     private final Pushes pushes;
     private final MorningBriefings briefings;
+    private final java.util.function.LongPredicate allowed;
     private final Clock clock;
     private final String token;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -34,7 +35,10 @@ final class BriefingPusher implements AutoCloseable {
         return t;
     });
 
-    BriefingPusher(ReliableSender sender, MorningBriefings briefings, Clock clock, String token) {
+    /** @param allowed whether the bot talks to a chat ({@code telegram.allowed-chats}) */
+    BriefingPusher(ReliableSender sender, MorningBriefings briefings, java.util.function.LongPredicate allowed,
+                   Clock clock, String token) {
+        this.allowed = allowed;
         this.pushes = new Pushes(sender, token);
         this.briefings = briefings;
         this.clock = clock;
@@ -58,6 +62,7 @@ final class BriefingPusher implements AutoCloseable {
         if (due.isEmpty()) return due;
         String html = TelegramHtml.answer(briefings.briefing(now));
         for (long chat : due) {
+            if (!allowed.test(chat)) continue; // telegram.allowed-chats changed since it asked
             if (pushes.send(chat, html) == Pushes.Outcome.REFUSED) {
                 log.warn("chat {}: daily briefing turned off", chat);
                 briefings.off(chat);

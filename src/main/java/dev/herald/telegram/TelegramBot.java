@@ -195,9 +195,11 @@ public final class TelegramBot implements AutoCloseable {
             }
             throw e;
         }
-        AlertPusher alerts = new AlertPusher(sender, herald.follows(), options.clock(), options.alertsEvery(), token);
+        AlertPusher alerts = new AlertPusher(sender, herald.follows(), botOptions::chatAllowed, options.clock(),
+                options.alertsEvery(), token);
         alerts.start();
-        BriefingPusher briefings = new BriefingPusher(sender, herald.briefings(), options.clock(), token);
+        BriefingPusher briefings = new BriefingPusher(sender, herald.briefings(), botOptions::chatAllowed,
+                options.clock(), token);
         briefings.start();
         TelegramBot bot = new TelegramBot(app, handler, alerts, briefings, name, token, options.drainTimeout());
         log.info("Herald bot @{} started: {} articles, {} chunks", name, herald.store().articleCount(),

@@ -113,6 +113,25 @@ class FollowsTest {
     }
 
     @Test
+    void should_drop_alerts_still_waiting_when_their_topic_is_unfollowed() {
+        // given a chat sent its five alerts and a digest this hour, and a seventh match waiting for the next hour
+        follows.follow(CHAT, "Goma", NOW);
+        for (int i = 1; i <= 6; i++) {
+            ingest(article("goma-" + i, "Goma report " + i, "2025-01-29", "Report number " + i + " from Goma today."));
+        }
+        follows.scan(NOW);
+        assertEquals(1, follows.deliveries(NOW).get(0).digest().size());
+        ingest(article("goma-7", "Goma report 7", "2025-01-29", "Report number 7 from Goma today."));
+        follows.scan(NOW);
+
+        // when
+        follows.unfollow(CHAT, 1);
+
+        // then: nothing more about Goma goes out
+        assertEquals(List.of(), follows.deliveries(NOW.plusSeconds(7200)));
+    }
+
+    @Test
     void should_keep_follows_and_never_push_an_article_twice_when_restarted() {
         // given an alert pushed before a restart
         follows.follow(CHAT, "Goma", NOW);

@@ -74,7 +74,7 @@ class MorningBriefingTest {
         commands.briefing(in(TestMessages.privateText(chat, "/briefing 10:00"), "10:00"));
         assertEquals("Time zone set to Africa/Nairobi.", replies.get(0));
         assertTrue(replies.get(1).startsWith("Every day at 10:00 (Africa/Nairobi)"), replies.get(1));
-        BriefingPusher pusher = new BriefingPusher(api.sender(), briefings, clock, TOKEN);
+        BriefingPusher pusher = new BriefingPusher(api.sender(), briefings, any -> true, clock, TOKEN);
 
         // when: before the time, at it, and later the same day
         List<Long> early = pusher.round();
