@@ -125,9 +125,10 @@ final class InlineAnswers {
     static InlineQueryResultArticle result(Answer a) {
         String html = TelegramHtml.answer(a);
         if (html.length() > MessageSplitter.LIMIT) html = MessageSplitter.splitHtml(html).get(0);
-        String flat = a.text().replaceAll("\\s+", " ").strip();
+        // the list shows plain lines: citation markers mean nothing without the sources under them
+        String flat = a.text().replaceAll("\\s*\\[\\d+]", "").replaceAll("\\s+", " ").strip();
         String title = a.abstained() ? NOT_FOUND_TITLE : firstSentence(flat);
-        String description = a.abstained() ? flat : flat.substring(Math.min(flat.length(), title.length())).strip();
+        String description = a.abstained() || !flat.startsWith(title) ? flat : flat.substring(title.length()).strip();
         if (description.isEmpty() && !a.citations().isEmpty()) {
             description = a.citations().size() + (a.citations().size() == 1 ? " source" : " sources");
         }
