@@ -11,6 +11,9 @@ import dev.herald.answer.llm.LlmModels;
 import dev.herald.answer.llm.LlmStats;
 import dev.herald.chat.Briefings;
 import dev.herald.chat.Conversations;
+import dev.herald.chat.Follows;
+import dev.herald.chat.MorningBriefings;
+import dev.herald.chat.TopicMatcher;
 import dev.herald.chat.QuestionService;
 import dev.herald.config.AnswerMode;
 import dev.herald.config.HeraldConfig;
@@ -18,7 +21,9 @@ import dev.herald.config.Settings;
 import dev.herald.eval.Baselines;
 import dev.herald.eval.Evaluation;
 import dev.herald.index.Fts5KeywordSearch;
+import dev.herald.store.BriefingStore;
 import dev.herald.store.FeedbackStore;
+import dev.herald.store.FollowStore;
 import dev.herald.store.MetaStore;
 import dev.herald.telegram.BotOptions;
 import dev.herald.telegram.TelegramBot;
@@ -70,6 +75,7 @@ public final class Herald implements AutoCloseable {
     private final QuestionService questions;
     private final ContentLibrary library;
     private final SourceRefresher sources;
+    private volatile Follows follows;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Herald(HeraldConfig config, boolean readOnly) {
@@ -248,12 +254,29 @@ public final class Herald implements AutoCloseable {
      * closes Herald when it stops.
      */
     public TelegramBot.Services telegramServices() {
-        return new TelegramBot.Services(questions, library, store, new FeedbackStore(database, 5_000),
+        return new TelegramBot.Services(questions, library, store, new FeedbackStore(database, 5_000), follows(),
+                new MorningBriefings(new BriefingStore(database), questions::morningBriefing),
                 config.get(Settings.TELEGRAM_API_URL), BotOptions.from(config), config.secrets().telegramBotToken(),
                 () -> {
                     library.startScheduledRefresh();
                     warmUpInBackground();
                 }, this::close);
+    }
+
+    /** The stories chats follow, matched with the retrieval's keyword and vector weights. */
+    public Follows follows() {
+        Follows f = follows;
+        if (f == null) {
+            synchronized (this) {
+                if (follows == null) {
+                    follows = new Follows(new FollowStore(database), store, new TopicMatcher(embeddings,
+                            term -> indexes.keywords().idf(term), config.get(Settings.RETRIEVAL_KEYWORD_WEIGHT),
+                            config.get(Settings.RETRIEVAL_VECTOR_WEIGHT)), config.get(Settings.ALERTS_MAX_PER_HOUR));
+                }
+                f = follows;
+            }
+        }
+        return f;
     }
 
     public MetaStore meta() {

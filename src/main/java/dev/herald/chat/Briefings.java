@@ -137,9 +137,24 @@ public final class Briefings {
 
     /** The briefing for a request, as of a moment; {@code question} is what the reader typed. */
     public Answer brief(String question, BriefingRequest request, Instant asOf) {
+        return brief(question, request, asOf, Instant.MIN);
+    }
+
+    /** The morning briefing: the top distinct stories published in the 24 hours before {@code asOf}. */
+    public Answer lastDay(String question, Instant asOf) {
+        LocalDate today = day(asOf);
+        return brief(question, new BriefingRequest(null, new TimeWindow(today.minusDays(1), today, LAST_DAY)), asOf,
+                asOf.minus(java.time.Duration.ofHours(24)));
+    }
+
+    private static final String LAST_DAY = "the last 24 hours";
+
+    /** As {@link #brief(String, BriefingRequest, Instant)}, leaving out articles published before {@code notBefore}. */
+    private Answer brief(String question, BriefingRequest request, Instant asOf, Instant notBefore) {
         LocalDate today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
         TimeWindow window = request.window();
         List<Candidate> candidates = request.topic() == null ? recent(window, asOf) : onTopic(request.topic(), window, asOf);
+        candidates.removeIf(c -> c.ref.publishedAt().isBefore(notBefore));
         if (candidates.isEmpty()) return nothing(question, request, asOf);
         if (window == null) {
             // the newest days the archive has, not the calendar's: an archive last filled a week ago still briefs
@@ -324,6 +339,7 @@ public final class Briefings {
             case "today" -> "today, " + dates;
             case "yesterday" -> "yesterday, " + dates;
             case "latest" -> w.to().equals(today) ? "latest, " + dates : "latest in my sources, " + dates;
+            case LAST_DAY -> LAST_DAY;
             default -> dates;
         };
     }

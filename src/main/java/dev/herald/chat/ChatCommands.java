@@ -37,6 +37,12 @@ public final class ChatCommands {
             new Command("latest", "[topic]", "a briefing: the top stories of the newest days, or about a topic", Where.BOTH),
             new Command("sources", "", "outlets and dates I know", Where.BOTH),
             new Command("new", "", "start a new conversation", Where.BOTH),
+            new Command("follow", "<topic>", "get new articles about a topic as they arrive", Where.TELEGRAM),
+            new Command("following", "", "the topics this chat follows", Where.TELEGRAM),
+            new Command("unfollow", "<number>", "stop following a topic (its number in /following)", Where.TELEGRAM),
+            new Command("briefing", "<HH:MM | off>", "the top stories of the last 24 hours, every day at this time",
+                    Where.TELEGRAM),
+            new Command("timezone", "<zone>", "this chat's time zone for /briefing, e.g. Africa/Nairobi", Where.TELEGRAM),
             new Command("help", "", "what I know and can do", Where.BOTH),
             new Command("quit", "", "end the chat", Where.CONSOLE));
 

@@ -122,6 +122,12 @@ public final class QuestionService {
         return briefings.brief(topic == null || topic.isBlank() ? "/latest" : "/latest " + topic.strip(), r, asOf);
     }
 
+    /** The morning briefing: the top distinct stories of the 24 hours before {@code asOf}, one quoted line each. */
+    public Answer morningBriefing(Instant asOf) {
+        if (briefings == null) throw new IllegalStateException("no briefings configured");
+        return briefings.lastDay("/briefing", asOf);
+    }
+
     public Answerer answerer() {
         return answerer;
     }

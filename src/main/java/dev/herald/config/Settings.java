@@ -101,6 +101,10 @@ public final class Settings {
     public static final Setting<Integer> TELEGRAM_RATE_LIMIT_PER_MINUTE = add(Setting.ofInt("telegram.rate-limit-per-minute", 10, 1, 1000,
             "questions per user per minute before the bot asks them to slow down"));
 
+    // ---- alerts
+    public static final Setting<Integer> ALERTS_MAX_PER_HOUR = add(Setting.ofInt("alerts.max-per-hour", 5, 1, 60,
+            "story alerts pushed to one chat per hour; more go into one digest message"));
+
     // ---- llm
     public static final Setting<URI> LLM_BASE_URL = add(Setting.ofHttpUrl("llm.base-url", "https://api.openai.com/v1",
             "OpenAI-compatible API base URL"));

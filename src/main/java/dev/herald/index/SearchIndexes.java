@@ -2,7 +2,6 @@ package dev.herald.index;
 
 import dev.herald.store.StoreListener;
 import dev.herald.store.ArticleStore;
-import dev.herald.article.ArticleChunks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,35 +26,25 @@ public final class SearchIndexes implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SearchIndexes.class);
 
     /** One generation of indexes, with the content version they are known to match. */
-    private final class Generation implements StoreListener {
+    private final class Generation {
         final VectorIndex vectors = newVectors.get();
         final KeywordIndex keywords = newKeywords.get();
         volatile long version;
-
-        @Override
-        public void articleStored(ArticleChunks stored) {
-            // the indexes are told directly; this listener only tracks versions
-        }
-
-        @Override
-        public void articleRemoved(String articleId, long[] chunkIds) {
-        }
-
-        @Override
-        public void committed(long contentVersion) {
-            // contiguous: our own commit right after what we knew; a gap means another process committed in between
-            if (contentVersion == version + 1) version = contentVersion;
-        }
+        // the indexes are told of changes directly; this listener only tracks versions: contiguous is our own commit
+        // right after what we knew, a gap means another process committed in between
+        final StoreListener versions = StoreListener.onCommit(v -> {
+            if (v == version + 1) version = v;
+        });
 
         void load() {
             version = store.contentVersion(); // read first: a commit racing the replay makes it look stale, not fresh
-            store.replayAndFollow(vectors, keywords, this);
+            store.replayAndFollow(vectors, keywords, versions);
         }
 
         void retire() {
             store.removeListener(vectors);
             store.removeListener(keywords);
-            store.removeListener(this);
+            store.removeListener(versions);
         }
     }
 

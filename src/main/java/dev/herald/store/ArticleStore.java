@@ -286,6 +286,37 @@ public final class ArticleStore {
         });
     }
 
+    /** One article's chunks with their texts and vectors, in order; empty when the article is not stored. */
+    public Optional<ArticleChunks> articleChunks(String articleId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT a.title, a.published_at, c.id, c.text, v.vector
+                    FROM articles a JOIN chunks c ON c.article_id = a.id JOIN vectors v ON v.chunk_id = c.id
+                    WHERE a.id = ? ORDER BY c.seq""")) {
+                ps.setString(1, articleId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    String title = null;
+                    Long published = null;
+                    List<Long> ids = new ArrayList<>();
+                    List<String> texts = new ArrayList<>();
+                    List<float[]> vectors = new ArrayList<>();
+                    while (rs.next()) {
+                        title = rs.getString(1);
+                        long pub = rs.getLong(2);
+                        published = rs.wasNull() ? null : pub;
+                        ids.add(rs.getLong(3));
+                        texts.add(rs.getString(4));
+                        vectors.add(fromBytes(rs.getBytes(5)));
+                    }
+                    if (ids.isEmpty()) return Optional.empty();
+                    return Optional.of(new ArticleChunks(articleId, title, published,
+                            ids.stream().mapToLong(Long::longValue).toArray(), texts.toArray(String[]::new),
+                            vectors.toArray(float[][]::new)));
+                }
+            }
+        });
+    }
+
     /** Every stored chunk's id, ascending. */
     public List<Long> chunkIds() {
         return db.read(c -> {

@@ -89,7 +89,43 @@ final class Schema {
                       added_at INTEGER NOT NULL,
                       PRIMARY KEY (article_id, alias_id))""",
                     "CREATE INDEX article_aliases_alias ON article_aliases(alias_id)",
-                    "CREATE INDEX article_aliases_url ON article_aliases(url_key)"));
+                    "CREATE INDEX article_aliases_url ON article_aliases(url_key)"),
+            // 4: stories chats follow: every article stored from now on, by whichever process, in arrival order (a
+            //    trigger, so an older ingest path cannot miss it); the follows; the alerts matched and sent; paused chats
+            List.of(
+                    "CREATE TABLE article_arrivals (seq INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL)",
+                    """
+                    CREATE TRIGGER article_arrived AFTER INSERT ON articles BEGIN
+                      INSERT INTO article_arrivals(article_id) VALUES (NEW.id);
+                    END""",
+                    """
+                    CREATE TABLE follows (
+                      id INTEGER PRIMARY KEY,
+                      chat_id INTEGER NOT NULL,
+                      topic TEXT NOT NULL,
+                      created_at INTEGER NOT NULL,
+                      after_seq INTEGER NOT NULL,
+                      UNIQUE (chat_id, topic))""",
+                    """
+                    CREATE TABLE alerts (
+                      chat_id INTEGER NOT NULL,
+                      article_id TEXT NOT NULL,
+                      topic TEXT NOT NULL,
+                      state TEXT NOT NULL,
+                      matched_at INTEGER NOT NULL,
+                      sent_at INTEGER,
+                      PRIMARY KEY (chat_id, article_id))""",
+                    "CREATE INDEX alerts_state ON alerts(state, chat_id)",
+                    "CREATE TABLE paused_chats (chat_id INTEGER PRIMARY KEY, paused_at INTEGER NOT NULL, reason TEXT NOT NULL)"),
+            // 5: morning briefings: a chat's time of day (minutes after midnight, null when off), its time zone, and
+            //    the local day of the last briefing sent (never two a day, whichever instance sends it)
+            List.of(
+                    """
+                    CREATE TABLE briefings (
+                      chat_id INTEGER PRIMARY KEY,
+                      minute INTEGER,
+                      zone TEXT NOT NULL,
+                      last_day TEXT)"""));
 
     static final int VERSION = MIGRATIONS.size();
 

@@ -44,12 +44,19 @@ final class Answering {
 
     Answering(ReliableSender sender, Replies replies, UpdateHandler.Asker asker, FeedbackStore feedback,
               BotOptions options, BotStats stats, Clock clock, Executor pool, String token) {
+        this(sender, replies, asker, feedback, options, new RateLimiter(options.ratePerMinute(), clock), stats, clock,
+                pool, token);
+    }
+
+    /** @param limiter the questions-per-user limit, shared with inline mode so it cannot be used to get around it */
+    Answering(ReliableSender sender, Replies replies, UpdateHandler.Asker asker, FeedbackStore feedback,
+              BotOptions options, RateLimiter limiter, BotStats stats, Clock clock, Executor pool, String token) {
         this.sender = sender;
         this.replies = replies;
         this.asker = asker;
         this.feedback = feedback;
         this.maxQuestionChars = options.maxQuestionChars();
-        this.limiter = new RateLimiter(options.ratePerMinute(), clock);
+        this.limiter = limiter;
         this.stats = stats;
         this.clock = clock;
         this.pool = pool;

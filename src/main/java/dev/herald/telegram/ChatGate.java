@@ -1,6 +1,7 @@
 package dev.herald.telegram;
 
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 import java.time.Clock;
@@ -53,5 +54,13 @@ final class ChatGate {
     boolean admits(CallbackQuery q) {
         Long chat = q.getMessage() != null ? q.getMessage().getChatId() : null;
         return options.chatAllowed(chat != null ? chat : q.getFrom().getId());
+    }
+
+    /**
+     * True when an inline query may be answered. It names no chat, so with {@code telegram.allowed-chats} set only a
+     * user whose private chat is allowed may use inline mode: otherwise anyone could read a private bot from any chat.
+     */
+    boolean admits(InlineQuery q) {
+        return q.getFrom() != null && !Boolean.TRUE.equals(q.getFrom().getIsBot()) && options.chatAllowed(q.getFrom().getId());
     }
 }

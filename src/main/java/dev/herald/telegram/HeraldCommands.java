@@ -24,8 +24,9 @@ final class HeraldCommands {
     /**
      * @param username the bot's username, known once getMe has answered
      */
-    static Commands of(BotTexts texts, AdminJobs admin, Answering answering, Conversations conversations,
-                       Replier replies, Supplier<String> username) {
+    static Commands of(BotTexts texts, AdminJobs admin, Answering answering, FollowCommands follows,
+                       BriefingCommands briefings, Conversations conversations, Replier replies,
+                       Supplier<String> username) {
         List<Command> list = new ArrayList<>();
         list.add(new Command("start", "", "say hello, with example questions", Command.Access.READER,
                 Command.Place.BOTH, false, in -> say(replies, in.message(), texts.greeting())));
@@ -38,6 +39,11 @@ final class HeraldCommands {
             conversations.reset(Incoming.conversation(in.message()));
             return say(replies, in.message(), "Started a new conversation. Ask me anything.");
         }));
+        list.add(reader("follow", in -> done(() -> follows.follow(in))));
+        list.add(reader("following", in -> done(() -> follows.following(in))));
+        list.add(reader("unfollow", in -> done(() -> follows.unfollow(in))));
+        list.add(reader("briefing", in -> done(() -> briefings.briefing(in))));
+        list.add(reader("timezone", in -> done(() -> briefings.timezone(in))));
         list.add(reader("help", in -> say(replies, in.message(),
                 texts.help(in.available(), username.get()))));
         list.add(admin("reload", "", "reload the configured content", in -> {
@@ -66,6 +72,11 @@ final class HeraldCommands {
 
     private static Command admin(String name, String arguments, String description, Command.Handler handler) {
         return new Command(name, arguments, description, Command.Access.ADMIN, Command.Place.BOTH, true, handler);
+    }
+
+    private static CompletableFuture<Void> done(Runnable command) {
+        command.run();
+        return DONE;
     }
 
     private static CompletableFuture<Void> say(Replier replies, Message m, String html) {

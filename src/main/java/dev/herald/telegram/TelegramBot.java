@@ -1,6 +1,8 @@
 package dev.herald.telegram;
 
 import dev.herald.store.FeedbackStore;
+import dev.herald.chat.Follows;
+import dev.herald.chat.MorningBriefings;
 import dev.herald.chat.QuestionService;
 import dev.herald.config.Secrets;
 import dev.herald.library.ContentLibrary;
@@ -42,22 +44,36 @@ public final class TelegramBot implements AutoCloseable {
     /** Exit code when the bot could not start (Telegram unreachable, token rejected, …). */
     public static final int EXIT_START_FAILED = 1;
 
-    /** How the bot runs; tests use a fixed clock and fast pacing. */
+    /**
+     * How the bot runs; tests use a fixed clock and fast pacing.
+     *
+     * @param alertsEvery how often story alerts look for articles stored by another process (this process's own
+     *                    are matched as they are stored)
+     */
     public record Options(Clock clock, ReliableSender.Pacing pacing, ReliableSender.Retry retry, int threads,
-                          Duration drainTimeout) {
+                          Duration drainTimeout, Duration alertsEvery) {
+        /** Half a minute: an alert a little late is still news, and the check is one indexed query. */
+        public static final Duration ALERTS_EVERY = Duration.ofSeconds(30);
         public static final Options DEFAULT = new Options(Clock.systemUTC(), ReliableSender.Pacing.DEFAULT,
                 ReliableSender.Retry.DEFAULT, 4, Duration.ofSeconds(30));
+
+        public Options(Clock clock, ReliableSender.Pacing pacing, ReliableSender.Retry retry, int threads,
+                       Duration drainTimeout) {
+            this(clock, pacing, retry, threads, drainTimeout, ALERTS_EVERY);
+        }
     }
 
     /**
      * What the bot uses, handed over by the composition root: the question pipeline, the content operations, the
-     * store's library facts, where votes go, the Bot API server, access settings, the token (empty when not set), and
+     * store's library facts, where votes go, the stories chats follow, the morning briefings, the Bot API server, access settings, the token (empty when not set), and
      * what to start once polling runs and to close when the bot stops.
      */
     public record Services(QuestionService questions, ContentLibrary library, ArticleStore store, FeedbackStore feedback,
-                           URI apiUrl, BotOptions botOptions, java.util.Optional<String> token,
+                           Follows follows, MorningBriefings briefings, URI apiUrl, BotOptions botOptions, java.util.Optional<String> token,
                            Runnable startBackgroundWork, Runnable close) {
         public Services {
+            java.util.Objects.requireNonNull(follows, "follows");
+            java.util.Objects.requireNonNull(briefings, "briefings");
             java.util.Objects.requireNonNull(questions, "questions");
             java.util.Objects.requireNonNull(library, "library");
             java.util.Objects.requireNonNull(store, "store");
@@ -72,14 +88,18 @@ public final class TelegramBot implements AutoCloseable {
 
     private final TelegramBotsLongPollingApplication app;
     private final UpdateHandler handler;
+    private final AlertPusher alerts;
+    private final BriefingPusher briefings;
     private final String username;
     private final String token;
     private final Duration drainTimeout;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private TelegramBot(TelegramBotsLongPollingApplication app, UpdateHandler handler, String username, String token,
-                        Duration drainTimeout) {
+    private TelegramBot(TelegramBotsLongPollingApplication app, UpdateHandler handler, AlertPusher alerts,
+                        BriefingPusher briefings, String username, String token, Duration drainTimeout) {
         this.app = app;
+        this.alerts = alerts;
+        this.briefings = briefings;
         this.drainTimeout = drainTimeout;
         this.handler = handler;
         this.username = username;
@@ -159,7 +179,7 @@ public final class TelegramBot implements AutoCloseable {
 
         UpdateHandler handler = new UpdateHandler(sender, herald.questions(),
                 asker != null ? asker : herald.questions()::ask, herald.library(), herald.store(),
-                herald.feedback(), botOptions, options.clock(), options.threads(), token);
+                herald.feedback(), herald.follows(), herald.briefings(), botOptions, options.clock(), options.threads(), token);
         handler.identity(me.getId(), name);
         registerCommands(sender, handler.commands(), botOptions, token);
 
@@ -175,7 +195,13 @@ public final class TelegramBot implements AutoCloseable {
             }
             throw e;
         }
-        TelegramBot bot = new TelegramBot(app, handler, name, token, options.drainTimeout());
+        AlertPusher alerts = new AlertPusher(sender, herald.follows(), botOptions::chatAllowed, options.clock(),
+                options.alertsEvery(), token);
+        alerts.start();
+        BriefingPusher briefings = new BriefingPusher(sender, herald.briefings(), botOptions::chatAllowed,
+                options.clock(), token);
+        briefings.start();
+        TelegramBot bot = new TelegramBot(app, handler, alerts, briefings, name, token, options.drainTimeout());
         log.info("Herald bot @{} started: {} articles, {} chunks", name, herald.store().articleCount(),
                 herald.store().chunkCount());
         return bot;
@@ -230,6 +256,8 @@ public final class TelegramBot implements AutoCloseable {
         } catch (TelegramApiException | RuntimeException e) {
             log.warn("stopping polling: {}", Redact.describe(e, token));
         }
+        alerts.close();
+        briefings.close();
         handler.drain(drainTimeout);
         try {
             app.close();

@@ -1,5 +1,7 @@
 package dev.herald.telegram;
 
+import dev.herald.chat.Follows;
+import dev.herald.chat.MorningBriefings;
 import dev.herald.chat.QuestionService;
 import dev.herald.chat.Reply;
 import dev.herald.library.ContentLibrary;
@@ -27,7 +29,7 @@ import java.util.function.Supplier;
 /**
  * Receives updates from long polling and passes each through the update path: {@link ChatGate} (allowed?) →
  * {@link Addressing} (meant for the bot, and as what?) → {@link Commands} | {@link Answering} |
- * {@link FeedbackButtons}.
+ * {@link FeedbackButtons}. Inline queries ({@code @bot question} in any chat) go to {@link InlineAnswers}.
  *
  * <p>Updates are handled concurrently across conversations but strictly in order within one (one serial queue per
  * user in a chat). Commands run on their own threads; a question's answering step (retrieval, the model call) runs
@@ -59,9 +61,11 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
     private final Replies replies;
     private final ChatGate gate;
     private final Answering answering;
+    private final InlineAnswers inline;
     private final FeedbackButtons buttons;
     private final AdminJobs adminJobs;
     private final Commands commands;
+    private final Follows follows;
 
     private final ExecutorService pool;
     private final ExecutorService commandThreads;
@@ -78,8 +82,8 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
      * @param token     only to scrub it from logged errors
      */
     public UpdateHandler(ReliableSender sender, QuestionService questions, Asker asker, ContentLibrary library,
-                         ArticleStore store, FeedbackStore feedback, BotOptions options, Clock clock, int threads,
-                         String token) {
+                         ArticleStore store, FeedbackStore feedback, Follows follows, MorningBriefings briefings,
+                         BotOptions options, Clock clock, int threads, String token) {
         this.sender = sender;
         this.options = options;
         this.token = token;
@@ -89,11 +93,18 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
         this.queues = new SerialQueues<>(commandThreads);
         this.replies = new Replies(sender);
         this.gate = new ChatGate(options, clock);
-        this.answering = new Answering(sender, replies, asker, feedback, options, stats, clock, pool, token);
+        RateLimiter questionRate = new RateLimiter(options.ratePerMinute(), clock);
+        this.answering = new Answering(sender, replies, asker, feedback, options, questionRate, stats, clock, pool, token);
+        this.inline = new InlineAnswers(sender, asker, questions.conversations(), questionRate, gate,
+                options.maxQuestionChars(), clock, pool, InlineAnswers.BUDGET, token);
         this.buttons = new FeedbackButtons(sender, feedback, clock, token);
         this.adminJobs = new AdminJobs(library, store, feedback, questions, stats, replies, background, clock, token);
-        this.commands = HeraldCommands.of(new BotTexts(store, questions, clock), adminJobs, answering,
-                questions.conversations(), replies, () -> addressing.username());
+        this.follows = follows;
+        ChatAdmins chatAdmins = new ChatAdmins(sender, token);
+        FollowCommands followCommands = new FollowCommands(follows, chatAdmins, replies, clock, follows.maxPerHour());
+        this.commands = HeraldCommands.of(new BotTexts(store, questions, clock), adminJobs, answering, followCommands,
+                new BriefingCommands(briefings, chatAdmins, replies, clock), questions.conversations(), replies,
+                () -> addressing.username());
     }
 
     private static ThreadFactory daemon(String prefix) {
@@ -126,6 +137,10 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
         for (Update u : updates) {
             try {
                 if (u == null || !recent.firstTime(u.getUpdateId())) continue;
+                if (u.hasInlineQuery()) {
+                    answerInline(u);
+                    continue;
+                }
                 if (u.getMessage() == null && u.getCallbackQuery() == null) continue; // edits, channel posts, …
                 enqueue(queueKey(u), () -> safely(u));
             } catch (RuntimeException e) {
@@ -133,6 +148,15 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
                         Redact.describe(e, token));
             }
         }
+    }
+
+    /**
+     * Inline queries skip the per-user queues: each must be answered within Telegram's ~10 s, not after the same
+     * user's slow question in their private chat.
+     */
+    private void answerInline(Update u) {
+        if (closed) return;
+        inline.answer(u.getInlineQuery());
     }
 
     /** One serial queue per user per chat: a reader's updates stay in order, nobody waits for anyone else's. */
@@ -202,6 +226,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
                 // on to addressing
             }
         }
+        if (follows.resume(m.getChatId())) log.info("chat {} writes again: its story alerts resume", m.getChatId());
         Addressing.Addressed what = addressing.classify(m);
         if (what instanceof Addressing.CommandText c) {
             return commands.dispatch(m, c.line(), options.isAdmin(Incoming.userId(m)), replies);

@@ -8,46 +8,15 @@ import dev.herald.ingest.Ingestor;
 import dev.herald.store.ArticleStore;
 import dev.herald.store.Database;
 import dev.herald.support.HashingEmbeddingModel;
+import dev.herald.support.TestClock;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** A real store, ingestor, registry and refresher on a temporary SQLite file, with a fake embedding model. */
 final class Env implements AutoCloseable {
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        volatile Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     final Path dir;
     final Database db;
@@ -55,7 +24,8 @@ final class Env implements AutoCloseable {
     final Ingestor ingestor;
     final SourceRegistry registry;
     final SafeHttpFetcher fetcher;
-    final MutableClock clock = new MutableClock(Instant.parse("2025-02-01T12:00:00Z"));
+    /** A clock tests move by hand. */
+    final TestClock clock = new TestClock("2025-02-01T12:00:00Z");
     final SourceRefresher refresher;
     final ContentLibrary library;
 

@@ -1,12 +1,9 @@
 package dev.herald.telegram;
 
+import dev.herald.support.TestClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,27 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ChatGateTest {
 
-    /** A clock the test moves. */
-    private static final class Wall extends Clock {
-        Instant now = Instant.parse("2025-01-30T12:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final Wall clock = new Wall();
+    private final TestClock clock = new TestClock("2025-01-30T12:00:00Z");
 
     @Test
     void should_admit_every_chat_when_no_chats_are_listed() {
@@ -57,9 +34,9 @@ class ChatGateTest {
         assertEquals(ChatGate.Verdict.ADMIT, gate.check(TestMessages.privateText(42, "hi")));
         assertEquals(ChatGate.Verdict.TELL_PRIVATE, gate.check(TestMessages.privateText(43, "hi")));
         assertEquals(ChatGate.Verdict.TELL_PRIVATE, gate.check(TestMessages.groupText(-77, 43, "hi")), "per chat");
-        clock.now = clock.now.plus(ChatGate.NOTICE_EVERY).minus(Duration.ofSeconds(1));
+        clock.advance(ChatGate.NOTICE_EVERY.minus(Duration.ofSeconds(1)));
         assertEquals(ChatGate.Verdict.DROP, gate.check(TestMessages.privateText(43, "hi")));
-        clock.now = clock.now.plus(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         assertEquals(ChatGate.Verdict.TELL_PRIVATE, gate.check(TestMessages.privateText(43, "hi")));
     }
 

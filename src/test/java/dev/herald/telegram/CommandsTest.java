@@ -101,7 +101,7 @@ class CommandsTest {
     @Test
     void should_describe_reader_commands_as_the_console_does() {
         // the bot's own list, from HeraldCommands, against the shared descriptions
-        Commands herald = HeraldCommands.of(null, null, null, null, replier, () -> "HeraldTestBot");
+        Commands herald = HeraldCommands.of(null, null, null, null, null, null, replier, () -> "HeraldTestBot");
         for (var shared : dev.herald.chat.ChatCommands.telegram()) {
             Command c = herald.find(shared.name()).orElseThrow();
             assertEquals(shared.usage(), c.usage());

@@ -62,6 +62,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final AtomicInteger updateIds = new AtomicInteger(1000);
     private final AtomicInteger messageIds = new AtomicInteger(50_000);
     final AtomicInteger unauthorized = new AtomicInteger();
+    private final java.util.Map<String, String> memberStatus = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FakeBotApi(String token) throws IOException {
         this.token = token;
@@ -117,6 +118,11 @@ public final class FakeBotApi implements AutoCloseable {
     void rejectHtmlOnce(long chatId) {
         failOnce("sendMessage", c -> c.chatId() == chatId && c.html(), 400, "{\"ok\":false,\"error_code\":400,"
                 + "\"description\":\"Bad Request: can't parse entities: Unsupported start tag \\\"x\\\" at byte offset 3\"}");
+    }
+
+    /** What getChatMember says about the user in the chat ("creator", "administrator"); "member" unless set. */
+    void memberStatus(long chatId, long userId, String status) {
+        memberStatus.put(chatId + ":" + userId, status);
     }
 
     // ------------------------------------------------------------ inspecting
@@ -258,6 +264,22 @@ public final class FakeBotApi implements AutoCloseable {
         return u;
     }
 
+    /** An inline query: {"inline_query": …}, as Telegram sends it while a user types "@bot query". */
+    ObjectNode inlineQuery(long userId, String query) {
+        ObjectNode q = JSON.createObjectNode().put("id", "iq" + incomingIds.incrementAndGet());
+        q.set("from", user(userId));
+        q.put("query", query).put("offset", "").put("chat_type", "supergroup");
+        ObjectNode u = JSON.createObjectNode();
+        u.set("inline_query", q);
+        return u;
+    }
+
+    /** The answerInlineQuery call for this inline query id, waiting for it. */
+    Call awaitInlineAnswer(String inlineQueryId) throws InterruptedException {
+        return awaitCalls(c -> c.method().equals("answerinlinequery")
+                && c.body().path("inline_query_id").asText().equals(inlineQueryId), 1, 15_000).get(0);
+    }
+
     // ------------------------------------------------------------ serving
 
     private void handle(HttpExchange ex) throws IOException {
@@ -312,6 +334,13 @@ public final class FakeBotApi implements AutoCloseable {
                 ObjectNode from = m.putObject("from");
                 from.put("id", BOT_ID).put("is_bot", true).put("first_name", "Herald").put("username", BOT_USERNAME);
                 m.put("text", body.path("text").asText(""));
+                return JSON.writeValueAsString(m);
+            }
+            case "getchatmember" -> {
+                String chat = body.path("chat_id").asText();
+                long user = body.path("user_id").asLong();
+                ObjectNode m = JSON.createObjectNode().put("status", memberStatus.getOrDefault(chat + ":" + user, "member"));
+                m.set("user", user(user));
                 return JSON.writeValueAsString(m);
             }
             default -> {

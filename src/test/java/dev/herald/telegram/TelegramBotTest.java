@@ -369,6 +369,45 @@ class TelegramBotTest {
     }
 
     @Test
+    @Order(11)
+    void should_answer_an_inline_query_with_the_cited_answer_when_the_sources_cover_it() throws Exception {
+        // given a reader typing "@HeraldTestBot Who controls Goma?" in some chat; when Telegram sends the query
+        JsonNode body = inlineAnswer(1013, "Who controls Goma?");
+
+        // then: one article result; its title is the answer's first sentence, its message the answer with sources
+        JsonNode result = body.path("results").get(0);
+        assertEquals("article", result.path("type").asText());
+        assertTrue(result.path("title").asText().contains("Goma"), result.toString());
+        assertFalse(result.path("title").asText().contains("Sources"), result.toString());
+        JsonNode message = result.path("input_message_content");
+        assertTrue("html".equalsIgnoreCase(message.path("parse_mode").asText()), message.toString());
+        assertTrue(message.path("message_text").asText().contains("<b>Sources:</b>\n[1] <a href=\"https://example.org/herald-samples/"),
+                message.toString());
+        assertTrue(message.path("link_preview_options").path("is_disabled").asBoolean(), message.toString());
+        assertTrue(body.path("cache_time").asInt() > 0 && body.path("cache_time").asInt() <= 60, body.toString());
+    }
+
+    @Test
+    @Order(11)
+    void should_answer_an_inline_query_with_one_not_found_result_when_herald_abstains() throws Exception {
+        JsonNode result = inlineAnswer(1014, "What did the Tokyo stock exchange do with bitcoin futures?")
+                .path("results").get(0);
+
+        assertEquals(InlineAnswers.NOT_FOUND_TITLE, result.path("title").asText(), result.toString());
+        assertTrue(result.path("input_message_content").path("message_text").asText()
+                .startsWith(dev.herald.answer.Answer.ABSTENTION), result.toString());
+    }
+
+    /** Sends an inline query through polling; returns the answerInlineQuery call's body, which has one result. */
+    private static JsonNode inlineAnswer(long user, String text) throws Exception {
+        var query = api.inlineQuery(user, text);
+        api.push(query);
+        JsonNode body = api.awaitInlineAnswer(query.path("inline_query").path("id").asText()).body();
+        assertEquals(1, body.path("results").size(), body.toString());
+        return body;
+    }
+
+    @Test
     @Order(19)
     void should_refuse_to_add_a_path_outside_the_allowed_roots_or_a_link_leaving_them(@TempDir Path outside) throws Exception {
         // given a private notes file outside the allowed roots, and a folder inside them with a link to it

@@ -1,0 +1,111 @@
+package dev.herald.telegram;
+
+import dev.herald.chat.Follows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Pushes story alerts: on a background thread, right after this process stores articles and every {@code every}
+ * (which finds articles another process stored), it matches the new articles against the follows and sends each
+ * chat what {@link Follows#deliveries} allows. A chat Telegram will not deliver to ({@link Pushes}) is paused at the
+ * first refusal, never retried.
+ */
+final class AlertPusher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertPusher.class);
+
+    private final Pushes pushes;
+    private final Follows follows;
+    private final java.util.function.LongPredicate allowed;
+    private final Clock clock;
+    private final Duration every;
+    private final String token;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "herald-alerts");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+
+    /** @param allowed whether the bot talks to a chat ({@code telegram.allowed-chats}) */
+    AlertPusher(ReliableSender sender, Follows follows, java.util.function.LongPredicate allowed, Clock clock,
+                Duration every, String token) {
+        this.allowed = allowed;
+        this.pushes = new Pushes(sender, token);
+        this.follows = follows;
+        this.clock = clock;
+        this.every = every;
+        this.token = token;
+    }
+
+    void start() {
+        follows.onLocalChanges(this::soon);
+        thread.scheduleWithFixedDelay(this::safely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs a round soon; rounds asked for while one is waiting are one round. */
+    void soon() {
+        if (!queued.compareAndSet(false, true)) return;
+        try {
+            thread.execute(() -> {
+                queued.set(false);
+                safely();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            queued.set(false);
+        }
+    }
+
+    private void safely() {
+        try {
+            round();
+        } catch (RuntimeException e) {
+            log.error("story alerts failed (retried at the next round): {}", Redact.describe(e, token));
+        }
+    }
+
+    /** Matches what arrived and sends what is due. */
+    void round() {
+        Instant now = clock.instant();
+        int matched = follows.scan(now);
+        if (matched > 0) log.info("{} new story alerts matched", matched);
+        for (Follows.Delivery d : follows.deliveries(now)) deliver(d, now);
+    }
+
+    private void deliver(Follows.Delivery d, Instant now) {
+        if (!allowed.test(d.chatId())) return; // telegram.allowed-chats changed since it followed
+        for (Follows.Story s : d.alerts()) {
+            if (!send(d.chatId(), AlertTexts.alert(s), now)) return;
+        }
+        if (!d.digest().isEmpty()) send(d.chatId(), AlertTexts.digest(d.digest()), now);
+    }
+
+    /** Sends one message; false when it could not be delivered, or the chat refused it (and is now paused). */
+    private boolean send(long chatId, String html, Instant now) {
+        Pushes.Outcome sent = pushes.send(chatId, html);
+        if (sent == Pushes.Outcome.REFUSED) {
+            log.warn("chat {}: story alerts paused until it writes again", chatId);
+            follows.pause(chatId, "Telegram refused delivery", now);
+        }
+        return sent == Pushes.Outcome.SENT;
+    }
+
+    /** Stops the checks, waiting briefly for one in flight (it may be sending) before the database closes. */
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
