@@ -29,13 +29,18 @@ final class Env implements AutoCloseable {
     final SourceRefresher refresher;
     final ContentLibrary library;
 
+    // Long enough that a local page served while the machine is busy (a full build beside other work: load 5+) is not
+    // taken for a failure (at 700 ms a feed item's page once timed out and its description was used instead); the
+    // slow test server in SourceRefresherTest waits well beyond it.
+    static final Duration READ_TIMEOUT = Duration.ofMillis(1500);
+
     Env(Path dir, List<String> configured) {
         this.dir = dir;
         this.db = Database.open(dir.resolve("herald.db"));
         this.store = new ArticleStore(db);
         this.ingestor = new Ingestor(store, new AliasStore(store.database()), new HashingEmbeddingModel(), new Chunker(90, 1));
         this.registry = new SourceRegistry(new dev.herald.store.SourceStore(db), configured, Duration.ofMinutes(30));
-        this.fetcher = new SafeHttpFetcher(Duration.ofSeconds(2), Duration.ofMillis(700), 1_000_000, true, Env::localOnly);
+        this.fetcher = new SafeHttpFetcher(Duration.ofSeconds(2), READ_TIMEOUT, 1_000_000, true, Env::localOnly);
         this.refresher = new SourceRefresher(registry, fetcher, ingestor, store, new AliasStore(store.database()), clock, Duration.ofMillis(50));
         this.library = new ContentLibrary(store, ingestor, new ArticleFiles(), configured, refresher);
     }

@@ -181,7 +181,7 @@ class SourceRefresherTest {
         site.on("/500", ex -> FakeSite.send(ex, 500, "text/html", "oops"));
         site.on("/slow", ex -> {
             try {
-                Thread.sleep(2500);
+                Thread.sleep(Env.READ_TIMEOUT.toMillis() * 3);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
