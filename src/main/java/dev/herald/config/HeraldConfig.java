@@ -45,8 +45,14 @@ public final class HeraldConfig {
     public static final Path DEFAULT_FILE = Path.of("config", "herald.yml");
     /** Environment variable read by the logging configuration ({@code logback.xml}): WARN by default. */
     public static final String LOG_LEVEL_ENV = "HERALD_LOG_LEVEL";
+    /**
+     * Where the tests and {@code herald eval} users find the shared benchmark data (README); not a setting, but a
+     * developer exports it in the shell they also run Herald from.
+     */
+    public static final String SHARED_DIR_ENV = "HERALD_SHARED_DIR";
     /** {@code HERALD_*} environment variables that are not settings. */
-    public static final Set<String> RESERVED_ENV = Set.of(CONFIG_ENV, Secrets.HERALD_LLM_API_KEY, LOG_LEVEL_ENV);
+    public static final Set<String> RESERVED_ENV = Set.of(CONFIG_ENV, Secrets.HERALD_LLM_API_KEY, LOG_LEVEL_ENV,
+            SHARED_DIR_ENV);
 
     static final String DEFAULT_ORIGIN = "default";
 

@@ -132,7 +132,9 @@ public final class ContentLibrary {
                     if (!run.stopping()) run.accept(a);
                 }, run::skip);
             }
-            return run.finish();
+            IngestSummary summary = run.finish();
+            retireSamples();
+            return summary;
         });
     }
 
@@ -144,8 +146,12 @@ public final class ContentLibrary {
      */
     public IngestSummary reload(IngestProgress progress) {
         if (refresher == null) {
-            if (configured.isEmpty()) return loadSamples(progress);
-            return exclusive(() -> reloadPaths(configured.stream().map(Path::of).toList(), progress));
+            if (configured.isEmpty()) return exclusive(() -> samplesUnlessOwnContent(progress));
+            return exclusive(() -> {
+                IngestSummary summary = reloadPaths(configured.stream().map(Path::of).toList(), progress);
+                retireSamples();
+                return summary;
+            });
         }
         return reloadAll(progress).merged();
     }
@@ -165,12 +171,13 @@ public final class ContentLibrary {
             List<Path> paths = all.stream().filter(x -> !x.isUrl()).map(x -> Path.of(x.location())).toList();
             IngestSummary files;
             if (all.isEmpty()) {
-                files = samples(progress);
+                files = samplesUnlessOwnContent(progress);
             } else {
                 files = reloadPaths(paths, progress);
             }
             RefreshReport sources = files.interrupted() ? new RefreshReport(List.of(), java.time.Duration.ZERO)
                     : refresher.refreshAll(progress);
+            retireSamples();
             return new ReloadReport(files, sources);
         });
     }
@@ -205,6 +212,29 @@ public final class ContentLibrary {
 
     private IngestSummary samples(IngestProgress progress) {
         return ingestor.ingestAll(SampleArticles.load(), progress);
+    }
+
+    /**
+     * The samples stand in for an empty archive only: with nothing configured, a reload over articles of the admin's
+     * own (ingested by hand) leaves them as they are instead of mixing the fictional wire back in.
+     */
+    private IngestSummary samplesUnlessOwnContent(IngestProgress progress) {
+        if (store.articleCount() > store.originsUnder(SampleArticles.ORIGIN_PREFIX).size()) {
+            log.info("nothing configured to reload; the stored articles stay as they are");
+            return new IngestSummary(0, 0, 0, List.of(), 0, java.time.Duration.ZERO, false);
+        }
+        return samples(progress);
+    }
+
+    /**
+     * Removes the bundled sample articles once the store holds articles of its own: they are fiction, there to try
+     * Herald on an empty archive, and must never be quoted beside real news.
+     */
+    private void retireSamples() {
+        Map<String, String> samples = store.originsUnder(SampleArticles.ORIGIN_PREFIX);
+        if (samples.isEmpty() || store.articleCount() <= samples.size()) return;
+        samples.keySet().forEach(store::remove);
+        log.info("removed the {} sample articles: the archive has articles of its own now", samples.size());
     }
 
     /** Loads the samples when the store holds no article at all: the out-of-the-box experience. */
@@ -250,6 +280,7 @@ public final class ContentLibrary {
                 IngestSummary sum = reloadPaths(List.of(Path.of(s.location())), progress);
                 SourceResult r = new SourceResult(s, SourceKind.PATH, SourceResult.Outcome.FETCHED, sum.added(),
                         sum.updated(), sum.unchanged(), 0, 0, sum.skipped(), sum.chunks(), null);
+                retireSamples();
                 return new RefreshReport(List.of(r), sum.took());
             }
             SourceResult r = refresher.refresh(s, progress);
@@ -261,6 +292,7 @@ public final class ContentLibrary {
                 r = new SourceResult(r.source(), r.kind(), r.outcome(), 0, 0, 0, 0, 0, r.skipped(), 0,
                         r.error() + " (not added)");
             }
+            retireSamples();
             return new RefreshReport(List.of(r), java.time.Duration.ofNanos(System.nanoTime() - start));
         });
     }
@@ -304,6 +336,7 @@ public final class ContentLibrary {
             if (!running.tryLock()) return false;
             try {
                 work.run();
+                retireSamples();
                 return true;
             } finally {
                 running.unlock();

@@ -410,9 +410,10 @@ class HeraldConfigTest {
     }
 
     @Test
-    void should_accept_the_log_level_variable_the_readme_documents() {
+    void should_accept_the_log_level_and_shared_data_variables_the_readme_documents() {
         // given
-        Map<String, String> env = Map.of("HERALD_LOG_LEVEL", "INFO", "HERALD_RETRIEVAL_TOP_K", "5");
+        Map<String, String> env = Map.of("HERALD_LOG_LEVEL", "INFO", "HERALD_SHARED_DIR", "/data/shared",
+                "HERALD_RETRIEVAL_TOP_K", "5");
 
         // when
         HeraldConfig config = HeraldConfig.load(null, env, dir);

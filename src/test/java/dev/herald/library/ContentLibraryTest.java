@@ -92,4 +92,28 @@ class ContentLibraryTest {
         return h.store().latest(10, java.time.Instant.MAX).stream()
                 .map(r -> h.store().article(r.id()).orElseThrow().text()).toList();
     }
+
+    @Test
+    void should_remove_the_sample_articles_when_own_articles_are_ingested_and_not_bring_them_back_on_reload()
+            throws Exception {
+        // given a store that started on the bundled samples (as chat and ask do on an empty database)
+        Path news = Files.createDirectories(dir.resolve("news"));
+        Files.writeString(news.resolve("tram.txt"), "title: Tram line opens\n\nThe new tram line opened on Saturday.\n");
+        try (Herald h = TestHerald.open(dir)) {
+            assertTrue(h.library().loadSamplesIfEmpty(IngestProgress.NONE));
+            int samples = h.store().articleCount();
+            assertTrue(samples > 1);
+
+            // when the admin loads articles of their own, then reloads with nothing configured
+            IngestSummary own = h.library().ingest(List.of(news), IngestProgress.NONE);
+            IngestSummary reload = h.library().reload(IngestProgress.NONE);
+
+            // then only the own article is stored: the fictional wire is never quoted beside real news
+            assertEquals(1, own.added(), own.describe());
+            assertEquals(0, reload.added(), reload.describe());
+            assertEquals(1, h.store().articleCount());
+            assertEquals(List.of("Tram line opens"), h.store().latest(10, java.time.Instant.now()).stream()
+                    .map(dev.herald.article.ArticleRef::title).toList());
+        }
+    }
 }
