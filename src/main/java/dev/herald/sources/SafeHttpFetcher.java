@@ -94,7 +94,11 @@ public final class SafeHttpFetcher {
                 .callTimeout(connectTimeout.plus(readTimeout.multipliedBy(4)).toMillis(), TimeUnit.MILLISECONDS)
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
+                // A pooled connection the server has closed (an HTTP/1.0 server, a keep-alive timeout) fails the next
+                // request with "unexpected end of stream": without a retry on a fresh connection, the first item page
+                // of every feed from such a server was lost and its short description stored instead. Retries use
+                // the same checked addresses (resolver below), so the address check still comes first.
+                .retryOnConnectionFailure(true)
                 // A proxy would resolve the host itself, out of reach of the address check.
                 .proxy(Proxy.NO_PROXY)
                 .socketFactory(sockets)

@@ -272,4 +272,43 @@ class SafeHttpFetcherTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void should_fetch_every_page_when_the_server_closes_each_connection_after_answering() throws Exception {
+        // given a server that answers in HTTP/1.0 and closes the connection, as `python3 -m http.server` does: the
+        // client's pooled connection is then dead when the next request goes out
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            Thread serving = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (java.net.Socket s = server.accept()) {
+                        var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                                StandardCharsets.ISO_8859_1));
+                        String line;
+                        while ((line = in.readLine()) != null && !line.isEmpty()) {
+                            // the request's headers: read and ignored
+                        }
+                        byte[] body = "<html><body><p>Served and closed.</p></body></html>".getBytes(StandardCharsets.UTF_8);
+                        OutputStream out = s.getOutputStream();
+                        out.write(("HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + body.length
+                                + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        out.write(body);
+                        out.flush();
+                    } catch (IOException e) {
+                        // closed by the test
+                    }
+                }
+            }, "closing-server");
+            serving.setDaemon(true);
+            serving.start();
+            String base = "http://127.0.0.1:" + server.getLocalPort();
+
+            // when two pages are fetched one after the other (a feed, then its first item's page)
+            FetchResult feed = fetcher.fetch(base + "/feed");
+            FetchResult page = fetcher.fetch(base + "/item");
+
+            // then both arrive: the second is not lost to the dead pooled connection
+            assertTrue(feed.text().contains("Served and closed."));
+            assertTrue(page.text().contains("Served and closed."));
+        }
+    }
 }
