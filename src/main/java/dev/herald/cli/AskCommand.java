@@ -51,7 +51,7 @@ final class AskCommand implements Callable<Integer> {
             Reply reply = herald.questions().ask(question, asOf == null ? Instant.now() : asOf);
             if (json) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-                root.out().println(mapper.writeValueAsString(toJson(reply)));
+                root.out().println(mapper.writeValueAsString(toJson(question, reply)));
             } else {
                 root.out().println(PlainTextFormatter.format(reply.answer()));
             }
@@ -59,10 +59,11 @@ final class AskCommand implements Callable<Integer> {
         }
     }
 
-    static Map<String, Object> toJson(Reply reply) {
+    /** @param asked the question as the user wrote it (a corrected spelling is said in "note", not put here) */
+    static Map<String, Object> toJson(String asked, Reply reply) {
         Answer a = reply.answer();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("question", a.question());
+        m.put("question", asked);
         m.put("answer", a.text());
         m.put("abstained", a.abstained());
         List<Map<String, Object>> citations = new ArrayList<>();

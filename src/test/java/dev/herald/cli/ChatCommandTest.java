@@ -47,7 +47,7 @@ class ChatCommandTest {
         assertTrue(out.contains("News about Goma"), out);
         assertTrue(out.contains("Sources:\n[1] "), out);
         // /sources: outlets with counts; /latest 2: two headlines
-        assertTrue(out.contains("Herald Sample Wire — 3 articles"), out);
+        assertTrue(out.contains("Herald Sample Wire — 4 articles"), out);
         assertTrue(out.contains("Latest headlines:\n1. ") && out.contains("\n2. ") && !out.contains("\n3. M23"), out);
         assertTrue(out.contains("I don't know that command. Type /help"), out);
         // /quit ends the chat: the question after it is never answered

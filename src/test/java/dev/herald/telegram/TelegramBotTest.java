@@ -237,7 +237,7 @@ class TelegramBotTest {
         long waited = sent.get(1).nanos() - sent.get(0).nanos();
         assertTrue(waited >= 1_000_000_000L, "retried after " + waited / 1_000_000 + " ms");
         assertEquals(sent.get(0).text(), sent.get(1).text());
-        assertTrue(sent.get(1).text().contains("Herald Sample Wire — 3 articles"), sent.get(1).text());
+        assertTrue(sent.get(1).text().contains("Herald Sample Wire — 4 articles"), sent.get(1).text());
     }
 
     @Test
