@@ -16,6 +16,8 @@ public final class SampleArticles {
 
     private static final Logger log = LoggerFactory.getLogger(SampleArticles.class);
     private static final String DIR = "/samples/";
+    /** How every sample's origin starts. */
+    public static final String ORIGIN_PREFIX = "sample:";
 
     private SampleArticles() {
     }
@@ -27,7 +29,7 @@ public final class SampleArticles {
         for (String name : readResource("index.txt").split("\\R")) {
             String file = name.strip();
             if (file.isEmpty() || file.startsWith("#")) continue;
-            LoadResult result = loader.parse(readResource(file), file, "sample:" + file);
+            LoadResult result = loader.parse(readResource(file), file, ORIGIN_PREFIX + file);
             articles.addAll(result.articles());
             // A broken sample is a packaging bug, not user input: say so loudly but keep the rest usable.
             result.skipped().forEach(s -> log.error("sample article not loaded: {}", s));

@@ -33,9 +33,10 @@ import java.util.function.Supplier;
  *
  * <p>Updates are handled concurrently across conversations but strictly in order within one (one serial queue per
  * user in a chat). Commands run on their own threads; a question's answering step (retrieval, the model call) runs
- * on the answering pool, and its queue waits for it without holding a command thread, so /help, /start and other
- * readers' messages never wait behind someone else's slow model call (five questions on a hanging endpoint kept
- * /help waiting ~38 s when both shared one pool). Every update is handled in isolation: whatever goes wrong is
+ * on a thread of its own from the answering pool, and its queue waits for it without holding a command thread, so
+ * /help, /start and other readers' questions never wait behind someone else's slow model call (five questions on a
+ * hanging endpoint kept /help waiting ~38 s when both shared one pool). Admin jobs (reload, add) run on their own
+ * threads too. Every update is handled in isolation: whatever goes wrong is
  * logged and answered with an apology, and polling carries on. Edited messages are ignored (they would be answered
  * twice), and an update id seen before is skipped.
  */
@@ -87,7 +88,9 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
         this.sender = sender;
         this.options = options;
         this.token = token;
-        this.pool = Executors.newFixedThreadPool(threads, daemon("herald-answer-"));
+        // A thread per question in flight, not a fixed few: on a hanging model endpoint a fixed pool of 4 made the
+        // fifth reader wait for the first four's timeouts. The per-reader queues and the rate limit bound it.
+        this.pool = Executors.newCachedThreadPool(daemon("herald-answer-"));
         this.commandThreads = Executors.newFixedThreadPool(Math.max(2, threads), daemon("herald-chat-"));
         this.background = Executors.newCachedThreadPool(daemon("herald-admin-"));
         this.queues = new SerialQueues<>(commandThreads);
@@ -102,7 +105,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
         this.follows = follows;
         ChatAdmins chatAdmins = new ChatAdmins(sender, token);
         FollowCommands followCommands = new FollowCommands(follows, chatAdmins, replies, clock, follows.maxPerHour());
-        this.commands = HeraldCommands.of(new BotTexts(store, questions, clock), adminJobs, answering, followCommands,
+        this.commands = HeraldCommands.of(new BotTexts(store, questions, clock, library::onlySamples), adminJobs, answering, followCommands,
                 new BriefingCommands(briefings, chatAdmins, replies, clock), questions.conversations(), replies,
                 () -> addressing.username());
     }
