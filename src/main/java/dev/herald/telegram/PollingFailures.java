@@ -36,6 +36,7 @@ final class PollingFailures implements Interceptor {
     private final long firstBackoffMillis;
     private final String token;
     private final CompletableFuture<Void> tokenRejected = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean rejected = new java.util.concurrent.atomic.AtomicBoolean();
     private long nextBackoffMillis;
     private volatile boolean stopping;
 
@@ -73,7 +74,10 @@ final class PollingFailures implements Interceptor {
             why = "HTTP " + response.code() + (response.message().isBlank() ? "" : " " + response.message());
             response.close();
             if (response.code() == 401) {
-                if (tokenRejected.complete(null)) log.error(TOKEN_REJECTED);
+                if (rejected.compareAndSet(false, true)) {
+                    log.error(TOKEN_REJECTED); // before the bot learns it: its exit must not overtake the line
+                    tokenRejected.complete(null);
+                }
                 return waitThenNothing(request, null);
             }
         } catch (InterruptedIOException e) {
