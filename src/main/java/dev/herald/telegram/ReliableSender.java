@@ -55,6 +55,11 @@ public final class ReliableSender {
         this.token = token;
     }
 
+    /** The pacing this sender keeps. */
+    public Pacing pacing() {
+        return pacing;
+    }
+
     /**
      * Executes a method once: no retry, no pacing. For calls whose moment has passed by the time a retry would land
      * (a typing action shown 0.5 s late is shown while the answer is already on its way).

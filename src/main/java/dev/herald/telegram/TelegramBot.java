@@ -211,7 +211,7 @@ public final class TelegramBot implements AutoCloseable {
         String name = me.getUserName() == null ? "" : me.getUserName();
 
         UpdateHandler handler = new UpdateHandler(sender, herald.questions(),
-                asker != null ? asker : herald.questions()::ask, herald.library(), herald.store(),
+                asker != null ? asker : UpdateHandler.Asker.of(herald.questions()), herald.library(), herald.store(),
                 herald.feedback(), herald.follows(), herald.briefings(), botOptions, options.clock(), options.threads(), token);
         handler.identity(me.getId(), name);
         registerCommands(sender, handler.commands(), botOptions, token);

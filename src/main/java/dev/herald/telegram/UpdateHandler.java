@@ -1,5 +1,6 @@
 package dev.herald.telegram;
 
+import dev.herald.answer.AnswerProgress;
 import dev.herald.chat.Follows;
 import dev.herald.chat.MorningBriefings;
 import dev.herald.chat.QuestionService;
@@ -53,6 +54,26 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
     public interface Asker {
         /** Answers a question in a conversation as of a moment; may block for as long as the model takes. */
         Reply ask(String conversation, String question, Instant asOf);
+
+        /** As {@link #ask(String, String, Instant)}, telling {@code progress} the checked answer as it is written. */
+        default Reply ask(String conversation, String question, Instant asOf, AnswerProgress progress) {
+            return ask(conversation, question, asOf);
+        }
+
+        /** The question pipeline itself, streaming answers in llm mode. */
+        static Asker of(QuestionService questions) {
+            return new Asker() {
+                @Override
+                public Reply ask(String conversation, String question, Instant asOf) {
+                    return questions.ask(conversation, question, asOf);
+                }
+
+                @Override
+                public Reply ask(String conversation, String question, Instant asOf, AnswerProgress progress) {
+                    return questions.ask(conversation, question, asOf, progress);
+                }
+            };
+        }
     }
 
     private final ReliableSender sender;
@@ -71,6 +92,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
     private final ExecutorService pool;
     private final ExecutorService commandThreads;
     private final ExecutorService background;
+    private final java.util.concurrent.ScheduledExecutorService previews;
     private final SerialQueues<QueueKey> queues;
     private final RecentUpdates recent = new RecentUpdates();
     private volatile boolean closed;
@@ -97,7 +119,11 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
         this.replies = new Replies(sender);
         this.gate = new ChatGate(options, clock);
         RateLimiter questionRate = new RateLimiter(options.ratePerMinute(), clock);
-        this.answering = new Answering(sender, replies, asker, feedback, options, questionRate, stats, clock, pool, token);
+        this.previews = Executors.newScheduledThreadPool(1, daemon("herald-preview-"));
+        // a draft is not a message: four a second read as typing; edits stay at the per-chat pace (1 s)
+        Duration editsEvery = sender.pacing().perChat();
+        this.answering = new Answering(sender, replies, asker, feedback, options, questionRate, stats, clock, pool,
+                m -> new LiveAnswer(sender, replies, m, previews, editsEvery.dividedBy(4), editsEvery, token), token);
         this.inline = new InlineAnswers(sender, asker, questions.conversations(), questionRate, gate,
                 options.maxQuestionChars(), clock, pool, InlineAnswers.BUDGET, token);
         this.buttons = new FeedbackButtons(sender, feedback, clock, token);
@@ -256,6 +282,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
                     e.getClass().getSimpleName());
         }
         pool.shutdown();
+        previews.shutdown();
         commandThreads.shutdown();
         background.shutdown();
         try {

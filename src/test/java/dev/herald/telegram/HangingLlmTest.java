@@ -4,16 +4,13 @@ import dev.herald.Herald;
 import dev.herald.answer.llm.FakeOpenAi;
 import dev.herald.answer.llm.LlmAnswerer;
 import dev.herald.config.HeraldConfig;
-import dev.herald.config.Secrets;
 import dev.herald.config.Settings;
-import dev.herald.ingest.IngestProgress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,14 +30,7 @@ class HangingLlmTest {
             // given: the sample articles stored beforehand (so the start-up probe has not yet given up on the model
             // when the questions come), Herald in llm mode against an endpoint that never answers, and a bot with
             // 4 threads
-            HeraldConfig config = HeraldConfig.defaults()
-                    .withOverride(Settings.STORE_PATH, tmp.resolve("h.db").toString(), "test")
-                    .withOverride(Settings.TELEGRAM_API_URL, api.url(), "test")
-                    .withSecrets(Secrets.fromEnv(Map.of(Secrets.TELEGRAM_BOT_TOKEN, TOKEN)));
-            try (Herald loader = Herald.open(config)) {
-                loader.library().loadSamples(IngestProgress.NONE);
-            }
-            config = config.withOverride(Settings.ANSWER_MODE, "llm", "test")
+            HeraldConfig config = api.heraldWithSamples(tmp.resolve("h.db")).withOverride(Settings.ANSWER_MODE, "llm", "test")
                     .withOverride(Settings.LLM_BASE_URL, llm.baseUrl(), "test")
                     .withOverride(Settings.LLM_TIMEOUT, "8s", "test");
             try (Herald herald = Herald.open(config)) {

@@ -234,17 +234,7 @@ public final class LlmAnswerer implements Answerer {
                 boolean retry = attempt == 1 && LlmErrors.retriable(e) && !LlmErrors.timedOut(e);
                 LOG.info("llm call {} failed: {}{}", attempt, LlmErrors.describe(e),
                         retry ? "; retrying in " + options.retryBackoff().toMillis() + " ms" : "");
-                if (!retry) {
-                    health.recordFailure(e);
-                    return Optional.empty();
-                }
-                stats.onRetry();
-                try {
-                    Thread.sleep(options.retryBackoff().toMillis());
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return Optional.empty();
-                }
+                if (!retryAfterBackoff(retry, e)) return Optional.empty();
             }
         }
     }
@@ -290,18 +280,24 @@ public final class LlmAnswerer implements Answerer {
                 boolean retry = attempt == 1 && !live.started() && LlmErrors.retriable(e) && !LlmErrors.timedOut(e);
                 LOG.info("llm stream {} failed{}: {}{}", attempt, live.started() ? " in mid-answer" : "",
                         LlmErrors.describe(e), retry ? "; retrying in " + options.retryBackoff().toMillis() + " ms" : "");
-                if (!retry) {
-                    health.recordFailure(e);
-                    return Optional.empty();
-                }
-                stats.onRetry();
-                try {
-                    Thread.sleep(options.retryBackoff().toMillis());
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return Optional.empty();
-                }
+                if (!retryAfterBackoff(retry, e)) return Optional.empty();
             }
+        }
+    }
+
+    /** After a failed call: waits the back-off and returns true to retry, or records the failure and returns false. */
+    private boolean retryAfterBackoff(boolean retry, RuntimeException failure) {
+        if (!retry) {
+            health.recordFailure(failure);
+            return false;
+        }
+        stats.onRetry();
+        try {
+            Thread.sleep(options.retryBackoff().toMillis());
+            return true;
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
