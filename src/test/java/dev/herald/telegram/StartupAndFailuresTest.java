@@ -18,8 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -148,22 +146,18 @@ class StartupAndFailuresTest {
     }
 
     @Test
-    void should_say_the_token_was_rejected_once_when_a_poll_is_answered_401(@TempDir Path tmp) throws Exception {
+    void should_stop_and_exit_2_when_telegram_rejects_the_token_while_the_bot_runs(@TempDir Path tmp) throws Exception {
         try (FakeBotApi api = new FakeBotApi(TOKEN); Herald herald = Herald.open(config(tmp, api, TOKEN));
              LogLines log = new LogLines()) {
             herald.library().loadSamples(IngestProgress.NONE);
-            // given: the token is revoked while the bot runs
+            // given: getMe works, then the first poll is refused (the token revoked meanwhile)
             api.failOnce("getUpdates", c -> true, 401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
-            TelegramBot bot = TelegramBot.start(herald.telegramServices(), TOKEN, FAST, null);
-            try {
-                // then: the bot learns it (runBot then stops with exit 2), with one error line and no "retrying"
-                bot.tokenRejected().get(10, TimeUnit.SECONDS);
-                List<ILoggingEvent> polling = log.from("PollingFailures");
-                assertEquals(1, polling.size(), polling.toString());
-                assertEquals(PollingFailures.TOKEN_REJECTED, polling.get(0).getFormattedMessage());
-            } finally {
-                bot.close();
-            }
+            // when: the bot runs as `herald bot` does
+            int exit = TelegramBot.runBot(herald.telegramServices());
+            // then: it stops by itself with exit 2, after the one line saying why
+            assertEquals(2, exit);
+            assertEquals(List.of(PollingFailures.TOKEN_REJECTED), log.from("PollingFailures").stream()
+                    .map(ILoggingEvent::getFormattedMessage).toList());
         }
     }
 

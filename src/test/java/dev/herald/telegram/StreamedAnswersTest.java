@@ -109,6 +109,12 @@ class StreamedAnswersTest {
         assertTrue(sent.get(0).text().contains("taken control of Goma"), sent.get(0).text());
         assertNeverShown(sent);
         assertNeverShown(api.edits(group));
+        // at most one change per pacing interval (10 ms here, 1 s by default)
+        List<FakeBotApi.Call> changes = new ArrayList<>(sent);
+        changes.addAll(api.edits(group));
+        for (int i = 1; i < changes.size(); i++) {
+            assertTrue(changes.get(i).nanos() - changes.get(i - 1).nanos() >= 9_000_000L, "edits too close: " + changes);
+        }
         assertTrue(last.text().contains("indoors") && last.text().contains("Herald Sample Wire"), last.text());
         assertTrue(last.body().path("message_id").asInt() > 50_000, "edits the bot's own message: " + last.body());
         assertTrue(last.html(), last.body().toString());
