@@ -47,6 +47,7 @@ import dev.herald.index.KeywordIndex;
 import dev.herald.index.SearchIndexes;
 import dev.herald.index.VectorIndex;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 
 import java.nio.file.Path;
@@ -155,7 +156,7 @@ public final class Herald implements AutoCloseable {
      * warning is logged and readers get quoted answers until it does.
      */
     /** The configured chat model and its reachability, shared by everything that talks to it. */
-    private record LanguageModel(ChatModel model, LlmHealth health) {
+    private record LanguageModel(ChatModel model, StreamingChatModel streaming, LlmHealth health) {
     }
 
     private static LanguageModel languageModel(HeraldConfig config) {
@@ -163,9 +164,12 @@ public final class Herald implements AutoCloseable {
         ChatModel model = LlmModels.openAiCompatible(baseUrl, config.secrets().llmApiKey().orElse(LlmModels.NO_KEY),
                 config.get(Settings.LLM_MODEL), config.get(Settings.LLM_TIMEOUT), config.get(Settings.LLM_MAX_TOKENS),
                 config.get(Settings.LLM_TEMPERATURE));
+        StreamingChatModel streaming = LlmModels.openAiCompatibleStreaming(baseUrl,
+                config.secrets().llmApiKey().orElse(LlmModels.NO_KEY), config.get(Settings.LLM_MODEL),
+                config.get(Settings.LLM_TIMEOUT), config.get(Settings.LLM_MAX_TOKENS), config.get(Settings.LLM_TEMPERATURE));
         LlmHealth health = new LlmHealth(baseUrl + " (model " + config.get(Settings.LLM_MODEL) + ")");
         health.checkInBackground(model);
-        return new LanguageModel(model, health);
+        return new LanguageModel(model, streaming, health);
     }
 
     /** @param llm the chat model in llm mode, null for offline (extractive) answers */
@@ -173,7 +177,8 @@ public final class Herald implements AutoCloseable {
         Answerer extractive = new ExtractiveAnswerer(term -> indexes.keywords().idf(term), config.get(Settings.ANSWER_MAX_SENTENCES),
                 config.get(Settings.ANSWER_MIN_EVIDENCE));
         if (llm == null) return extractive;
-        return new LlmAnswerer(llm.model(), extractive, config.get(Settings.ANSWER_MIN_EVIDENCE),
+        return new LlmAnswerer(llm.model(), llm.streaming(), config.get(Settings.LLM_TIMEOUT), extractive,
+                config.get(Settings.ANSWER_MIN_EVIDENCE),
                 LlmAnswerer.Options.DEFAULTS.withMaxSentences(config.get(Settings.ANSWER_MAX_SENTENCES)),
                 new LlmStats(), llm.health());
     }

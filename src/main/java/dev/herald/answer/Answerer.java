@@ -11,6 +11,14 @@ public interface Answerer {
 
     Answer answer(AnswerRequest request);
 
+    /**
+     * As {@link #answer(AnswerRequest)}, telling {@code progress} the checked text as it is written. Answerers that
+     * compose the whole answer at once (the offline one) never call it.
+     */
+    default Answer answer(AnswerRequest request, AnswerProgress progress) {
+        return answer(request);
+    }
+
     /** How this answerer works, in a few words, for {@code stats} and {@code /stats}. */
     default String describe() {
         return "extractive (offline, quoted sentences)";

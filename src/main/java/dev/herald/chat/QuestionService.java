@@ -3,6 +3,7 @@ package dev.herald.chat;
 import dev.herald.answer.Translator;
 
 import dev.herald.answer.Answer;
+import dev.herald.answer.AnswerProgress;
 import dev.herald.answer.AnswerRequest;
 import dev.herald.answer.Answerer;
 import dev.herald.answer.Citation;
@@ -142,13 +143,21 @@ public final class QuestionService {
 
     /** Answers one question on its own, with no conversation. */
     public Reply ask(String question, Instant asOf) {
-        return answer(question, asOf, List.of());
+        return answer(question, asOf, List.of(), AnswerProgress.NONE);
     }
 
     /** Answers a question in a conversation, reading it as a follow-up of the previous turn when it is one. */
     public Reply ask(String conversation, String question, Instant asOf) {
+        return ask(conversation, question, asOf, AnswerProgress.NONE);
+    }
+
+    /**
+     * As {@link #ask(String, String, Instant)}, telling {@code progress} the checked answer while the model writes
+     * it (llm mode; not for briefings or questions answered through a translation, which are shown when finished).
+     */
+    public Reply ask(String conversation, String question, Instant asOf, AnswerProgress progress) {
         List<Conversations.Turn> recent = conversations.recent(conversation);
-        Reply reply = answer(question, asOf, recent);
+        Reply reply = answer(question, asOf, recent, progress);
         Set<String> cited = new HashSet<>();
         for (Citation c : reply.answer().citations()) cited.add(c.article().id());
         if (reply.answer().abstained() && reply.followUp()) {
@@ -171,7 +180,7 @@ public final class QuestionService {
         return any ? a.withCitations(out) : a;
     }
 
-    private Reply answer(String question, Instant asOf, List<Conversations.Turn> recent) {
+    private Reply answer(String question, Instant asOf, List<Conversations.Turn> recent, AnswerProgress progress) {
         long start = System.nanoTime();
         // 0. A question not in English is translated for the search (llm mode), or told the archive is English
         QuestionLanguage.Guess lang = language == null ? QuestionLanguage.ENGLISH : language.guess(question);
@@ -191,7 +200,7 @@ public final class QuestionService {
             }
             question = english;
         }
-        Reply reply = answerInEnglish(question, asOf, recent, start);
+        Reply reply = answerInEnglish(question, asOf, recent, start, lang.english() ? progress : AnswerProgress.NONE);
         if (lang.english()) return reply;
         Answer a = reply.answer();
         String translated = a.abstained() ? null : translator.fromEnglish(a.text(), lang.languageName(), asked);
@@ -204,7 +213,8 @@ public final class QuestionService {
         return new Reply(shown, reply.search(), reply.followUp(), reply.searchText(), nanos);
     }
 
-    private Reply answerInEnglish(String question, Instant asOf, List<Conversations.Turn> recent, long start) {
+    private Reply answerInEnglish(String question, Instant asOf, List<Conversations.Turn> recent, long start,
+                                  AnswerProgress progress) {
         // 1. A request for news gets a briefing of the window it names, not a search for its words
         if (briefings != null) {
             Optional<BriefingRequest> wanted = BriefingRequest.detect(question, LocalDate.ofInstant(asOf, ZoneOffset.UTC));
@@ -245,7 +255,7 @@ public final class QuestionService {
         long a0 = System.nanoTime();
         List<String> earlier = new ArrayList<>();
         if (followUp) for (Conversations.Turn t : recent) earlier.add(t.searchText());
-        Answer answer = withAliases(answerer.answer(new AnswerRequest(question, earlier, asOf, found)));
+        Answer answer = withAliases(answerer.answer(new AnswerRequest(question, earlier, asOf, found), progress));
         if (note != null) answer = answer.withNote(answer.note() == null ? note : note + ". " + answer.note());
         long end = System.nanoTime();
 

@@ -245,6 +245,22 @@ public final class ContentLibrary {
     }
 
     /**
+     * Loads the samples when the store holds no article and nothing is configured ({@code content.paths} empty, no
+     * source added): a bot started on a fresh checkout answers from them, as {@code chat} does. A configured but
+     * empty library is left empty, for the admin's reload to fill.
+     */
+    public boolean loadSamplesIfUnconfigured(IngestProgress progress) {
+        if (!configured.isEmpty() || (refresher != null && !refresher.registry().list().isEmpty())) return false;
+        return loadSamplesIfEmpty(progress);
+    }
+
+    /** True when every stored article is a bundled sample (and there is at least one). */
+    public boolean onlySamples() {
+        int articles = store.articleCount();
+        return articles > 0 && store.originsUnder(SampleArticles.ORIGIN_PREFIX).size() == articles;
+    }
+
+    /**
      * Adds one file, folder, web page or feed. A URL is registered as a source (kept across restarts, refreshed on
      * its interval) and fetched now; a failed first fetch is reported as skipped with its reason, and the URL is
      * not registered. Files and folders are loaded as before, and remembered for reload.

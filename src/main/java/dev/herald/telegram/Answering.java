@@ -1,6 +1,7 @@
 package dev.herald.telegram;
 
 import dev.herald.answer.Answer;
+import dev.herald.answer.AnswerProgress;
 import dev.herald.answer.PlainTextFormatter;
 import dev.herald.chat.Reply;
 import dev.herald.store.FeedbackStore;
@@ -18,11 +19,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The question step of the update path: checks a question (words, length, the asker's rate), then answers it on
- * the answering pool with the typing action, the cited answer and the feedback buttons.
+ * the answering pool with the typing action, the cited answer and the feedback buttons; in llm mode the answer is
+ * shown while the model writes it ({@link LiveAnswer}).
  */
 final class Answering {
 
@@ -41,6 +44,7 @@ final class Answering {
     private final Clock clock;
     private final Executor pool;
     private final String token;
+    private final Function<Message, LiveAnswer> live;
 
     Answering(ReliableSender sender, Replies replies, UpdateHandler.Asker asker, FeedbackStore feedback,
               BotOptions options, BotStats stats, Clock clock, Executor pool, String token) {
@@ -51,6 +55,17 @@ final class Answering {
     /** @param limiter the questions-per-user limit, shared with inline mode so it cannot be used to get around it */
     Answering(ReliableSender sender, Replies replies, UpdateHandler.Asker asker, FeedbackStore feedback,
               BotOptions options, RateLimiter limiter, BotStats stats, Clock clock, Executor pool, String token) {
+        this(sender, replies, asker, feedback, options, limiter, stats, clock, pool, null, token);
+    }
+
+    /**
+     * @param live shows an answer while it is written (llm mode), for the question it is given; null to send
+     *             answers only when finished
+     */
+    Answering(ReliableSender sender, Replies replies, UpdateHandler.Asker asker, FeedbackStore feedback,
+              BotOptions options, RateLimiter limiter, BotStats stats, Clock clock, Executor pool,
+              Function<Message, LiveAnswer> live, String token) {
+        this.live = live;
         this.sender = sender;
         this.replies = replies;
         this.asker = asker;
@@ -88,13 +103,21 @@ final class Answering {
     private void answerNow(Message m, String question) {
         typing(m.getChatId());
         Instant now = clock.instant();
-        Reply r = asker.ask(Incoming.conversation(m), question, now);
+        LiveAnswer preview = live == null ? null : live.apply(m);
+        Reply r;
+        try {
+            r = asker.ask(Incoming.conversation(m), question, now, preview == null ? AnswerProgress.NONE : preview);
+        } catch (RuntimeException e) {
+            if (preview != null) preview.abandon();
+            throw e;
+        }
         Answer a = r.answer();
         String sources = a.citations().stream()
                 .map(c -> "[" + c.n() + "] " + PlainTextFormatter.describe(c.article()))
                 .collect(Collectors.joining("\n"));
         String key = feedback.remember(new FeedbackStore.Answered(m.getChatId(), question, a.text(), sources));
-        replies.answer(m, TelegramHtml.answer(a), FeedbackButtons.keyboard(key));
+        if (preview != null) preview.finish(TelegramHtml.answer(a), FeedbackButtons.keyboard(key));
+        else replies.answer(m, TelegramHtml.answer(a), FeedbackButtons.keyboard(key));
         stats.record(r.tookMillis(), a.abstained(), LocalDate.ofInstant(now, ZoneOffset.UTC));
         log.info("chat {}: answered in {} ms ({}{} citations)", m.getChatId(), r.tookMillis(),
                 a.abstained() ? "abstained, " : "", a.citations().size());

@@ -21,14 +21,22 @@ final class BotTexts {
     private final ArticleStore store;
     private final QuestionService questions;
     private final Clock clock;
+    private final java.util.function.BooleanSupplier onlySamples;
 
-    BotTexts(ArticleStore store, QuestionService questions, Clock clock) {
+    /** @param onlySamples whether the library holds only the bundled sample articles (admins are told at /start) */
+    BotTexts(ArticleStore store, QuestionService questions, Clock clock, java.util.function.BooleanSupplier onlySamples) {
         this.store = store;
         this.questions = questions;
         this.clock = clock;
+        this.onlySamples = onlySamples;
     }
 
-    String greeting() {
+    static final String SAMPLES_NOTE = "Admin note: no articles were loaded and no content is configured, so I'm "
+            + "answering from my built-in sample news. Load your own with /add (a feed, page, file or folder), or "
+            + "set content.paths and send /reload.";
+
+    /** @param admin whether the reader is one of {@code telegram.admins} (told when only the samples are loaded) */
+    String greeting(boolean admin) {
         int articles = store.articleCount();
         StringBuilder sb = new StringBuilder("Hello! I'm Herald. I answer questions about the news from the ")
                 .append(articles).append(articles == 1 ? " article" : " articles")
@@ -41,6 +49,7 @@ final class BotTexts {
             for (String q : examples) sb.append("\n• ").append(TelegramHtml.escape(q));
         }
         sb.append("\n\nSend /help to see everything I can do.");
+        if (admin && onlySamples.getAsBoolean()) sb.append("\n\n").append(TelegramHtml.escape(SAMPLES_NOTE));
         return sb.toString();
     }
 

@@ -29,7 +29,7 @@ final class HeraldCommands {
                        Supplier<String> username) {
         List<Command> list = new ArrayList<>();
         list.add(new Command("start", "", "say hello, with example questions", Command.Access.READER,
-                Command.Place.BOTH, false, in -> say(replies, in.message(), texts.greeting())));
+                Command.Place.BOTH, false, in -> say(replies, in.message(), texts.greeting(in.admin()))));
         list.add(reader("ask", in -> in.args().isEmpty()
                 ? say(replies, in.message(), "Ask me a question after /ask, for example: /ask Who controls Goma?")
                 : answering.answer(in.message(), in.args())));

@@ -55,6 +55,11 @@ public final class ReliableSender {
         this.token = token;
     }
 
+    /** The pacing this sender keeps. */
+    public Pacing pacing() {
+        return pacing;
+    }
+
     /**
      * Executes a method once: no retry, no pacing. For calls whose moment has passed by the time a retry would land
      * (a typing action shown 0.5 s late is shown while the answer is already on its way).
@@ -76,12 +81,12 @@ public final class ReliableSender {
                 if (code != null && code == 429) {
                     Integer after = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
                     long wait = after == null ? Math.max(backoff, 1000) : after * 1000L;
-                    log.warn("{}: flood control, retrying in {} ms (attempt {}/{})", method.getMethod(), wait,
-                            attempt, retry.maxAttempts());
+                    log.warn("{}: flood control (attempt {}/{}, {})", method.getMethod(), attempt,
+                            retry.maxAttempts(), next(attempt, wait));
                     if (attempt < retry.maxAttempts()) sleep(wait);
                 } else if (code == null || code >= 500) {
-                    log.warn("{}: {} (attempt {}/{}, retrying in {} ms)", method.getMethod(), Redact.describe(e, token),
-                            attempt, retry.maxAttempts(), backoff);
+                    log.warn("{}: {} (attempt {}/{}, {})", method.getMethod(), Redact.describe(e, token),
+                            attempt, retry.maxAttempts(), next(attempt, backoff));
                     if (attempt < retry.maxAttempts()) sleep(backoff);
                     backoff *= 2;
                 } else {
@@ -90,13 +95,18 @@ public final class ReliableSender {
             } catch (TelegramApiException e) {
                 // network failure, timeout or unreadable response
                 last = e;
-                log.warn("{}: {} (attempt {}/{}, retrying in {} ms)", method.getMethod(), Redact.describe(e, token),
-                        attempt, retry.maxAttempts(), backoff);
+                log.warn("{}: {} (attempt {}/{}, {})", method.getMethod(), Redact.describe(e, token),
+                        attempt, retry.maxAttempts(), next(attempt, backoff));
                 if (attempt < retry.maxAttempts()) sleep(backoff);
                 backoff *= 2;
             }
         }
         throw last;
+    }
+
+    /** What happens after a failed attempt: the last one gives up, so no "retrying" line precedes an exit. */
+    private String next(int attempt, long waitMillis) {
+        return attempt < retry.maxAttempts() ? "retrying in " + waitMillis + " ms" : "giving up";
     }
 
     /** Executes a message-sending method for a chat, paced and retried. */

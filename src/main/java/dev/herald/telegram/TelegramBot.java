@@ -6,6 +6,7 @@ import dev.herald.chat.MorningBriefings;
 import dev.herald.chat.QuestionService;
 import dev.herald.config.Secrets;
 import dev.herald.library.ContentLibrary;
+import dev.herald.ingest.IngestProgress;
 import dev.herald.store.ArticleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,9 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeDefault;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.longpolling.util.TelegramOkHttpClientFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.net.URI;
 import java.time.Clock;
@@ -27,7 +31,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Herald on Telegram: long polling against {@code telegram.api-url} with the token from {@code TELEGRAM_BOT_TOKEN}.
@@ -94,10 +100,13 @@ public final class TelegramBot implements AutoCloseable {
     private final String token;
     private final Duration drainTimeout;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final PollingFailures polling;
 
     private TelegramBot(TelegramBotsLongPollingApplication app, UpdateHandler handler, AlertPusher alerts,
-                        BriefingPusher briefings, String username, String token, Duration drainTimeout) {
+                        BriefingPusher briefings, String username, String token, Duration drainTimeout,
+                        PollingFailures polling) {
         this.app = app;
+        this.polling = polling;
         this.alerts = alerts;
         this.briefings = briefings;
         this.drainTimeout = drainTimeout;
@@ -110,8 +119,9 @@ public final class TelegramBot implements AutoCloseable {
      * Runs the bot until the process is told to stop (SIGTERM, Ctrl-C): then polling stops, replies in flight are
      * finished, and the application and Herald are closed. Blocks until then.
      *
-     * @return 0 after a clean stop; {@value #EXIT_CONFIG} when {@code TELEGRAM_BOT_TOKEN} is not set (one line is
-     *         printed to stderr); {@value #EXIT_START_FAILED} when the bot could not start
+     * @return 0 after a clean stop; {@value #EXIT_CONFIG} when {@code TELEGRAM_BOT_TOKEN} is not set or Telegram
+     *         rejects it (401, at start-up or later; one line each); {@value #EXIT_START_FAILED} when the bot could
+     *         not start otherwise
      */
     public static int runBot(Services herald) {
         var token = herald.token();
@@ -124,6 +134,10 @@ public final class TelegramBot implements AutoCloseable {
         try {
             bot = start(herald, token.get(), Options.DEFAULT, null);
         } catch (TelegramApiException | RuntimeException e) {
+            if (unauthorized(e)) {
+                System.err.println(PollingFailures.TOKEN_REJECTED);
+                return EXIT_CONFIG;
+            }
             String why = Redact.describe(e, token.get());
             log.error("Telegram bot could not start: {}", why);
             System.err.println("herald bot: could not start: " + why);
@@ -131,6 +145,11 @@ public final class TelegramBot implements AutoCloseable {
         }
         herald.startBackgroundWork().run();
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicInteger exit = new AtomicInteger(0);
+        bot.tokenRejected().thenRun(() -> {
+            exit.set(EXIT_CONFIG);
+            stopped.countDown();
+        });
         Thread hook = new Thread(() -> {
             log.info("stopping Herald bot @{}", bot.username());
             try {
@@ -145,6 +164,8 @@ public final class TelegramBot implements AutoCloseable {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (exit.get() != 0 || Thread.currentThread().isInterrupted()) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
                 hook.run();
@@ -152,7 +173,15 @@ public final class TelegramBot implements AutoCloseable {
                 // the hook is running anyway
             }
         }
-        return 0;
+        return exit.get();
+    }
+
+    /** A 401 from the Bot API: the token is wrong or revoked. */
+    static boolean unauthorized(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() == 401) return true;
+        }
+        return false;
     }
 
     /**
@@ -175,15 +204,23 @@ public final class TelegramBot implements AutoCloseable {
         ReliableSender sender = new ReliableSender(client, options.pacing(), options.retry(), token);
 
         User me = sender.call(new GetMe());
+        if (herald.library().loadSamplesIfUnconfigured(IngestProgress.NONE)) {
+            log.info("no articles stored and no content configured: answering from the {} built-in sample articles "
+                    + "(load your own with herald ingest, content.paths and /reload, or /add)", herald.store().articleCount());
+        }
         String name = me.getUserName() == null ? "" : me.getUserName();
 
         UpdateHandler handler = new UpdateHandler(sender, herald.questions(),
-                asker != null ? asker : herald.questions()::ask, herald.library(), herald.store(),
+                asker != null ? asker : UpdateHandler.Asker.of(herald.questions()), herald.library(), herald.store(),
                 herald.feedback(), herald.follows(), herald.briefings(), botOptions, options.clock(), options.threads(), token);
         handler.identity(me.getId(), name);
         registerCommands(sender, handler.commands(), botOptions, token);
 
-        TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication();
+        PollingFailures polling = new PollingFailures(options.retry().firstBackoff(), token);
+        okhttp3.OkHttpClient pollingClient = new TelegramOkHttpClientFactory.DefaultOkHttpClientCreator().get()
+                .newBuilder().addInterceptor(polling).build();
+        TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication(ObjectMapper::new,
+                () -> pollingClient);
         try {
             app.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(), handler);
         } catch (TelegramApiException | RuntimeException e) {
@@ -201,7 +238,8 @@ public final class TelegramBot implements AutoCloseable {
         BriefingPusher briefings = new BriefingPusher(sender, herald.briefings(), botOptions::chatAllowed,
                 options.clock(), token);
         briefings.start();
-        TelegramBot bot = new TelegramBot(app, handler, alerts, briefings, name, token, options.drainTimeout());
+        TelegramBot bot = new TelegramBot(app, handler, alerts, briefings, name, token, options.drainTimeout(),
+                polling);
         log.info("Herald bot @{} started: {} articles, {} chunks", name, herald.store().articleCount(),
                 herald.store().chunkCount());
         return bot;
@@ -239,6 +277,11 @@ public final class TelegramBot implements AutoCloseable {
         return new TelegramUrl(scheme, uri.getHost(), port, false);
     }
 
+    /** Completes when Telegram answers a poll 401: the token was revoked while the bot ran. */
+    public CompletableFuture<Void> tokenRejected() {
+        return polling.tokenRejected();
+    }
+
     public String username() {
         return username;
     }
@@ -251,6 +294,7 @@ public final class TelegramBot implements AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        polling.stopping();
         try {
             app.unregisterBot(token);
         } catch (TelegramApiException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.herald.telegram;
 
+import dev.herald.answer.AnswerProgress;
 import dev.herald.chat.Follows;
 import dev.herald.chat.MorningBriefings;
 import dev.herald.chat.QuestionService;
@@ -33,9 +34,10 @@ import java.util.function.Supplier;
  *
  * <p>Updates are handled concurrently across conversations but strictly in order within one (one serial queue per
  * user in a chat). Commands run on their own threads; a question's answering step (retrieval, the model call) runs
- * on the answering pool, and its queue waits for it without holding a command thread, so /help, /start and other
- * readers' messages never wait behind someone else's slow model call (five questions on a hanging endpoint kept
- * /help waiting ~38 s when both shared one pool). Every update is handled in isolation: whatever goes wrong is
+ * on a thread of its own from the answering pool, and its queue waits for it without holding a command thread, so
+ * /help, /start and other readers' questions never wait behind someone else's slow model call (five questions on a
+ * hanging endpoint kept /help waiting ~38 s when both shared one pool). Admin jobs (reload, add) run on their own
+ * threads too. Every update is handled in isolation: whatever goes wrong is
  * logged and answered with an apology, and polling carries on. Edited messages are ignored (they would be answered
  * twice), and an update id seen before is skipped.
  */
@@ -52,6 +54,26 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
     public interface Asker {
         /** Answers a question in a conversation as of a moment; may block for as long as the model takes. */
         Reply ask(String conversation, String question, Instant asOf);
+
+        /** As {@link #ask(String, String, Instant)}, telling {@code progress} the checked answer as it is written. */
+        default Reply ask(String conversation, String question, Instant asOf, AnswerProgress progress) {
+            return ask(conversation, question, asOf);
+        }
+
+        /** The question pipeline itself, streaming answers in llm mode. */
+        static Asker of(QuestionService questions) {
+            return new Asker() {
+                @Override
+                public Reply ask(String conversation, String question, Instant asOf) {
+                    return questions.ask(conversation, question, asOf);
+                }
+
+                @Override
+                public Reply ask(String conversation, String question, Instant asOf, AnswerProgress progress) {
+                    return questions.ask(conversation, question, asOf, progress);
+                }
+            };
+        }
     }
 
     private final ReliableSender sender;
@@ -70,6 +92,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
     private final ExecutorService pool;
     private final ExecutorService commandThreads;
     private final ExecutorService background;
+    private final java.util.concurrent.ScheduledExecutorService previews;
     private final SerialQueues<QueueKey> queues;
     private final RecentUpdates recent = new RecentUpdates();
     private volatile boolean closed;
@@ -87,14 +110,20 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
         this.sender = sender;
         this.options = options;
         this.token = token;
-        this.pool = Executors.newFixedThreadPool(threads, daemon("herald-answer-"));
+        // A thread per question in flight, not a fixed few: on a hanging model endpoint a fixed pool of 4 made the
+        // fifth reader wait for the first four's timeouts. The per-reader queues and the rate limit bound it.
+        this.pool = Executors.newCachedThreadPool(daemon("herald-answer-"));
         this.commandThreads = Executors.newFixedThreadPool(Math.max(2, threads), daemon("herald-chat-"));
         this.background = Executors.newCachedThreadPool(daemon("herald-admin-"));
         this.queues = new SerialQueues<>(commandThreads);
         this.replies = new Replies(sender);
         this.gate = new ChatGate(options, clock);
         RateLimiter questionRate = new RateLimiter(options.ratePerMinute(), clock);
-        this.answering = new Answering(sender, replies, asker, feedback, options, questionRate, stats, clock, pool, token);
+        this.previews = Executors.newScheduledThreadPool(1, daemon("herald-preview-"));
+        // a draft is not a message: four a second read as typing; edits stay at the per-chat pace (1 s)
+        Duration editsEvery = sender.pacing().perChat();
+        this.answering = new Answering(sender, replies, asker, feedback, options, questionRate, stats, clock, pool,
+                m -> new LiveAnswer(sender, replies, m, previews, editsEvery.dividedBy(4), editsEvery, token), token);
         this.inline = new InlineAnswers(sender, asker, questions.conversations(), questionRate, gate,
                 options.maxQuestionChars(), clock, pool, InlineAnswers.BUDGET, token);
         this.buttons = new FeedbackButtons(sender, feedback, clock, token);
@@ -102,7 +131,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
         this.follows = follows;
         ChatAdmins chatAdmins = new ChatAdmins(sender, token);
         FollowCommands followCommands = new FollowCommands(follows, chatAdmins, replies, clock, follows.maxPerHour());
-        this.commands = HeraldCommands.of(new BotTexts(store, questions, clock), adminJobs, answering, followCommands,
+        this.commands = HeraldCommands.of(new BotTexts(store, questions, clock, library::onlySamples), adminJobs, answering, followCommands,
                 new BriefingCommands(briefings, chatAdmins, replies, clock), questions.conversations(), replies,
                 () -> addressing.username());
     }
@@ -253,6 +282,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
                     e.getClass().getSimpleName());
         }
         pool.shutdown();
+        previews.shutdown();
         commandThreads.shutdown();
         background.shutdown();
         try {

@@ -88,6 +88,21 @@ public final class FakeBotApi implements AutoCloseable {
                 new ReliableSender.Retry(2, java.time.Duration.ofMillis(10)), token);
     }
 
+    /**
+     * Herald's settings for a bot on this server: the database file, this server as the Bot API, its token; with
+     * the sample articles stored in it beforehand.
+     */
+    dev.herald.config.HeraldConfig heraldWithSamples(java.nio.file.Path db) {
+        dev.herald.config.HeraldConfig config = dev.herald.config.HeraldConfig.defaults()
+                .withOverride(dev.herald.config.Settings.STORE_PATH, db.toString(), "test")
+                .withOverride(dev.herald.config.Settings.TELEGRAM_API_URL, url(), "test")
+                .withSecrets(dev.herald.config.Secrets.fromEnv(java.util.Map.of(dev.herald.config.Secrets.TELEGRAM_BOT_TOKEN, token)));
+        try (dev.herald.Herald loader = dev.herald.Herald.open(config)) {
+            loader.library().loadSamples(dev.herald.ingest.IngestProgress.NONE);
+        }
+        return config;
+    }
+
     // ------------------------------------------------------------ scripting
 
     /** Queues an update (without update_id: one is assigned); returns the id. */
@@ -110,7 +125,12 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     void floodOnce(long chatId, int retryAfter) {
-        failOnce("sendMessage", c -> c.chatId() == chatId, 429, "{\"ok\":false,\"error_code\":429,"
+        floodOnce("sendMessage", chatId, retryAfter);
+    }
+
+    /** The next call of the method for the chat is refused with flood control (429, retry_after seconds). */
+    void floodOnce(String method, long chatId, int retryAfter) {
+        failOnce(method, c -> c.chatId() == chatId, 429, "{\"ok\":false,\"error_code\":429,"
                 + "\"description\":\"Too Many Requests: retry after " + retryAfter + "\","
                 + "\"parameters\":{\"retry_after\":" + retryAfter + "}}");
     }
@@ -137,6 +157,16 @@ public final class FakeBotApi implements AutoCloseable {
 
     public List<Call> sent(long chatId) {
         return calls.stream().filter(c -> c.method().equals("sendmessage") && c.chatId() == chatId).toList();
+    }
+
+    /** The drafts (sendMessageDraft: an answer shown while it is written) sent to a private chat. */
+    List<Call> drafts(long chatId) {
+        return calls.stream().filter(c -> c.method().equals("sendmessagedraft") && c.chatId() == chatId).toList();
+    }
+
+    /** The editMessageText calls for a chat, answered or refused. */
+    List<Call> edits(long chatId) {
+        return calls.stream().filter(c -> c.method().equals("editmessagetext") && c.chatId() == chatId).toList();
     }
 
     /** Waits until at least n messages were sent to the chat; returns them all. */
@@ -329,6 +359,16 @@ public final class FakeBotApi implements AutoCloseable {
             case "sendmessage" -> {
                 ObjectNode m = JSON.createObjectNode().put("message_id", messageIds.incrementAndGet())
                         .put("date", 1738200000L);
+                long chat = Long.parseLong(body.path("chat_id").asText("0"));
+                m.set("chat", chat < 0 ? groupChat(chat) : privateChat(chat));
+                ObjectNode from = m.putObject("from");
+                from.put("id", BOT_ID).put("is_bot", true).put("first_name", "Herald").put("username", BOT_USERNAME);
+                m.put("text", body.path("text").asText(""));
+                return JSON.writeValueAsString(m);
+            }
+            case "editmessagetext" -> {
+                ObjectNode m = JSON.createObjectNode().put("message_id", body.path("message_id").asInt())
+                        .put("date", 1738200000L).put("edit_date", 1738200001L);
                 long chat = Long.parseLong(body.path("chat_id").asText("0"));
                 m.set("chat", chat < 0 ? groupChat(chat) : privateChat(chat));
                 ObjectNode from = m.putObject("from");

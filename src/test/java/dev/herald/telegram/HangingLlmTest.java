@@ -4,40 +4,33 @@ import dev.herald.Herald;
 import dev.herald.answer.llm.FakeOpenAi;
 import dev.herald.answer.llm.LlmAnswerer;
 import dev.herald.config.HeraldConfig;
-import dev.herald.config.Secrets;
 import dev.herald.config.Settings;
-import dev.herald.ingest.IngestProgress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A hanging LLM endpoint delays only the questions waiting on it: other readers' commands are answered meanwhile. */
+/**
+ * A hanging LLM endpoint delays only the questions waiting on it: every reader's question reaches the model at once
+ * (none waits for another's call), and other readers' commands are answered meanwhile.
+ */
 class HangingLlmTest {
 
     static final String TOKEN = "123456789:AAE_fake-token-for-hang-tests_abcdef";
 
     @Test
-    void should_answer_other_readers_commands_while_five_questions_wait_on_a_hanging_llm(@TempDir Path tmp)
+    void should_answer_other_readers_commands_and_ask_every_question_at_once_when_the_llm_hangs(@TempDir Path tmp)
             throws Exception {
         try (FakeBotApi api = new FakeBotApi(TOKEN); FakeOpenAi llm = new FakeOpenAi().hangEveryCall()) {
             // given: the sample articles stored beforehand (so the start-up probe has not yet given up on the model
             // when the questions come), Herald in llm mode against an endpoint that never answers, and a bot with
-            // 4 answering threads
-            HeraldConfig config = HeraldConfig.defaults()
-                    .withOverride(Settings.STORE_PATH, tmp.resolve("h.db").toString(), "test")
-                    .withOverride(Settings.TELEGRAM_API_URL, api.url(), "test")
-                    .withSecrets(Secrets.fromEnv(Map.of(Secrets.TELEGRAM_BOT_TOKEN, TOKEN)));
-            try (Herald loader = Herald.open(config)) {
-                loader.library().loadSamples(IngestProgress.NONE);
-            }
-            config = config.withOverride(Settings.ANSWER_MODE, "llm", "test")
+            // 4 threads
+            HeraldConfig config = api.heraldWithSamples(tmp.resolve("h.db")).withOverride(Settings.ANSWER_MODE, "llm", "test")
                     .withOverride(Settings.LLM_BASE_URL, llm.baseUrl(), "test")
                     .withOverride(Settings.LLM_TIMEOUT, "8s", "test");
             try (Herald herald = Herald.open(config)) {
@@ -46,13 +39,16 @@ class HangingLlmTest {
                         new ReliableSender.Retry(3, Duration.ofMillis(50)), 4, Duration.ofSeconds(20));
                 TelegramBot bot = TelegramBot.start(herald.telegramServices(), TOKEN, options, null);
                 try {
-                    // when: five readers ask questions; four model calls are left hanging (every answering thread)
+                    // when: five readers ask questions
                     for (long user = 2001; user <= 2005; user++) api.push(api.privateText(user, "Who controls Goma?"));
-                    awaitQuestionCalls(llm, 4);
+
+                    // then: all five model calls are in flight together, more than the bot's 4 threads: no reader's
+                    // question waited for another's
+                    awaitQuestionCalls(llm, 5);
                     api.push(api.privateText(3001, "/help"));
                     api.push(api.privateText(3002, "/start"));
 
-                    // then: /help and /start arrive while every question is still waiting on the model
+                    // and: /help and /start arrive while every question is still waiting on the model
                     String help = api.awaitSent(3001, 1).get(0).text();
                     String hello = api.awaitSent(3002, 1).get(0).text();
                     for (long user = 2001; user <= 2005; user++) {

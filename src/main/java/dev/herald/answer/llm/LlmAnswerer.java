@@ -8,7 +8,10 @@ import dev.herald.retrieval.RetrievedChunk;
 import dev.herald.article.ArticleRef;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.herald.answer.AnswerProgress;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import org.slf4j.Logger;
@@ -23,6 +26,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Lets a chat model write the answer from the retrieved passages, then checks every sentence's citations against those
@@ -38,6 +46,8 @@ public final class LlmAnswerer implements Answerer {
     private static final Logger LOG = LoggerFactory.getLogger(LlmAnswerer.class);
 
     public static final String UNAVAILABLE_NOTE = "The language model was unavailable; showing quoted sentences instead.";
+    public static final String BROKEN_NOTE =
+            "The language model stopped in mid-answer; showing quoted sentences instead.";
     public static final String UNCHECKED_NOTE =
             "The language model's answer could not be matched to the sources; showing quoted sentences instead.";
 
@@ -73,6 +83,8 @@ public final class LlmAnswerer implements Answerer {
     private final LlmStats stats;
     private final LlmHealth health;
     private final GroundingCheck check;
+    private final StreamingChatModel streaming; // null: answers are shown when finished
+    private final Duration streamIdleTimeout;
 
     /**
      * @param model       the chat model (built with {@code maxRetries(0)}: this class does the retrying)
@@ -83,6 +95,20 @@ public final class LlmAnswerer implements Answerer {
      */
     public LlmAnswerer(ChatModel model, Answerer fallback, double minEvidence, Options options, LlmStats stats,
                        LlmHealth health) {
+        this(model, null, null, fallback, minEvidence, options, stats, health);
+    }
+
+    /**
+     * As {@link #LlmAnswerer(ChatModel, Answerer, double, Options, LlmStats, LlmHealth)}, streaming answers that are
+     * asked for with an {@link AnswerProgress}.
+     *
+     * @param streaming   the same model, streaming (built with {@code maxRetries(0)} too), or null
+     * @param idleTimeout a stream that sends nothing for this long is given up ({@code llm.timeout})
+     */
+    public LlmAnswerer(ChatModel model, StreamingChatModel streaming, Duration idleTimeout, Answerer fallback,
+                       double minEvidence, Options options, LlmStats stats, LlmHealth health) {
+        this.streaming = streaming;
+        this.streamIdleTimeout = streaming == null ? null : Objects.requireNonNull(idleTimeout, "idleTimeout");
         this.model = Objects.requireNonNull(model, "model");
         this.fallback = Objects.requireNonNull(fallback, "fallback");
         if (minEvidence < 0 || minEvidence > 1) throw new IllegalArgumentException("minEvidence must be in 0..1");
@@ -119,6 +145,17 @@ public final class LlmAnswerer implements Answerer {
 
     @Override
     public Answer answer(AnswerRequest request) {
+        return answer(request, AnswerProgress.NONE);
+    }
+
+    /**
+     * With a streaming model and a progress other than {@link AnswerProgress#NONE}, the reply is streamed and each
+     * completed sentence that passes the check is passed on as it arrives; the returned answer is checked exactly as
+     * an unstreamed one. A stream that breaks after it has begun ends with the quoted answer and
+     * {@link #BROKEN_NOTE} (it is not retried: the reader has seen part of it).
+     */
+    @Override
+    public Answer answer(AnswerRequest request, AnswerProgress progress) {
         stats.onQuestion();
         // 1. Nothing relevant found: abstain without calling the model (it would only see the bare question)
         List<RetrievedChunk> chunks = request.search().chunks();
@@ -144,7 +181,15 @@ public final class LlmAnswerer implements Answerer {
                             passages))).build();
 
             // 3. Call the model, retrying once after a back-off
-            Optional<String> reply = generate(chat);
+            Optional<String> reply;
+            if (streaming != null && progress != AnswerProgress.NONE) {
+                StreamedCheck live = new StreamedCheck(text -> check.check(text, passages, headers),
+                        kept -> assemble(request.question(), capped(kept), passages, quoted.evidence()).text(), progress);
+                reply = stream(chat, live);
+                if (reply.isEmpty() && live.started()) return fellBack(quoted, BROKEN_NOTE);
+            } else {
+                reply = generate(chat);
+            }
             if (reply.isEmpty()) return fellBack(quoted, UNAVAILABLE_NOTE);
 
             // 4. Check every sentence's citations against the passages it cites
@@ -167,9 +212,8 @@ public final class LlmAnswerer implements Answerer {
             List<GroundingCheck.Kept> kept = outcome.kept();
             if (kept.size() > options.maxSentences()) {
                 LOG.info("llm answer: {} checked sentences, showing the first {}", kept.size(), options.maxSentences());
-                kept = kept.subList(0, options.maxSentences());
             }
-            return assemble(request.question(), kept, passages, quoted.evidence());
+            return assemble(request.question(), capped(kept), passages, quoted.evidence());
         } catch (RuntimeException e) {
             LOG.warn("llm answer failed unexpectedly ({}); showing quoted sentences", LlmErrors.describe(e));
             return fellBack(quoted, UNAVAILABLE_NOTE);
@@ -190,17 +234,91 @@ public final class LlmAnswerer implements Answerer {
                 boolean retry = attempt == 1 && LlmErrors.retriable(e) && !LlmErrors.timedOut(e);
                 LOG.info("llm call {} failed: {}{}", attempt, LlmErrors.describe(e),
                         retry ? "; retrying in " + options.retryBackoff().toMillis() + " ms" : "");
-                if (!retry) {
-                    health.recordFailure(e);
-                    return Optional.empty();
-                }
-                stats.onRetry();
-                try {
-                    Thread.sleep(options.retryBackoff().toMillis());
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return Optional.empty();
-                }
+                if (!retryAfterBackoff(retry, e)) return Optional.empty();
+            }
+        }
+    }
+
+    private List<GroundingCheck.Kept> capped(List<GroundingCheck.Kept> kept) {
+        return kept.size() > options.maxSentences() ? kept.subList(0, options.maxSentences()) : kept;
+    }
+
+    /**
+     * Streams the reply into {@code live}; empty when the model failed (retried once like {@link #generate} while
+     * nothing has arrived yet). The stream is given up when it is silent for {@code llm.timeout}.
+     */
+    private Optional<String> stream(ChatRequest chat, StreamedCheck live) {
+        for (int attempt = 1; ; attempt++) {
+            CompletableFuture<String> done = new CompletableFuture<>();
+            AtomicLong lastHeard = new AtomicLong(System.nanoTime());
+            try {
+                stats.onCall();
+                streaming.chat(chat, new StreamingChatResponseHandler() {
+                    @Override
+                    public void onPartialResponse(String piece) {
+                        lastHeard.set(System.nanoTime());
+                        live.append(piece);
+                    }
+
+                    @Override
+                    public void onCompleteResponse(ChatResponse response) {
+                        String text = response == null || response.aiMessage() == null ? null : response.aiMessage().text();
+                        done.complete(text == null ? live.text() : text);
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        done.completeExceptionally(error);
+                    }
+                });
+                String text = awaitStream(done, lastHeard);
+                if (text == null || text.isBlank()) throw new IllegalStateException("the model returned no text");
+                health.recordSuccess();
+                return Optional.of(text);
+            } catch (RuntimeException e) {
+                stats.onFailedCall();
+                boolean retry = attempt == 1 && !live.started() && LlmErrors.retriable(e) && !LlmErrors.timedOut(e);
+                LOG.info("llm stream {} failed{}: {}{}", attempt, live.started() ? " in mid-answer" : "",
+                        LlmErrors.describe(e), retry ? "; retrying in " + options.retryBackoff().toMillis() + " ms" : "");
+                if (!retryAfterBackoff(retry, e)) return Optional.empty();
+            }
+        }
+    }
+
+    /** After a failed call: waits the back-off and returns true to retry, or records the failure and returns false. */
+    private boolean retryAfterBackoff(boolean retry, RuntimeException failure) {
+        if (!retry) {
+            health.recordFailure(failure);
+            return false;
+        }
+        stats.onRetry();
+        try {
+            Thread.sleep(options.retryBackoff().toMillis());
+            return true;
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The finished reply; throws what the stream failed with, or a timeout after {@code llm.timeout} of silence. */
+    private String awaitStream(CompletableFuture<String> done, AtomicLong lastHeard) {
+        long idle = streamIdleTimeout.toNanos();
+        while (true) {
+            long left = lastHeard.get() + idle - System.nanoTime();
+            if (left <= 0) {
+                throw new dev.langchain4j.exception.TimeoutException("no streamed output for " + streamIdleTimeout.toMillis() + " ms");
+            }
+            try {
+                return done.get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException quiet) {
+                // heard from since? then wait on
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause.toString(), cause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the model was writing", e);
             }
         }
     }

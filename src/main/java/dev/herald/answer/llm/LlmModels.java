@@ -1,7 +1,9 @@
 package dev.herald.answer.llm;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 
 import java.time.Duration;
 
@@ -31,6 +33,24 @@ public final class LlmModels {
                 .maxTokens(maxTokens)
                 .temperature(temperature)
                 .maxRetries(0)
+                .logRequests(false)
+                .logResponses(false)
+                .build();
+    }
+
+    /**
+     * The same endpoint and settings, streaming ({@code "stream": true}: the reply arrives as server-sent events
+     * while the model writes it). The streaming client has no retries of its own.
+     */
+    public static StreamingChatModel openAiCompatibleStreaming(String baseUrl, String apiKey, String model,
+                                                               Duration timeout, int maxTokens, double temperature) {
+        return OpenAiStreamingChatModel.builder()
+                .baseUrl(baseUrl)
+                .apiKey(apiKey == null || apiKey.isBlank() ? NO_KEY : apiKey)
+                .modelName(model)
+                .timeout(timeout)
+                .maxTokens(maxTokens)
+                .temperature(temperature)
                 .logRequests(false)
                 .logResponses(false)
                 .build();

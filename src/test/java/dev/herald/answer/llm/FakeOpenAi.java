@@ -86,6 +86,86 @@ public final class FakeOpenAi implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A streamed reply, as OpenAI sends one with {@code "stream": true}: each piece one server-sent event
+     * ({@code data: {chunk}}), then {@code data: [DONE]}; the body is sent slowly (about a piece every 20 ms) so the
+     * client reads it piece by piece. {@code [[needle]]} in a piece becomes the marker {@code [n]} of the prompt's
+     * passage containing the needle, so a test can cite real retrieved passages without knowing their order.
+     */
+    public FakeOpenAi stream(String... pieces) {
+        return streamed(false, pieces);
+    }
+
+    /** As {@link #stream}, but the connection drops halfway through the body (a stream broken in mid-answer). */
+    public FakeOpenAi streamThenBreak(String... pieces) {
+        return streamed(true, pieces);
+    }
+
+    private FakeOpenAi streamed(boolean breaks, String... pieces) {
+        server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+            private final java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
+
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String body = request.getBody().readUtf8();
+                if (!streaming(body) || used.getAndSet(true)) {
+                    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                            .setBody(completion("OK"));
+                }
+                StringBuilder sse = new StringBuilder();
+                for (String piece : pieces) sse.append("data: ").append(chunk(cite(piece, body), null)).append("\n\n");
+                if (!breaks) sse.append("data: ").append(chunk("", "stop")).append("\n\ndata: [DONE]\n\n");
+                MockResponse r = new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/event-stream")
+                        .setBody(sse.toString()).throttleBody(160, 20, TimeUnit.MILLISECONDS);
+                return breaks ? r.setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY) : r;
+            }
+        });
+        return this;
+    }
+
+    private static boolean streaming(String requestBody) {
+        try {
+            return JSON.readTree(requestBody).path("stream").asBoolean(false);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String cite(String piece, String requestBody) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[\\[([^\\]]+)]]").matcher(piece);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) m.appendReplacement(out, "[" + passageWith(m.group(1), requestBody) + "]");
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static int passageWith(String needle, String requestBody) {
+        try {
+            String prompt = messagesText(requestBody);
+            java.util.regex.Matcher p = java.util.regex.Pattern.compile("(?s)<passage n=\"(\\d+)\">(.*?)</passage>").matcher(prompt);
+            while (p.find()) if (p.group(2).contains(needle)) return Integer.parseInt(p.group(1));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("no passage contains " + needle);
+    }
+
+    private static String chunk(String content, String finishReason) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", "chatcmpl-test").put("object", "chat.completion.chunk").put("created", 1738000000L)
+                .put("model", "test-model");
+        ObjectNode choice = root.putArray("choices").addObject();
+        choice.put("index", 0);
+        choice.putObject("delta").put("content", content);
+        if (finishReason == null) choice.putNull("finish_reason");
+        else choice.put("finish_reason", finishReason);
+        return root.toString();
+    }
+
+    dev.langchain4j.model.chat.StreamingChatModel streamingModel(Duration timeout) {
+        return LlmModels.openAiCompatibleStreaming(baseUrl(), null, "test-model", timeout, 200, 0.0);
+    }
+
     /** Bodies of the calls left hanging so far. */
     public List<String> hungBodies() {
         return List.copyOf(hungBodies);
