@@ -334,15 +334,12 @@ class CommandLineTest {
 
     @Test
     void should_give_the_question_as_asked_and_the_correction_in_the_note_when_answering_as_json() throws IOException {
-        // given an article about the tram line
-        Path file = Files.writeString(dir.resolve("tram.md"), "---\ntitle: Tram line opens\npublished: 2025-02-01\n---\n"
-                + "The new tram line in Lindenport opened on Saturday with free rides for a week.\n");
-        assertEquals(0, run("ingest", file.toString()).exit());
-        // when the question misspells a word the archive knows
-        Run ask = run("ask", "--json", "--as-of", "2025-02-02", "When did the tram lnie open?");
+        // given the sample news (an empty database), and a question misspelling two words the archive knows
+        // when
+        Run ask = run("ask", "--json", "--as-of", "2025-01-28", "Who contrls Gomma?");
         // then "question" is what was asked, and the note says what was searched
         com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ask.out());
-        assertEquals("When did the tram lnie open?", json.get("question").asText());
-        assertTrue(json.get("note").asText().contains("line"), ask.out());
+        assertEquals("Who contrls Gomma?", json.get("question").asText());
+        assertTrue(json.has("note") && json.get("note").asText().contains("Goma"), ask.out());
     }
 }
