@@ -3,12 +3,23 @@ package dev.herald.ingest;
 import java.time.Duration;
 import java.util.List;
 
-/** What an ingest run did. {@code interrupted} is true when it was stopped before the end (resumable). */
+/**
+ * What an ingest run did. {@code interrupted} is true when it was stopped before the end (resumable).
+ *
+ * @param undated articles stored (added or updated) without a publication date, because they gave none or gave one
+ *                that could not be read or cannot be right: they sort last and no date in a question can place them,
+ *                so the summary says so rather than only the log
+ */
 public record IngestSummary(int added, int updated, int unchanged, List<ArticleLoader.Skipped> skipped, int chunks,
-                            Duration took, boolean interrupted) {
+                            Duration took, boolean interrupted, int undated) {
 
     public IngestSummary {
         skipped = List.copyOf(skipped);
+    }
+
+    public IngestSummary(int added, int updated, int unchanged, List<ArticleLoader.Skipped> skipped, int chunks,
+                         Duration took, boolean interrupted) {
+        this(added, updated, unchanged, skipped, chunks, took, interrupted, 0);
     }
 
     public double chunksPerSecond() {
@@ -24,6 +35,11 @@ public record IngestSummary(int added, int updated, int unchanged, List<ArticleL
                 added, updated, unchanged, skipped.size(), chunks, chunks == 1 ? "chunk" : "chunks",
                 took.toMillis() / 1000.0));
         if (chunks > 0) sb.append(String.format(" (%.1f chunks/s)", chunksPerSecond()));
+        if (undated > 0) {
+            sb.append(String.format("%n  %d %s stored without a publication date (none given, or not readable:"
+                    + " the log says which); they sort last and dated questions cannot place them", undated,
+                    undated == 1 ? "article" : "articles"));
+        }
         int shown = 0;
         for (ArticleLoader.Skipped s : skipped) {
             if (shown++ == 20) {

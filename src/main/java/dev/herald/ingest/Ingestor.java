@@ -80,7 +80,7 @@ public final class Ingestor {
         private final List<List<Chunk>> pendingChunks = new ArrayList<>();
         private final List<ArticleLoader.Skipped> skipped = new ArrayList<>();
         private final Set<String> seenIds = new HashSet<>();
-        private int pendingChunkCount, added, updated, unchanged, aliased, chunks, seen;
+        private int pendingChunkCount, added, updated, unchanged, aliased, chunks, seen, undated;
         private long lastProgress;
 
         private Run(int expected, IngestProgress progress) {
@@ -200,7 +200,10 @@ public final class Ingestor {
                 }
                 Article a = batch.get(i).article();
                 storedHashes.put(a.id(), a.contentHash());
-                if (statuses.get(i) != ArticleStore.Status.UNCHANGED) chunks += batch.get(i).chunks().size();
+                if (statuses.get(i) != ArticleStore.Status.UNCHANGED) {
+                    chunks += batch.get(i).chunks().size();
+                    if (a.publishedAt() == null) undated++;
+                }
             }
             pending.clear();
             pendingChunks.clear();
@@ -224,7 +227,7 @@ public final class Ingestor {
             }
             progress.update(seen, expected, chunks, (System.nanoTime() - startNanos) / 1_000_000);
             return new IngestSummary(added, updated, unchanged, skipped, chunks,
-                    Duration.ofNanos(System.nanoTime() - startNanos), interrupted);
+                    Duration.ofNanos(System.nanoTime() - startNanos), interrupted, undated);
         }
     }
 }

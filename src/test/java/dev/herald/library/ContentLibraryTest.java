@@ -116,4 +116,23 @@ class ContentLibraryTest {
                     .map(dev.herald.article.ArticleRef::title).toList());
         }
     }
+
+    @Test
+    void should_say_in_the_summary_how_many_articles_were_stored_without_a_date_when_a_date_is_unreadable()
+            throws Exception {
+        // given one article with a date, one whose date is written day-first, one whose date is far in the future
+        Path news = Files.createDirectories(dir.resolve("news"));
+        Files.writeString(news.resolve("a.txt"), "title: Tram line opens\npublished: 2025-01-27\n\nThe tram line opened.\n");
+        Files.writeString(news.resolve("b.txt"), "title: Bridge closes\npublished: 27/01/2025\n\nThe bridge closed.\n");
+        Files.writeString(news.resolve("c.txt"), "title: Pool reopens\npublished: 2031-01-01\n\nThe pool reopened.\n");
+        try (Herald h = TestHerald.open(dir)) {
+            // when
+            IngestSummary s = h.library().ingest(List.of(news), IngestProgress.NONE);
+
+            // then all three are stored, and the summary names the two without a date
+            assertEquals(3, s.added(), s.describe());
+            assertEquals(2, s.undated(), s.describe());
+            assertTrue(s.describe().contains("2 articles stored without a publication date"), s.describe());
+        }
+    }
 }
