@@ -264,11 +264,16 @@ public final class ExtractiveAnswerer implements Answerer {
         return out;
     }
 
-    /** A headline or subheading (the title repeated, or a short line without end punctuation) says nothing new. */
+    /**
+     * A headline or subheading (the title repeated, or a short line without end punctuation) says nothing new. A
+     * title that is a whole sentence (a file without a header, whose first line became its title) is still quoted:
+     * it is the article's lead, often the answer.
+     */
     private static boolean isHeading(String sentence, String title) {
         String flat = sentence.replaceAll("\\s+", " ").trim();
-        if (flat.equalsIgnoreCase(title.replaceAll("\\s+", " ").trim())) return true;
-        return !flat.matches("(?s).*[.!?\"'”’)]$") && Terms.wordCount(flat) < 15;
+        boolean sentenceEnd = flat.matches("(?s).*[.!?\"'”’)]$");
+        if (flat.equalsIgnoreCase(title.replaceAll("\\s+", " ").trim())) return !sentenceEnd || Terms.wordCount(flat) < 8;
+        return !sentenceEnd && Terms.wordCount(flat) < 15;
     }
 
     private static final Pattern HOW_MANY = Pattern.compile("(?i)\\bhow (?:many|much)\\s+((?:[\\p{L}-]+\\s+){0,2}[\\p{L}-]+)");

@@ -135,4 +135,22 @@ class ContentLibraryTest {
             assertTrue(s.describe().contains("2 articles stored without a publication date"), s.describe());
         }
     }
+
+    @Test
+    void should_quote_the_first_sentence_of_a_file_without_header_when_it_holds_the_answer() throws Exception {
+        // given a .txt with no header: its first line, a whole sentence, also serves as its title
+        Path news = Files.createDirectories(dir.resolve("news"));
+        Files.writeString(news.resolve("vote.txt"), "Testville's council voted 7 to 2 on Tuesday to ban plastic bags"
+                + " in shops from next spring.\n\nShops that break the ban face fines, the council said.\n");
+        try (Herald h = TestHerald.open(dir)) {
+            h.library().ingest(List.of(news), IngestProgress.NONE);
+
+            // when
+            String answer = h.questions().ask("How did Testville's council vote on the plastic bag ban?",
+                    java.time.Instant.now()).answer().text();
+
+            // then the vote itself is quoted, not only the sentence after it
+            assertTrue(answer.contains("voted 7 to 2"), answer);
+        }
+    }
 }
