@@ -135,6 +135,10 @@ final class ChatCommand implements Callable<Integer> {
         List<ArticleStore.SourceSummary> sources = store.sources();
         out.printf("Herald — %d articles from %d outlet%s. Ask a question about the news (/help lists commands, /quit ends).%n",
                 store.articleCount(), sources.size(), sources.size() == 1 ? "" : "s");
-        if (asOf != null) out.println("Answering as of " + asOf.toString().substring(0, 10) + ": later articles are invisible.");
+        if (asOf != null) {
+            long visible = store.publicationTimes().stream().filter(t -> !t.isAfter(asOf)).count();
+            out.println("Answering as of " + asOf.toString().substring(0, 10) + ": " + visible + " of them published"
+                    + " by then; later articles are invisible.");
+        }
     }
 }

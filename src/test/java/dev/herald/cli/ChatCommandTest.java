@@ -37,7 +37,13 @@ class ChatCommandTest {
         // when
         String out = chat("/help\n/latest\n/latest Goma\n/sources\n/latest 2\n/frobnicate\n/quit\nWho controls Goma now?\n");
 
-        // then: /help lists the shared command descriptions
+        // then: the greeting says how much of the archive is visible on that day (of 9 samples, 25-31 Jan)
+        var visible = java.util.regex.Pattern.compile("Answering as of 2025-01-28: (\\d+) of them published by then")
+                .matcher(out);
+        assertTrue(visible.find(), out);
+        int n = Integer.parseInt(visible.group(1));
+        assertTrue(n > 0 && n < 9, out);
+        // /help lists the shared command descriptions
         for (ChatCommands.Command c : ChatCommands.console()) {
             assertTrue(out.contains(c.usage()) && out.contains(c.description()), "help lists " + c.usage() + ":\n" + out);
         }
