@@ -7,10 +7,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Pushes story alerts: on a background thread, right after this process stores articles and every {@code every}
@@ -27,13 +23,7 @@ final class AlertPusher implements AutoCloseable {
     private final java.util.function.LongPredicate allowed;
     private final Clock clock;
     private final Duration every;
-    private final String token;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "herald-alerts");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final PushRounds rounds;
 
     /** @param allowed whether the bot talks to a chat ({@code telegram.allowed-chats}) */
     AlertPusher(ReliableSender sender, Follows follows, java.util.function.LongPredicate allowed, Clock clock,
@@ -43,33 +33,12 @@ final class AlertPusher implements AutoCloseable {
         this.follows = follows;
         this.clock = clock;
         this.every = every;
-        this.token = token;
+        this.rounds = new PushRounds("herald-alerts", "story alerts", this::round, token);
     }
 
     void start() {
-        follows.onLocalChanges(this::soon);
-        thread.scheduleWithFixedDelay(this::safely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Runs a round soon; rounds asked for while one is waiting are one round. */
-    void soon() {
-        if (!queued.compareAndSet(false, true)) return;
-        try {
-            thread.execute(() -> {
-                queued.set(false);
-                safely();
-            });
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
-            queued.set(false);
-        }
-    }
-
-    private void safely() {
-        try {
-            round();
-        } catch (RuntimeException e) {
-            log.error("story alerts failed (retried at the next round): {}", Redact.describe(e, token));
-        }
+        follows.onLocalChanges(rounds::soon);
+        rounds.every(every);
     }
 
     /** Matches what arrived and sends what is due. */
@@ -101,11 +70,6 @@ final class AlertPusher implements AutoCloseable {
     /** Stops the checks, waiting briefly for one in flight (it may be sending) before the database closes. */
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        rounds.close();
     }
 }

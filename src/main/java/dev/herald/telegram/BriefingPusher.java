@@ -8,9 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends the morning briefings that are due, checking every {@link #EVERY} on a background thread from start-up (so
@@ -28,12 +25,7 @@ final class BriefingPusher implements AutoCloseable {
     private final MorningBriefings briefings;
     private final java.util.function.LongPredicate allowed;
     private final Clock clock;
-    private final String token;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "herald-briefings");
-        t.setDaemon(true);
-        return t;
-    });
+    private final PushRounds rounds;
 
     /** @param allowed whether the bot talks to a chat ({@code telegram.allowed-chats}) */
     BriefingPusher(ReliableSender sender, MorningBriefings briefings, java.util.function.LongPredicate allowed,
@@ -42,17 +34,11 @@ final class BriefingPusher implements AutoCloseable {
         this.pushes = new Pushes(sender, token);
         this.briefings = briefings;
         this.clock = clock;
-        this.token = token;
+        this.rounds = new PushRounds("herald-briefings", "morning briefings", this::round, token);
     }
 
     void start() {
-        thread.scheduleWithFixedDelay(() -> {
-            try {
-                round();
-            } catch (RuntimeException e) {
-                log.error("morning briefings failed (retried at the next check): {}", Redact.describe(e, token));
-            }
-        }, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        rounds.every(EVERY);
     }
 
     /** Sends every briefing due now; returns the chats sent to. */
@@ -74,11 +60,6 @@ final class BriefingPusher implements AutoCloseable {
     /** Stops the checks, waiting briefly for one in flight (it may be sending) before the database closes. */
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        rounds.close();
     }
 }
