@@ -201,6 +201,17 @@ public final class FakeBotApi implements AutoCloseable {
         return JSON.createObjectNode().put("id", id).put("type", "private").put("first_name", "User" + id);
     }
 
+    /** The message the bot sent (or edited) as Telegram returns it: in the chat the request names, from the bot. */
+    private static ObjectNode botMessage(int messageId, JsonNode request) {
+        ObjectNode m = JSON.createObjectNode().put("message_id", messageId).put("date", 1738200000L);
+        long chat = Long.parseLong(request.path("chat_id").asText("0"));
+        m.set("chat", chat < 0 ? groupChat(chat) : privateChat(chat));
+        ObjectNode from = m.putObject("from");
+        from.put("id", BOT_ID).put("is_bot", true).put("first_name", "Herald").put("username", BOT_USERNAME);
+        m.put("text", request.path("text").asText(""));
+        return m;
+    }
+
     static ObjectNode groupChat(long id) {
         return JSON.createObjectNode().put("id", id).put("type", "supergroup").put("title", "Newsroom");
     }
@@ -357,24 +368,11 @@ public final class FakeBotApi implements AutoCloseable {
                         + "\"supports_inline_queries\":false}";
             }
             case "sendmessage" -> {
-                ObjectNode m = JSON.createObjectNode().put("message_id", messageIds.incrementAndGet())
-                        .put("date", 1738200000L);
-                long chat = Long.parseLong(body.path("chat_id").asText("0"));
-                m.set("chat", chat < 0 ? groupChat(chat) : privateChat(chat));
-                ObjectNode from = m.putObject("from");
-                from.put("id", BOT_ID).put("is_bot", true).put("first_name", "Herald").put("username", BOT_USERNAME);
-                m.put("text", body.path("text").asText(""));
-                return JSON.writeValueAsString(m);
+                return JSON.writeValueAsString(botMessage(messageIds.incrementAndGet(), body));
             }
             case "editmessagetext" -> {
-                ObjectNode m = JSON.createObjectNode().put("message_id", body.path("message_id").asInt())
-                        .put("date", 1738200000L).put("edit_date", 1738200001L);
-                long chat = Long.parseLong(body.path("chat_id").asText("0"));
-                m.set("chat", chat < 0 ? groupChat(chat) : privateChat(chat));
-                ObjectNode from = m.putObject("from");
-                from.put("id", BOT_ID).put("is_bot", true).put("first_name", "Herald").put("username", BOT_USERNAME);
-                m.put("text", body.path("text").asText(""));
-                return JSON.writeValueAsString(m);
+                return JSON.writeValueAsString(botMessage(body.path("message_id").asInt(), body)
+                        .put("edit_date", 1738200001L));
             }
             case "getchatmember" -> {
                 String chat = body.path("chat_id").asText();
