@@ -219,7 +219,7 @@ public final class ContentLibrary {
      * own (ingested by hand) leaves them as they are instead of mixing the fictional wire back in.
      */
     private IngestSummary samplesUnlessOwnContent(IngestProgress progress) {
-        if (store.articleCount() > store.originsUnder(SampleArticles.ORIGIN_PREFIX).size()) {
+        if (storedSamples().ownArticles()) {
             log.info("nothing configured to reload; the stored articles stay as they are");
             return new IngestSummary(0, 0, 0, List.of(), 0, java.time.Duration.ZERO, false);
         }
@@ -231,10 +231,19 @@ public final class ContentLibrary {
      * Herald on an empty archive, and must never be quoted beside real news.
      */
     private void retireSamples() {
+        StoredSamples samples = storedSamples();
+        if (samples.ids().isEmpty() || !samples.ownArticles()) return;
+        samples.ids().forEach(store::remove);
+        log.info("removed the {} sample articles: the archive has articles of its own now", samples.ids().size());
+    }
+
+    /** The stored sample articles, and whether the store holds articles of its own beside them. */
+    private record StoredSamples(java.util.Set<String> ids, boolean ownArticles) {
+    }
+
+    private StoredSamples storedSamples() {
         Map<String, String> samples = store.originsUnder(SampleArticles.ORIGIN_PREFIX);
-        if (samples.isEmpty() || store.articleCount() <= samples.size()) return;
-        samples.keySet().forEach(store::remove);
-        log.info("removed the {} sample articles: the archive has articles of its own now", samples.size());
+        return new StoredSamples(samples.keySet(), store.articleCount() > samples.size());
     }
 
     /** Loads the samples when the store holds no article at all: the out-of-the-box experience. */
@@ -256,8 +265,8 @@ public final class ContentLibrary {
 
     /** True when every stored article is a bundled sample (and there is at least one). */
     public boolean onlySamples() {
-        int articles = store.articleCount();
-        return articles > 0 && store.originsUnder(SampleArticles.ORIGIN_PREFIX).size() == articles;
+        StoredSamples samples = storedSamples();
+        return !samples.ids().isEmpty() && !samples.ownArticles();
     }
 
     /**
@@ -351,8 +360,10 @@ public final class ContentLibrary {
         refresher.start(work -> {
             if (!running.tryLock()) return false;
             try {
+                long before = store.contentVersion();
                 work.run();
-                retireSamples();
+                // most scheduled fetches change nothing ("not modified"): only a change can call for retiring
+                if (store.contentVersion() != before) retireSamples();
                 return true;
             } finally {
                 running.unlock();
