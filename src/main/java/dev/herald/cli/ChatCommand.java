@@ -136,7 +136,7 @@ final class ChatCommand implements Callable<Integer> {
         out.printf("Herald — %d articles from %d outlet%s. Ask a question about the news (/help lists commands, /quit ends).%n",
                 store.articleCount(), sources.size(), sources.size() == 1 ? "" : "s");
         if (asOf != null) {
-            long visible = store.publicationTimes().stream().filter(t -> !t.isAfter(asOf)).count();
+            int visible = store.publishedBy(asOf);
             out.println("Answering as of " + asOf.toString().substring(0, 10) + ": " + visible + " of them published"
                     + " by then; later articles are invisible.");
         }

@@ -36,7 +36,7 @@ public record IngestSummary(int added, int updated, int unchanged, List<ArticleL
                 took.toMillis() / 1000.0));
         if (chunks > 0) sb.append(String.format(" (%.1f chunks/s)", chunksPerSecond()));
         if (undated > 0) {
-            sb.append(String.format("%n  %d %s stored without a publication date (none given, or not readable:"
+            sb.append(String.format("\n  %d %s stored without a publication date (none given, or not readable:"
                     + " the log says which); they sort last and dated questions cannot place them", undated,
                     undated == 1 ? "article" : "articles"));
         }

@@ -407,6 +407,11 @@ public final class ArticleStore {
         return count("SELECT COUNT(*) FROM chunks");
     }
 
+    /** Dated articles published at or before {@code asOf}: what an answer as of that moment can see. */
+    public int publishedBy(Instant asOf) {
+        return count("SELECT COUNT(*) FROM articles WHERE published_at <= " + asOf.getEpochSecond());
+    }
+
     /** Publication times of the dated articles, oldest first (the evaluation's "before the archive" date). */
     public List<Instant> publicationTimes() {
         return db.read(c -> {
