@@ -54,20 +54,24 @@ final class ChatCommand implements Callable<Integer> {
                         if (!command(herald, q, conversation, now, out)) break;
                         continue;
                     }
-                    if (q.length() > maxChars) {
-                        out.println("That is too long for a question (" + q.length() + " characters; the limit is "
-                                + maxChars + "). Please ask something shorter.");
-                        continue;
-                    }
-                    Reply reply = herald.questions().ask(conversation, q, now);
-                    out.println();
-                    out.println(PlainTextFormatter.format(reply.answer()));
-                    out.println();
+                    ask(herald, q, conversation, now, maxChars, out);
                 }
             }
             out.println();
             return 0;
         }
+    }
+
+    private static void ask(Herald herald, String q, String conversation, Instant now, int maxChars, PrintWriter out) {
+        if (q.length() > maxChars) {
+            out.println("That is too long for a question (" + q.length() + " characters; the limit is "
+                    + maxChars + "). Please ask something shorter.");
+            return;
+        }
+        Reply reply = herald.questions().ask(conversation, q, now);
+        out.println();
+        out.println(PlainTextFormatter.format(reply.answer()));
+        out.println();
     }
 
     /** Runs one of {@link ChatCommands#console()}; false when the chat should end. */
@@ -83,7 +87,14 @@ final class ChatCommand implements Callable<Integer> {
                 herald.questions().conversations().reset(conversation);
                 out.println("(new conversation)");
             }
+            // /start is what a Telegram user types first; here it greets again instead of "I don't know that"
+            case "start" -> greet(herald, out);
             case "help" -> out.println(help(herald));
+            // not listed in the console's /help (a plain line is a question here), but a Telegram habit works
+            case "ask" -> {
+                if (!VisibleText.has(args)) out.println("Usage: " + ChatCommands.named("ask").usage());
+                else ask(herald, args, conversation, now, herald.config().get(dev.herald.config.Settings.TELEGRAM_MAX_QUESTION_CHARS), out);
+            }
             case "latest" -> {
                 out.println();
                 out.println(args.matches("\\d{1,9}") ? headlines(herald, Integer.parseInt(args), now)
@@ -91,7 +102,9 @@ final class ChatCommand implements Callable<Integer> {
                 out.println();
             }
             case "sources" -> out.println(sources(herald));
-            default -> out.println("I don't know that command. Type /help to see what I can do.");
+            default -> out.println(ChatCommands.READER.stream().anyMatch(c -> c.name().equals(cmd) && !c.inConsole())
+                    ? "/" + cmd + " works in the Telegram bot, not in this console. Type /help to see what works here."
+                    : "I don't know that command. Type /help to see what I can do.");
         }
         return true;
     }

@@ -106,8 +106,16 @@ public final class SourceRefresher implements AutoCloseable {
         return new RefreshReport(results, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Fetches one source and ingests what it holds; never throws for a problem with the source. */
+    /**
+     * Fetches one source and ingests what it holds; never throws for a problem with the source. A failure is in the
+     * result, which the caller shows (the CLI prints it, the bot replies with it), so it is logged at INFO only: at
+     * WARN the console showed the same failure twice.
+     */
     public SourceResult refresh(Source s, IngestProgress progress) {
+        return refresh(s, progress, true);
+    }
+
+    private SourceResult refresh(Source s, IngestProgress progress, boolean callerReports) {
         if (!s.isUrl()) throw new IllegalArgumentException(s.location() + " is not a URL");
         Instant now = clock.instant();
         try {
@@ -126,10 +134,10 @@ public final class SourceRefresher implements AutoCloseable {
             log.info("{}", f.result().describe());
             return f.result();
         } catch (FetchException e) {
-            return fail(s, now, e.getMessage());
+            return fail(s, now, e.getMessage(), callerReports);
         } catch (RuntimeException e) {
             log.warn("refreshing {} failed", s.location(), e);
-            return fail(s, now, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return fail(s, now, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), callerReports);
         }
     }
 
@@ -137,13 +145,14 @@ public final class SourceRefresher implements AutoCloseable {
     private record Fetched(SourceResult result, boolean complete) {
     }
 
-    private SourceResult fail(Source s, Instant now, String reason) {
+    private SourceResult fail(Source s, Instant now, String reason, boolean callerReports) {
         try {
             registry.recordFailure(s, now, reason);
         } catch (RuntimeException e) {
             log.warn("cannot record the failure of {}: {}", s.location(), e.getMessage());
         }
-        log.warn("{} {}: failed: {}", s.kind().label(), s.label(), reason);
+        if (callerReports) log.info("{} {}: failed: {}", s.kind().label(), s.label(), reason);
+        else log.warn("{} {}: failed: {}", s.kind().label(), s.label(), reason); // a scheduled round: nobody else sees it
         return SourceResult.failed(s, reason);
     }
 
@@ -314,7 +323,7 @@ public final class SourceRefresher implements AutoCloseable {
             for (Source s : registry.urlSources()) {
                 if (closed) return;
                 if (clock.instant().isBefore(s.nextDue())) continue;
-                boolean ran = guard.tryRun(() -> refresh(s, IngestProgress.NONE));
+                boolean ran = guard.tryRun(() -> refresh(s, IngestProgress.NONE, false));
                 if (!ran) {
                     log.debug("another content operation is running; refreshing sources later");
                     return;

@@ -61,6 +61,19 @@ class ChatCommandTest {
     }
 
     @Test
+    void should_greet_on_start_answer_ask_and_name_telegram_only_commands_when_typed_in_the_console() {
+        // when
+        String out = chat("/start\n/ask Who controls Goma now?\n/ask\n/follow Goma\n");
+
+        // then: /start greets (twice now: at the start and when asked), /ask answers with a citation
+        assertEquals(3, out.split("Ask a question about the news", -1).length, out);
+        assertTrue(out.contains("M23") && out.contains("[1]"), out);
+        assertTrue(out.contains("Usage: /ask <question>"), out);
+        assertTrue(out.contains("/follow works in the Telegram bot, not in this console."), out);
+        assertFalse(out.contains("I don't know that command"), out);
+    }
+
+    @Test
     void should_forget_the_conversation_on_new_and_end_at_the_end_of_input() {
         // when
         String out = chat("Who controls Goma now?\n/new\nand how many were injured?\n");
