@@ -10,6 +10,7 @@ import dev.herald.retrieval.RetrievedChunk;
 import dev.herald.retrieval.SearchQuery;
 import dev.herald.retrieval.SearchResult;
 import dev.herald.article.StoredChunk;
+import dev.herald.text.Sentences;
 import dev.langchain4j.data.segment.TextSegment;
 
 import java.io.PrintWriter;
@@ -211,6 +212,8 @@ public final class Evaluation {
             // The ceiling of a quoting answer: the first passage given to the answerer that holds a gold answer
             // (0-based; null when none does), so a miss reads as retrieval's or as sentence choice's.
             row.put("answer_in_passage", q.needsChoices() ? null : firstPassageWithAnswer(reply, q.answers()));
+            // ...and the sentence there that holds it, beside the one quoted: what sentence choice missed
+            row.put("answer_sentence", q.needsChoices() ? null : firstSentenceWithAnswer(reply, q.answers()));
             row.put("citation_valid", citationsValid);
             row.put("total_ms", round(reply.stageNanos().getOrDefault("total", 0L) / 1e6));
             rows.add(row);
@@ -299,6 +302,13 @@ public final class Evaluation {
     private static Integer firstPassageWithAnswer(Reply reply, List<String> answers) {
         List<RetrievedChunk> chunks = reply.search().chunks();
         for (int i = 0; i < chunks.size(); i++) if (Metrics.contains(chunks.get(i).text(), answers)) return i;
+        return null;
+    }
+
+    private static String firstSentenceWithAnswer(Reply reply, List<String> answers) {
+        for (RetrievedChunk c : reply.search().chunks()) {
+            for (Sentences.Span s : Sentences.split(c.text())) if (Metrics.contains(s.text(), answers)) return s.text();
+        }
         return null;
     }
 

@@ -127,6 +127,11 @@ class EvalCommandTest {
         assertFalse(late.get("answer").asText().contains("Priya Raman"), late.toString());
         assertTrue(rows.get("q-unlabelled").get("rank_herald").isNull());
         assertTrue(rows.get("q-choices").get("contained").isNull());
+        // where the answer lies among the passages, and in which sentence (none for a question no passage answers)
+        JsonNode recall = rows.get("q-recall");
+        assertTrue(recall.get("answer_in_passage").isInt(), recall.toString());
+        assertTrue(recall.get("answer_sentence").asText().contains("Voltra Motors"), recall.toString());
+        assertTrue(late.get("answer_in_passage").isNull() && late.get("answer_sentence").isNull(), late.toString());
         for (JsonNode r : rows.values()) {
             assertTrue(r.get("citation_valid").asBoolean());
             assertFalse(r.has("quiz_explanation"));
