@@ -82,8 +82,10 @@ public final class Herald implements AutoCloseable {
     private Herald(HeraldConfig config, boolean readOnly) {
         this.config = config;
         // 1. Storage
+        String url = storeUrl(config);
         this.database = readOnly ? Database.openReadOnly(config.get(Settings.STORE_PATH))
-                : Database.open(config.get(Settings.STORE_PATH));
+                : url == null ? Database.open(config.get(Settings.STORE_PATH))
+                : Database.open(url, config.secrets().storeUser().orElse(null), config.secrets().storePassword().orElse(null));
         this.store = new ArticleStore(database);
         AliasStore aliases = new AliasStore(database);
         int keywordTerms = config.get(Settings.RETRIEVAL_KEYWORD_TERMS);
@@ -136,6 +138,17 @@ public final class Herald implements AutoCloseable {
         return LocalRoots.of(roots);
     }
 
+    /**
+     * {@code store.url}, or null for the SQLite file {@code store.path}: when the URL is empty, or when a command
+     * named the file itself ({@code --db}, {@code eval}'s own database), which wins over the configured URL.
+     */
+    static String storeUrl(HeraldConfig config) {
+        String url = config.get(Settings.STORE_URL);
+        String pathOrigin = config.origin(Settings.STORE_PATH);
+        if (url.isEmpty() || "--db".equals(pathOrigin) || "eval".equals(pathOrigin)) return null;
+        return url;
+    }
+
     public static Herald open(HeraldConfig config) {
         return new Herald(config, false);
     }
@@ -146,7 +159,7 @@ public final class Herald implements AutoCloseable {
      */
     public static Herald openForReading(HeraldConfig config) {
         Path db = config.get(Settings.STORE_PATH);
-        return new Herald(config, java.nio.file.Files.isRegularFile(db) && !Database.writable(db));
+        return new Herald(config, storeUrl(config) == null && java.nio.file.Files.isRegularFile(db) && !Database.writable(db));
     }
 
 

@@ -3,6 +3,7 @@ package dev.herald.cli;
 import dev.herald.config.ConfigException;
 import dev.herald.library.ContentLibrary;
 import dev.herald.store.StoreException;
+import dev.herald.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -38,7 +39,7 @@ public final class HeraldCli {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
-            if (ex instanceof ConfigException) {
+            if (ex instanceof ConfigException || ex instanceof StoreUnavailableException) {
                 e.println(ex.getMessage());
                 return USAGE;
             }
