@@ -136,7 +136,7 @@ public final class Settings {
     }
 
     /** An empty store.url, or a JDBC URL Herald can open that carries no credential. */
-    private static boolean storeUrl(String url) {
+    public static boolean storeUrl(String url) {
         if (url.isEmpty()) return true;
         String lower = url.toLowerCase(java.util.Locale.ROOT);
         if (lower.startsWith("jdbc:sqlite:")) return url.length() > "jdbc:sqlite:".length();
