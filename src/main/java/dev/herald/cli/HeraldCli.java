@@ -39,8 +39,13 @@ public final class HeraldCli {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
-            if (ex instanceof ConfigException || ex instanceof StoreUnavailableException) {
+            if (ex instanceof ConfigException) {
                 e.println(ex.getMessage());
+                return USAGE;
+            }
+            if (ex instanceof StoreUnavailableException) {
+                e.println("herald: " + ex.getMessage()); // the database cannot be reached: as for a bad setting
+                log.debug("store unavailable", ex);
                 return USAGE;
             }
             if (ex instanceof ContentLibrary.BusyException || ex instanceof StoreException) {

@@ -141,8 +141,12 @@ public final class Settings {
         String lower = url.toLowerCase(java.util.Locale.ROOT);
         if (lower.startsWith("jdbc:sqlite:")) return url.length() > "jdbc:sqlite:".length();
         if (!lower.startsWith("jdbc:postgresql://") || url.length() == "jdbc:postgresql://".length()) return false;
-        String authority = url.substring("jdbc:postgresql://".length()).split("[/?]", 2)[0];
-        return !authority.contains("@") && !lower.contains("password=") && !lower.contains("user=");
+        try {
+            Setting.refuseJdbcCredentials("store.url", url, "");
+            return true;
+        } catch (ConfigException e) {
+            return false;
+        }
     }
 
     /** The setting overridden by this environment variable, e.g. {@code HERALD_STORE_PATH}. */
