@@ -28,8 +28,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Flyway takes over the schema: databases made by Herald before it (schema 1 to 6) open and keep working. */
 class SchemaMigrationTest {
 
+    /** The newest step: one file per step in each dialect's folder (a later step only adds files). */
+    private static final int NEWEST = steps("sqlite").size();
+
     @TempDir
     Path dir;
+
+    /** The history of a database taken over at {@code version}: the baseline, then every later step. */
+    private static List<String> baselinedAt(int version) {
+        List<String> out = new ArrayList<>(List.of(version + ":BASELINE"));
+        for (int v = version + 1; v <= NEWEST; v++) out.add(v + ":SQL");
+        return out;
+    }
 
     /** A database exactly as Herald before Flyway made it, at schema {@code version}, with one article in it. */
     private Path madeBeforeFlyway(int version) throws SQLException {
@@ -80,16 +90,16 @@ class SchemaMigrationTest {
                     .ingestAll(List.of(article("new", "New story", "2025-01-28", "Stored by the new code.")), IngestProgress.NONE);
 
             // then: nothing re-run, the old article still there, the new one stored beside it and in the change log
-            assertEquals(List.of("6:BASELINE"), history(db));
-            assertEquals(6, db.schemaVersion());
-            assertEquals("6", text(db, "SELECT value FROM meta WHERE key = 'schema_version'"));
+            assertEquals(baselinedAt(6), history(db));
+            assertEquals(NEWEST, db.schemaVersion());
+            assertEquals(String.valueOf(NEWEST), text(db, "SELECT value FROM meta WHERE key = 'schema_version'"));
             assertEquals(2, store.articleCount());
             assertTrue(store.articleChunks("old").isPresent());
             assertEquals(List.of("old", "new"), new ChangeLog(db).since(0, 10).stream().map(ChangeLog.ContentChange::articleId).toList());
             assertTrue(new AliasStore(db).nearDuplicate(article("copy", "Old story", "2025-01-28", "Stored by the old code.")).isPresent());
         }
         try (Database reopened = Database.open(file)) {
-            assertEquals(List.of("6:BASELINE"), history(reopened));
+            assertEquals(baselinedAt(6), history(reopened));
         }
     }
 
@@ -101,8 +111,8 @@ class SchemaMigrationTest {
         // when
         try (Database db = Database.open(file)) {
             // then
-            assertEquals(List.of("4:BASELINE", "5:SQL", "6:SQL"), history(db));
-            assertEquals("6", text(db, "SELECT value FROM meta WHERE key = 'schema_version'"));
+            assertEquals(baselinedAt(4), history(db));
+            assertEquals(String.valueOf(NEWEST), text(db, "SELECT value FROM meta WHERE key = 'schema_version'"));
             new BriefingStore(db).setZone(7, "Africa/Nairobi");
             assertEquals("Africa/Nairobi", new BriefingStore(db).get(7).orElseThrow().zone());
             assertEquals(1, new ArticleStore(db).articleCount());
@@ -122,26 +132,33 @@ class SchemaMigrationTest {
         StoreException e = assertThrows(StoreException.class, () -> Database.open(file));
 
         // then
-        assertTrue(e.getMessage().contains("schema version 99 is newer than this Herald (6)"), e.getMessage());
+        assertTrue(e.getMessage().contains("schema version 99 is newer than this Herald (" + NEWEST + ")"), e.getMessage());
     }
 
     @Test
     void should_make_a_new_database_with_every_step_recorded() {
         try (Database db = Database.open(dir.resolve("new.db"))) {
-            assertEquals(List.of("1:SQL", "2:SQL", "3:SQL", "4:SQL", "5:SQL", "6:SQL"), history(db));
-            assertEquals(6, db.schemaVersion());
+            assertEquals(baselinedAt(0).subList(1, NEWEST + 1), history(db));
+            assertEquals(NEWEST, db.schemaVersion());
         }
     }
 
     @Test
-    void should_have_the_same_numbered_steps_for_both_databases_when_a_step_is_added() throws Exception {
+    void should_have_the_same_numbered_steps_for_both_databases_when_a_step_is_added() {
         assertEquals(steps("sqlite"), steps("postgresql"));
+        assertTrue(steps("sqlite").get(NEWEST - 1).startsWith("V" + NEWEST + "__"), steps("sqlite").toString());
     }
 
-    private static List<String> steps(String dialect) throws IOException, URISyntaxException {
-        Path folder = Path.of(SchemaMigrationTest.class.getClassLoader().getResource("db/migration/" + dialect).toURI());
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
+    private static List<String> steps(String dialect) {
+        try {
+            Path folder = Path.of(SchemaMigrationTest.class.getClassLoader().getResource("db/migration/" + dialect).toURI());
+            try (Stream<Path> files = Files.list(folder)) {
+                return files.map(p -> p.getFileName().toString())
+                        .sorted(java.util.Comparator.comparingInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))))
+                        .toList();
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
