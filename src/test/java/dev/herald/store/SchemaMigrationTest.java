@@ -133,6 +133,11 @@ class SchemaMigrationTest {
 
         // then
         assertTrue(e.getMessage().contains("schema version 99 is newer than this Herald (" + NEWEST + ")"), e.getMessage());
+        try (Database made = Database.open(dir.resolve("flyway.db"))) {
+            made.transaction(c -> c.createStatement().executeUpdate("UPDATE meta SET value = '7' WHERE key = 'schema_version'"));
+        }
+        StoreException again = assertThrows(StoreException.class, () -> Database.open(dir.resolve("flyway.db")));
+        assertTrue(again.getMessage().contains("schema version 7 is newer than this Herald (" + NEWEST + ")"), again.getMessage());
     }
 
     @Test
@@ -141,11 +146,16 @@ class SchemaMigrationTest {
             assertEquals(baselinedAt(0).subList(1, NEWEST + 1), history(db));
             assertEquals(NEWEST, db.schemaVersion());
         }
+        try (Database reopened = Database.open(dir.resolve("new.db"))) {
+            assertEquals(baselinedAt(0).subList(1, NEWEST + 1), history(reopened));
+            assertEquals(NEWEST, reopened.schemaVersion());
+        }
     }
 
     @Test
     void should_have_the_same_numbered_steps_for_both_databases_when_a_step_is_added() {
         assertEquals(steps("sqlite"), steps("postgresql"));
+        assertEquals(NEWEST, Schema.NEWEST, "Schema.NEWEST must name the newest step");
         assertTrue(steps("sqlite").get(NEWEST - 1).startsWith("V" + NEWEST + "__"), steps("sqlite").toString());
     }
 
