@@ -43,6 +43,8 @@ import dev.herald.store.ArticleStore;
 import dev.herald.store.SourceStore;
 import dev.herald.text.QuestionLanguage;
 import dev.herald.store.Database;
+import dev.herald.store.StoreCopy;
+import dev.herald.store.StoreException;
 import dev.herald.index.KeywordIndex;
 import dev.herald.index.SearchIndexes;
 import dev.herald.index.VectorIndex;
@@ -82,8 +84,10 @@ public final class Herald implements AutoCloseable {
     private Herald(HeraldConfig config, boolean readOnly) {
         this.config = config;
         // 1. Storage
+        String url = storeUrl(config);
         this.database = readOnly ? Database.openReadOnly(config.get(Settings.STORE_PATH))
-                : Database.open(config.get(Settings.STORE_PATH));
+                : url == null ? Database.open(config.get(Settings.STORE_PATH))
+                : Database.open(url, config.secrets().storeUser().orElse(null), config.secrets().storePassword().orElse(null));
         this.store = new ArticleStore(database);
         AliasStore aliases = new AliasStore(database);
         int keywordTerms = config.get(Settings.RETRIEVAL_KEYWORD_TERMS);
@@ -136,6 +140,60 @@ public final class Herald implements AutoCloseable {
         return LocalRoots.of(roots);
     }
 
+    /**
+     * {@code store.url}, or null for the SQLite file {@code store.path}: when the URL is empty, or when a command
+     * named the file itself ({@code --db}, {@code eval}'s own database), which wins over the configured URL.
+     */
+    static String storeUrl(HeraldConfig config) {
+        String url = config.get(Settings.STORE_URL);
+        String pathOrigin = config.origin(Settings.STORE_PATH);
+        if (url.isEmpty() || "--db".equals(pathOrigin) || "eval".equals(pathOrigin)) return null;
+        return url;
+    }
+
+    /** The two stores of {@code herald migrate}: the configured SQLite one and the PostgreSQL target. */
+    public record StoreMigration(Database source, Database target, StoreCopy copy) implements AutoCloseable {
+        public String from() {
+            return source.describe();
+        }
+
+        public String to() {
+            return target.describe();
+        }
+
+        @Override
+        public void close() {
+            try (source; target) {
+                // both closed, the target even when closing the source fails
+            }
+        }
+    }
+
+    /**
+     * Opens the configured SQLite store (migrating its schema forward, as any command does) and the PostgreSQL
+     * store at {@code targetUrl} with the login from {@code HERALD_STORE_USER} / {@code HERALD_STORE_PASSWORD}.
+     */
+    public static StoreMigration storeMigration(HeraldConfig config, String targetUrl, int batchArticles) {
+        String configured = storeUrl(config);
+        if (configured != null && !configured.startsWith("jdbc:sqlite:")) {
+            throw new StoreException("herald migrate copies an SQLite store; store.url is " + configured
+                    + " (use --db FILE to name the SQLite file)");
+        }
+        if (!targetUrl.startsWith("jdbc:postgresql://") || !Settings.storeUrl(targetUrl)) {
+            throw new StoreException("--to must be a jdbc:postgresql://host:port/database URL with no user or password"
+                    + " in it (they come from HERALD_STORE_USER and HERALD_STORE_PASSWORD)");
+        }
+        Database source = configured == null ? Database.open(config.get(Settings.STORE_PATH)) : Database.open(configured, null, null);
+        try {
+            Database target = Database.open(targetUrl, config.secrets().storeUser().orElse(null),
+                    config.secrets().storePassword().orElse(null));
+            return new StoreMigration(source, target, new StoreCopy(source, target, batchArticles));
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
     public static Herald open(HeraldConfig config) {
         return new Herald(config, false);
     }
@@ -146,7 +204,7 @@ public final class Herald implements AutoCloseable {
      */
     public static Herald openForReading(HeraldConfig config) {
         Path db = config.get(Settings.STORE_PATH);
-        return new Herald(config, java.nio.file.Files.isRegularFile(db) && !Database.writable(db));
+        return new Herald(config, storeUrl(config) == null && java.nio.file.Files.isRegularFile(db) && !Database.writable(db));
     }
 
 

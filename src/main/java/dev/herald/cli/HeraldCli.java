@@ -3,6 +3,7 @@ package dev.herald.cli;
 import dev.herald.config.ConfigException;
 import dev.herald.library.ContentLibrary;
 import dev.herald.store.StoreException;
+import dev.herald.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -40,6 +41,11 @@ public final class HeraldCli {
             PrintWriter e = commandLine.getErr();
             if (ex instanceof ConfigException) {
                 e.println(ex.getMessage());
+                return USAGE;
+            }
+            if (ex instanceof StoreUnavailableException) {
+                e.println("herald: " + ex.getMessage()); // the database cannot be reached: as for a bad setting
+                log.debug("store unavailable", ex);
                 return USAGE;
             }
             if (ex instanceof ContentLibrary.BusyException || ex instanceof StoreException) {

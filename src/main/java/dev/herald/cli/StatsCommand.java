@@ -19,7 +19,7 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = root.out();
         try (Herald herald = root.openForReading()) {
-            out.printf("database   %s (%.1f MB)%n", herald.database().file().toAbsolutePath(),
+            out.printf("database   %s (%.1f MB)%n", herald.database().describe(),
                     herald.database().sizeBytes() / 1e6);
             out.printf("articles   %d%n", herald.store().articleCount());
             out.printf("chunks     %d%n", herald.store().chunkCount());

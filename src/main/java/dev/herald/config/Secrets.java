@@ -17,16 +17,25 @@ public final class Secrets {
     /** Fallback API key name, as used by OpenAI's own tools. */
     public static final String OPENAI_API_KEY = "OPENAI_API_KEY";
 
-    private static final Secrets NONE = new Secrets(null, null, null);
+    /** The PostgreSQL user for {@code store.url} (not secret, but read with the password it goes with). */
+    public static final String HERALD_STORE_USER = "HERALD_STORE_USER";
+    /** The PostgreSQL password for {@code store.url}; never in the URL or the file. */
+    public static final String HERALD_STORE_PASSWORD = "HERALD_STORE_PASSWORD";
+
+    private static final Secrets NONE = new Secrets(null, null, null, null, null);
 
     private final String telegramBotToken;
     private final String llmApiKey;
     private final String llmApiKeyEnv;
+    private final String storeUser;
+    private final String storePassword;
 
-    private Secrets(String telegramBotToken, String llmApiKey, String llmApiKeyEnv) {
+    private Secrets(String telegramBotToken, String llmApiKey, String llmApiKeyEnv, String storeUser, String storePassword) {
         this.telegramBotToken = telegramBotToken;
         this.llmApiKey = llmApiKey;
         this.llmApiKeyEnv = llmApiKeyEnv;
+        this.storeUser = storeUser;
+        this.storePassword = storePassword;
     }
 
     /** No secrets at all (what {@link HeraldConfig#defaults()} carries). */
@@ -44,10 +53,22 @@ public final class Secrets {
             key = value(env, OPENAI_API_KEY);
             keyEnv = key != null ? OPENAI_API_KEY : null;
         }
+        String storePassword = value(env, HERALD_STORE_PASSWORD);
         // every secret read is cut from log lines from now on, whatever its shape
         LogRedaction.register(token);
         LogRedaction.register(key);
-        return new Secrets(token, key, keyEnv);
+        LogRedaction.register(storePassword);
+        return new Secrets(token, key, keyEnv, value(env, HERALD_STORE_USER), storePassword);
+    }
+
+    /** {@code HERALD_STORE_USER}, if set. */
+    public Optional<String> storeUser() {
+        return Optional.ofNullable(storeUser);
+    }
+
+    /** {@code HERALD_STORE_PASSWORD}, if set. */
+    public Optional<String> storePassword() {
+        return Optional.ofNullable(storePassword);
     }
 
     /** {@code TELEGRAM_BOT_TOKEN}, if set. */
@@ -68,7 +89,8 @@ public final class Secrets {
     @Override
     public String toString() {
         return "Secrets[" + TELEGRAM_BOT_TOKEN + "=" + (telegramBotToken != null ? "set" : "unset")
-                + ", llm api key=" + (llmApiKey != null ? "set from " + llmApiKeyEnv : "unset") + "]";
+                + ", llm api key=" + (llmApiKey != null ? "set from " + llmApiKeyEnv : "unset")
+                + ", " + HERALD_STORE_PASSWORD + "=" + (storePassword != null ? "set" : "unset") + "]";
     }
 
     private static String value(Map<String, String> env, String name) {

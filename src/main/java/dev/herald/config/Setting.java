@@ -211,7 +211,21 @@ public final class Setting<T> {
             value = null;
         }
         if (value instanceof URI u) refuseCredentials(key, u.toString(), origin);
+        if (value instanceof String s && s.regionMatches(true, 0, "jdbc:", 0, 5)) refuseJdbcCredentials(key, s, origin);
         return check(value, raw, origin);
+    }
+
+    /** A JDBC URL with a user or password in it (user info, {@code user=}, {@code password=}): refused unseen. */
+    static void refuseJdbcCredentials(String key, String url, String origin) {
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        String afterScheme = lower.contains("//") ? lower.substring(lower.indexOf("//") + 2) : lower;
+        String authority = afterScheme.split("[/?]", 2)[0];
+        if (authority.contains("@") || lower.contains("password=") || lower.contains("user=")
+                || LogRedaction.containsSecret(url)) {
+            throw new ConfigException(key, key + " must not contain a user or password; give only the server's"
+                    + " address, and the login in " + Secrets.HERALD_STORE_USER + " and " + Secrets.HERALD_STORE_PASSWORD
+                    + " (from " + origin + ")", null);
+        }
     }
 
     // a Bot API token pasted into a URL the way Telegram's docs write it: https://api.telegram.org/bot<token>/getMe

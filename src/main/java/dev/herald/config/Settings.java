@@ -27,6 +27,11 @@ public final class Settings {
     // ---- store
     public static final Setting<Path> STORE_PATH = add(Setting.ofPath("store.path", "data/herald.db",
             "SQLite database file (relative paths are resolved against the working directory)"));
+    public static final Setting<String> STORE_URL = add(Setting.of("store.url", "",
+            "the database as a JDBC URL: jdbc:sqlite:FILE or jdbc:postgresql://host:5432/db; empty = store.path",
+            "empty, jdbc:sqlite:FILE or jdbc:postgresql://host:port/database, with no user or password in it (set "
+                    + Secrets.HERALD_STORE_USER + " and " + Secrets.HERALD_STORE_PASSWORD + ")",
+            String::strip, Settings::storeUrl, s -> s));
 
     // ---- content
     public static final Setting<List<String>> CONTENT_PATHS = add(Setting.ofStringList("content.paths",
@@ -128,6 +133,20 @@ public final class Settings {
     /** The setting with this dotted key. */
     public static Optional<Setting<?>> byKey(String key) {
         return Optional.ofNullable(BY_KEY.get(key));
+    }
+
+    /** An empty store.url, or a JDBC URL Herald can open that carries no credential. */
+    public static boolean storeUrl(String url) {
+        if (url.isEmpty()) return true;
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("jdbc:sqlite:")) return url.length() > "jdbc:sqlite:".length();
+        if (!lower.startsWith("jdbc:postgresql://") || url.length() == "jdbc:postgresql://".length()) return false;
+        try {
+            Setting.refuseJdbcCredentials("store.url", url, "");
+            return true;
+        } catch (ConfigException e) {
+            return false;
+        }
     }
 
     /** The setting overridden by this environment variable, e.g. {@code HERALD_STORE_PATH}. */

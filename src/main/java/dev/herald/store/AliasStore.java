@@ -30,15 +30,20 @@ public final class AliasStore {
      * the keyword index, so only a handful of texts are compared.
      */
     public Optional<String> nearDuplicate(Article a) {
-        String query = NearDuplicates.candidateQuery(a.text(), 12);
-        if (query == null) return Optional.empty();
+        List<String> words = NearDuplicates.candidateWords(a.text(), 12);
+        if (words.isEmpty()) return Optional.empty();
         Set<Long> mine = NearDuplicates.shingles(a.text());
+        boolean sqlite = db.dialect() == Dialect.SQLITE;
         return db.read(c -> {
             List<String> candidates = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
+            // the same candidates from each database's keyword index: FTS5's bm25 on SQLite, the chunks' tsvector
+            // ranked by ts_rank on PostgreSQL (any of the words, the chunks holding more of them first)
+            try (PreparedStatement ps = c.prepareStatement(sqlite ? """
                     SELECT c.article_id FROM chunks_fts f JOIN chunks c ON c.id = f.rowid
-                    WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts) LIMIT 40""")) {
-                ps.setString(1, query);
+                    WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts) LIMIT 40""" : """
+                    SELECT c.article_id FROM chunks c, to_tsquery('simple', ?) q
+                    WHERE c.words @@ q ORDER BY ts_rank(c.words, q) DESC, c.id LIMIT 40""")) {
+                ps.setString(1, sqlite ? NearDuplicates.fts5Query(words) : NearDuplicates.tsQuery(words));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String id = rs.getString(1);
@@ -83,8 +88,11 @@ public final class AliasStore {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT OR REPLACE INTO article_aliases(article_id, alias_id, url, url_key, source, title,
-                      published_at, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    INSERT INTO article_aliases(article_id, alias_id, url, url_key, source, title,
+                      published_at, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(article_id, alias_id) DO UPDATE SET url = excluded.url, url_key = excluded.url_key,
+                      source = excluded.source, title = excluded.title, published_at = excluded.published_at,
+                      added_at = excluded.added_at""")) {
                 ps.setString(1, articleId);
                 ps.setString(2, copy.id());
                 ps.setString(3, copy.url());

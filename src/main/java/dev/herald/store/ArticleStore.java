@@ -23,10 +23,14 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Articles, their chunks, vectors and keyword index rows in SQLite.
+ * Articles, their chunks, vectors and keyword index rows (FTS5's on SQLite; on PostgreSQL a generated column).
  *
  * <p>Every change to an article (store, replace, remove) is one transaction over all four tables, so an interrupted
- * ingest leaves each article either wholly old or wholly new, never half-written.
+ * ingest leaves each article either wholly old or wholly new, never half-written. On PostgreSQL each such
+ * transaction first takes the advisory lock {@link #ARTICLE_WRITES}: the change log's seqs come from a sequence,
+ * handed out before commit, and without the lock a writer committing after a later-numbered one could let a reader
+ * that polls {@code seq > last} skip its row for good. With it, article writers (in every instance) commit one
+ * after another, in seq order. SQLite has one writer at a time anyway.
  */
 public final class ArticleStore {
 
@@ -40,6 +44,9 @@ public final class ArticleStore {
     /** One outlet: how many articles and the date range they span (dates may be null). */
     public record SourceSummary(String source, int articles, Instant first, Instant last) {
     }
+
+    /** The advisory lock key every PostgreSQL transaction that writes articles holds until it commits. */
+    static final long ARTICLE_WRITES = 0x4865_7261_6c64_0001L; // "Herald" + 1
 
     private final Database db;
     private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
@@ -130,6 +137,8 @@ public final class ArticleStore {
     public List<Status> storeAll(List<PreparedArticle> batch) {
         List<Runnable> notifications = new ArrayList<>();
         List<Status> statuses = db.transaction(c -> {
+            notifications.clear(); // a transaction retried after a lost connection starts afresh
+            lockArticleWrites(c);
             List<Status> out = new ArrayList<>();
             for (PreparedArticle p : batch) out.add(store(c, p, notifications));
             if (!notifications.isEmpty()) {
@@ -169,10 +178,13 @@ public final class ArticleStore {
         long[] ids = new long[p.chunks().size()];
         String[] texts = new String[ids.length];
         float[][] vectors = new float[ids.length][];
-        try (PreparedStatement chunk = c.prepareStatement(
-                "INSERT INTO chunks(article_id, seq, text) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+        boolean sqlite = db.dialect() == Dialect.SQLITE;
+        String insertChunk = "INSERT INTO chunks(article_id, seq, text) VALUES (?, ?, ?)";
+        try (PreparedStatement chunk = sqlite ? c.prepareStatement(insertChunk, Statement.RETURN_GENERATED_KEYS)
+                : c.prepareStatement(insertChunk, new String[]{"id"});
              PreparedStatement vec = c.prepareStatement("INSERT INTO vectors(chunk_id, vector) VALUES (?, ?)");
-             PreparedStatement fts = c.prepareStatement("INSERT INTO chunks_fts(rowid, title, body) VALUES (?, ?, ?)")) {
+             // PostgreSQL indexes the words itself (a generated column): only SQLite has FTS5 rows to write
+             PreparedStatement fts = sqlite ? c.prepareStatement("INSERT INTO chunks_fts(rowid, title, body) VALUES (?, ?, ?)") : null) {
             for (int i = 0; i < ids.length; i++) {
                 Chunk ch = p.chunks().get(i);
                 chunk.setString(1, a.id());
@@ -188,10 +200,12 @@ public final class ArticleStore {
                 vec.setLong(1, ids[i]);
                 vec.setBytes(2, toBytes(vectors[i]));
                 vec.executeUpdate();
-                fts.setLong(1, ids[i]);
-                fts.setString(2, a.title());
-                fts.setString(3, ch.text());
-                fts.executeUpdate();
+                if (fts != null) {
+                    fts.setLong(1, ids[i]);
+                    fts.setString(2, a.title());
+                    fts.setString(3, ch.text());
+                    fts.executeUpdate();
+                }
             }
         }
         Long published = a.publishedAt() == null ? null : a.publishedAt().getEpochSecond();
@@ -204,6 +218,8 @@ public final class ArticleStore {
     public boolean remove(String idOrUrl) {
         List<Runnable> notifications = new ArrayList<>();
         boolean removed = db.transaction(c -> {
+            notifications.clear();
+            lockArticleWrites(c);
             String id = null;
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM articles WHERE id = ? OR url_key = ?")) {
                 ps.setString(1, idOrUrl);
@@ -222,6 +238,15 @@ public final class ArticleStore {
         });
         tellListeners(notifications);
         return removed;
+    }
+
+    /** On PostgreSQL: waits for, then holds until commit, the lock that orders article writers ({@link #ARTICLE_WRITES}). */
+    void lockArticleWrites(Connection c) throws SQLException {
+        if (db.dialect() != Dialect.POSTGRESQL) return;
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            ps.setLong(1, ARTICLE_WRITES);
+            ps.executeQuery().close();
+        }
     }
 
     /**
@@ -245,12 +270,12 @@ public final class ArticleStore {
         try (Statement st = c.createStatement()) {
             st.execute("""
                     INSERT INTO meta(key, value) VALUES ('content_version', '1')
-                    ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)""");
+                    ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS TEXT)""");
         }
         return contentVersion(c);
     }
 
-    private static long[] delete(Connection c, String articleId) throws SQLException {
+    private long[] delete(Connection c, String articleId) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM chunks WHERE article_id = ?")) {
             ps.setString(1, articleId);
@@ -258,10 +283,12 @@ public final class ArticleStore {
                 while (rs.next()) ids.add(rs.getLong(1));
             }
         }
-        try (PreparedStatement fts = c.prepareStatement("DELETE FROM chunks_fts WHERE rowid = ?")) {
-            for (long id : ids) {
-                fts.setLong(1, id);
-                fts.executeUpdate();
+        if (db.dialect() == Dialect.SQLITE) {
+            try (PreparedStatement fts = c.prepareStatement("DELETE FROM chunks_fts WHERE rowid = ?")) {
+                for (long id : ids) {
+                    fts.setLong(1, id);
+                    fts.executeUpdate();
+                }
             }
         }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM articles WHERE id = ?")) {

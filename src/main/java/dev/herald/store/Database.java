@@ -1,34 +1,17 @@
 package dev.herald.store;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The SQLite file: one writer connection and a small pool of reader connections.
- *
- * <p>WAL mode lets readers keep answering from the last committed state while a long ingest or reload writes, which
- * is what makes a reload invisible to readers until it commits.
+ * The store's database: an SQLite file (the embedded default: one writer connection and a small pool of readers in
+ * WAL mode) or a PostgreSQL server shared by several instances (a HikariCP pool). Repositories see only {@link #read}
+ * and {@link #transaction}, and ask {@link #dialect} where the SQL differs.
  */
 public final class Database implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(Database.class);
-    private static final int READERS = 4;
-
-    private final Path file;
-    private final Connection writer;
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
-    private volatile boolean closed;
 
     /** A unit of work on a connection. */
     @FunctionalInterface
@@ -36,21 +19,26 @@ public final class Database implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
-    private final boolean readOnly;
+    private final Dialect dialect;
+    private final Connections connections;
+    private final Path file;
 
-    private Database(Path file) throws SQLException {
+    private Database(Dialect dialect, Connections connections, Path file) {
+        this.dialect = dialect;
+        this.connections = connections;
         this.file = file;
-        this.readOnly = false;
-        this.writer = connect(file);
-        Schema.migrate(writer);
-        for (int i = 0; i < READERS; i++) readers.add(connect(file));
     }
 
-    private Database(Path file, boolean immutable) throws SQLException {
-        this.file = file;
-        this.readOnly = true;
-        this.writer = null;
-        for (int i = 0; i < READERS; i++) readers.add(connectReadOnly(file, immutable));
+    /**
+     * Opens the database at a JDBC URL, {@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://host:port/db}, and
+     * migrates its schema forward. {@code user} and {@code password} (null for none) are for PostgreSQL only.
+     *
+     * @throws StoreUnavailableException when a PostgreSQL server cannot be reached or refuses the login
+     */
+    public static Database open(String jdbcUrl, String user, String password) {
+        Dialect d = Dialect.of(jdbcUrl);
+        if (d == Dialect.SQLITE) return open(Path.of(jdbcUrl.substring("jdbc:sqlite:".length())));
+        return new Database(d, new PostgresConnections(jdbcUrl, user, password), null);
     }
 
     /**
@@ -62,15 +50,15 @@ public final class Database implements AutoCloseable {
     public static Database openReadOnly(Path file) {
         if (!Files.isRegularFile(file)) throw new StoreException("no database at " + file + " (and it cannot be created here)");
         try {
-            Database d = new Database(file, false);
+            SqliteConnections c = new SqliteConnections(file, false);
             try {
-                d.read(c -> c.createStatement().executeQuery("SELECT COUNT(*) FROM articles").next());
-                return d;
+                c.read(x -> x.createStatement().executeQuery("SELECT COUNT(*) FROM articles").next());
+                return new Database(Dialect.SQLITE, c, file);
             } catch (StoreException e) {
-                d.close();
-                return new Database(file, true);
+                c.close();
+                return new Database(Dialect.SQLITE, new SqliteConnections(file, true), file);
             }
-        } catch (SQLException e) {
+        } catch (SQLException | StoreException e) {
             throw new StoreException("cannot open database " + file + " read-only: " + e.getMessage(), e);
         }
     }
@@ -85,149 +73,60 @@ public final class Database implements AutoCloseable {
         return p == null || Files.isWritable(p);
     }
 
-    public boolean readOnly() {
-        return readOnly;
-    }
-
-    private static Connection connectReadOnly(Path file, boolean immutable) throws SQLException {
-        SQLiteConfig cfg = new SQLiteConfig();
-        cfg.setReadOnly(true);
-        cfg.setBusyTimeout(30_000);
-        cfg.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
-        String uri = file.toAbsolutePath().toUri().toString().replaceFirst("^file:///", "file:/");
-        return cfg.createConnection("jdbc:sqlite:" + uri + (immutable ? "?immutable=1" : "?mode=ro"));
-    }
-
-    /** Opens (creating if needed) the database file and migrates its schema forward. */
+    /** Opens (creating if needed) the SQLite file and migrates its schema forward. */
     public static Database open(Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            return new Database(file);
-        } catch (IOException | SQLException e) {
+            return new Database(Dialect.SQLITE, new SqliteConnections(file), file);
+        } catch (IOException | SQLException | org.flywaydb.core.api.FlywayException e) {
             throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static Connection connect(Path file) throws SQLException {
-        SQLiteConfig cfg = new SQLiteConfig();
-        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        cfg.enforceForeignKeys(true);
-        cfg.setBusyTimeout(30_000);
-        cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        return cfg.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    public Dialect dialect() {
+        return dialect;
     }
 
+    public boolean readOnly() {
+        return connections.readOnly();
+    }
+
+    /** The SQLite file; null on PostgreSQL. */
     public Path file() {
         return file;
     }
 
+    /** Where the data is, for messages and {@code stats}: the SQLite file's path, or the URL (never a password). */
+    public String describe() {
+        return connections.describe();
+    }
+
+    /** The schema version the database is at (the newest migration applied). */
+    public int schemaVersion() {
+        return connections.schemaVersion();
+    }
+
     /** Runs read-only work on a pooled connection; it sees the last committed state. */
     public <T> T read(Work<T> work) {
-        Connection c = null;
-        try {
-            c = readers.take();
-            return work.run(c);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while waiting for the database", e);
-        } catch (SQLException e) {
-            throw new StoreException("database read failed: " + e.getMessage(), e);
-        } finally {
-            if (c != null) readers.add(c);
-        }
+        return connections.read(work);
     }
 
-    /** Runs work in one write transaction: all of it is committed, or none of it. */
+    /**
+     * Runs work in one write transaction: all of it is committed, or none of it. On PostgreSQL the work may run again
+     * after a lost connection, so it must build its results afresh each time it runs.
+     */
     public <T> T transaction(Work<T> work) {
-        if (readOnly) throw new StoreException("the database " + file + " is read-only here; this needs to write to it");
-        writeLock.lock();
-        try {
-            if (closed) throw new StoreException("database is closed");
-            writer.setAutoCommit(false);
-            try {
-                T result = work.run(writer);
-                writer.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    writer.rollback();
-                } catch (SQLException alreadyRolledBack) {
-                    e.addSuppressed(alreadyRolledBack); // SQLite may have rolled back already (SQLITE_FULL)
-                }
-                throw e;
-            } finally {
-                try {
-                    writer.setAutoCommit(true);
-                } catch (SQLException afterFailure) {
-                    // after SQLITE_FULL SQLite has ended the transaction itself, and this "commit" fails with "no
-                    // transaction is active": that message used to replace the real cause; the connection is fine
-                    log.debug("resetting auto-commit failed: {}", afterFailure.getMessage());
-                }
-            }
-        } catch (SQLException e) {
-            if (diskFull(e)) {
-                throw new StoreException("disk full while writing the database (" + file.toAbsolutePath() + ": "
-                        + e.getMessage() + "); free some space and run it again: what was stored stays", e);
-            }
-            throw new StoreException("database write failed: " + e.getMessage(), e);
-        } finally {
-            writeLock.unlock();
-        }
+        return connections.transaction(work);
     }
 
-    /** SQLITE_FULL (13): the disk, or the database's page limit, is full. */
-    static boolean diskFull(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && (s.getErrorCode() == 13
-                    || String.valueOf(s.getMessage()).contains("SQLITE_FULL"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Size of the database file plus its write-ahead log, in bytes. */
+    /** Size of the database in bytes: the SQLite file plus its write-ahead log, or PostgreSQL's database size. */
     public long sizeBytes() {
-        long size = 0;
-        for (String suffix : new String[]{"", "-wal"}) {
-            try {
-                Path p = Path.of(file.toAbsolutePath() + suffix);
-                if (Files.exists(p)) size += Files.size(p);
-            } catch (IOException ignored) {
-                // a size is informative only
-            }
-        }
-        return size;
+        return connections.sizeBytes();
     }
 
     @Override
     public void close() {
-        writeLock.lock();
-        try {
-            if (closed) return;
-            closed = true;
-            if (writer != null) {
-                try {
-                    writer.createStatement().execute("PRAGMA wal_checkpoint(TRUNCATE)");
-                } catch (SQLException e) {
-                    log.debug("checkpoint on close failed: {}", e.getMessage());
-                }
-                closeQuietly(writer);
-            }
-            Connection c;
-            while ((c = readers.poll()) != null) closeQuietly(c);
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    private static void closeQuietly(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException e) {
-            log.debug("close failed: {}", e.getMessage());
-        }
+        connections.close();
     }
 }

@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Stories that chats follow, in SQLite so they survive restarts: the follows, the articles that arrived since the
+ * Stories that chats follow, in the database so they survive restarts: the follows, the articles that arrived since the
  * last scan (recorded by a trigger whichever process stored them), the alerts matched for each chat (one per chat
  * and article, so nothing is pushed twice), and the chats paused because Telegram refused to deliver to them.
  */
@@ -147,7 +147,7 @@ public final class FollowStore {
             List<Arrival> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT seq, article_id FROM article_arrivals
-                    WHERE seq > COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?), 0)
+                    WHERE seq > COALESCE((SELECT CAST(value AS BIGINT) FROM meta WHERE key = ?), 0)
                     ORDER BY seq LIMIT ?""")) {
                 ps.setString(1, CURSOR);
                 ps.setInt(2, limit);
@@ -168,7 +168,8 @@ public final class FollowStore {
         return db.transaction(c -> {
             int added = 0;
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT OR IGNORE INTO alerts(chat_id, article_id, topic, state, matched_at) VALUES (?, ?, ?, ?, ?)""")) {
+                    INSERT INTO alerts(chat_id, article_id, topic, state, matched_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING""")) {
                 for (Alert a : alerts) {
                     ps.setLong(1, a.chatId());
                     ps.setString(2, a.articleId());
@@ -178,7 +179,7 @@ public final class FollowStore {
                     added += ps.executeUpdate();
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
                 ps.setString(1, CURSOR);
                 ps.setString(2, String.valueOf(upToSeq));
                 ps.executeUpdate();
@@ -231,7 +232,8 @@ public final class FollowStore {
         return db.read(c -> {
             List<Alert> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT article_id, topic FROM alerts WHERE chat_id = ? AND state = ? ORDER BY rowid")) {
+                    "SELECT article_id, topic FROM alerts WHERE chat_id = ? AND state = ? ORDER BY "
+                            + db.dialect().insertionOrder())) {
                 ps.setLong(1, chatId);
                 ps.setString(2, DUE);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -280,7 +282,8 @@ public final class FollowStore {
     public void pause(long chatId, String reason, Instant at) {
         db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT OR REPLACE INTO paused_chats(chat_id, paused_at, reason) VALUES (?, ?, ?)")) {
+                    "INSERT INTO paused_chats(chat_id, paused_at, reason) VALUES (?, ?, ?) "
+                            + "ON CONFLICT(chat_id) DO UPDATE SET paused_at = excluded.paused_at, reason = excluded.reason")) {
                 ps.setLong(1, chatId);
                 ps.setLong(2, at.getEpochSecond());
                 ps.setString(3, reason);

@@ -26,7 +26,7 @@ public final class MetaStore {
 
     public void put(String key, String value) {
         db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
                 ps.setString(1, key);
                 ps.setString(2, value);
                 ps.executeUpdate();

@@ -66,10 +66,10 @@ public final class NearDuplicates {
     }
 
     /**
-     * An FTS5 query that finds candidate copies: the article's most distinctive (longest) words, OR-ed, so a copy
-     * containing all of them ranks first. Null when the text has no usable word.
+     * The words that find candidate copies in the keyword index: the article's most distinctive (longest) ones, to be
+     * OR-ed so a copy containing all of them ranks first. Only letters and digits, so they need no quoting.
      */
-    static String candidateQuery(String text, int maxTerms) {
+    static List<String> candidateWords(String text, int maxTerms) {
         Set<String> words = new LinkedHashSet<>();
         for (String w : Terms.tokens(text)) {
             if (w.length() >= 5 && !Terms.STOP_WORDS.contains(w) && w.chars().allMatch(Character::isLetterOrDigit)) {
@@ -77,17 +77,26 @@ public final class NearDuplicates {
             }
             if (words.size() >= maxTerms * 4) break;
         }
-        List<String> chosen = words.stream()
+        return words.stream()
                 .sorted((x, y) -> Integer.compare(y.length(), x.length()))
                 .limit(maxTerms).toList();
-        if (chosen.isEmpty()) return null;
+    }
+
+    /** An FTS5 query for SQLite's {@code chunks_fts}: any of the words in the body. */
+    static String fts5Query(List<String> words) {
         StringBuilder q = new StringBuilder();
-        for (String w : chosen) {
+        for (String w : words) {
             if (q.length() > 0) q.append(" OR ");
             q.append("body:\"").append(w).append('"');
         }
         return q.toString();
     }
+
+    /** A PostgreSQL {@code to_tsquery} text: any of the words. */
+    static String tsQuery(List<String> words) {
+        return String.join(" | ", words);
+    }
+
 
     private static long hash(List<String> words, int from, int to) {
         long h = 1125899906842597L;

@@ -6,10 +6,14 @@ import dev.herald.ingest.IngestProgress;
 import dev.herald.ingest.Ingestor;
 import dev.herald.store.ChangeLog.ContentChange;
 import dev.herald.support.HashingEmbeddingModel;
+import dev.herald.support.StoreBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,10 +22,15 @@ import static dev.herald.support.Fixtures.article;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreBackend.class)
 class ChangeLogTest {
 
+    @Parameter
+    StoreBackend backend;
     @TempDir
     Path dir;
+    StoreBackend.Location location;
     Database db;
     ArticleStore store;
     ChangeLog log;
@@ -29,7 +38,8 @@ class ChangeLogTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("h.db"));
+        location = backend.create(dir);
+        db = location.open();
         store = new ArticleStore(db);
         log = new ChangeLog(db);
         ingestor = new Ingestor(store, new AliasStore(db), new HashingEmbeddingModel(), new Chunker(40, 0), 8);
@@ -37,7 +47,8 @@ class ChangeLogTest {
 
     @AfterEach
     void close() {
-        db.close();
+        if (db != null) db.close();
+        if (location != null) location.close();
     }
 
     private void ingest(Article... articles) {
