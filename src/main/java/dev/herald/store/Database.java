@@ -188,6 +188,29 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
+    /** Reader connections idle now, of {@link #readerCount()}: the pool's headroom (for /metrics). */
+    public int idleReaders() {
+        return readers.size();
+    }
+
+    public int readerCount() {
+        return READERS;
+    }
+
+    /** Null when a trivial query answers, else why not (for /healthz). */
+    public String problem() {
+        try {
+            read(c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT 1")) {
+                    return rs.next();
+                }
+            });
+            return null;
+        } catch (StoreException e) {
+            return e.getMessage();
+        }
+    }
+
     /** Size of the database file plus its write-ahead log, in bytes. */
     public long sizeBytes() {
         long size = 0;
