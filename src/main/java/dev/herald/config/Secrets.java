@@ -17,13 +17,21 @@ public final class Secrets {
     /** Fallback API key name, as used by OpenAI's own tools. */
     public static final String OPENAI_API_KEY = "OPENAI_API_KEY";
 
-    private static final Secrets NONE = new Secrets(null, null, null);
+    /**
+     * The secret Telegram sends with each webhook update ({@code X-Telegram-Bot-Api-Secret-Token}); Telegram allows
+     * 1-256 characters of A-Z, a-z, 0-9, _ and -.
+     */
+    public static final String HERALD_WEBHOOK_SECRET = "HERALD_WEBHOOK_SECRET";
+
+    private static final Secrets NONE = new Secrets(null, null, null, null);
 
     private final String telegramBotToken;
     private final String llmApiKey;
     private final String llmApiKeyEnv;
+    private final String webhookSecret;
 
-    private Secrets(String telegramBotToken, String llmApiKey, String llmApiKeyEnv) {
+    private Secrets(String telegramBotToken, String llmApiKey, String llmApiKeyEnv, String webhookSecret) {
+        this.webhookSecret = webhookSecret;
         this.telegramBotToken = telegramBotToken;
         this.llmApiKey = llmApiKey;
         this.llmApiKeyEnv = llmApiKeyEnv;
@@ -47,7 +55,9 @@ public final class Secrets {
         // every secret read is cut from log lines from now on, whatever its shape
         LogRedaction.register(token);
         LogRedaction.register(key);
-        return new Secrets(token, key, keyEnv);
+        String webhook = value(env, HERALD_WEBHOOK_SECRET);
+        LogRedaction.register(webhook);
+        return new Secrets(token, key, keyEnv, webhook);
     }
 
     /** {@code TELEGRAM_BOT_TOKEN}, if set. */
@@ -60,6 +70,11 @@ public final class Secrets {
         return Optional.ofNullable(llmApiKey);
     }
 
+    /** {@code HERALD_WEBHOOK_SECRET}, if set. */
+    public Optional<String> webhookSecret() {
+        return Optional.ofNullable(webhookSecret);
+    }
+
     /** Which variable {@link #llmApiKey()} came from (for messages), if set. */
     public Optional<String> llmApiKeySource() {
         return Optional.ofNullable(llmApiKeyEnv);
@@ -68,7 +83,8 @@ public final class Secrets {
     @Override
     public String toString() {
         return "Secrets[" + TELEGRAM_BOT_TOKEN + "=" + (telegramBotToken != null ? "set" : "unset")
-                + ", llm api key=" + (llmApiKey != null ? "set from " + llmApiKeyEnv : "unset") + "]";
+                + ", llm api key=" + (llmApiKey != null ? "set from " + llmApiKeyEnv : "unset")
+                + ", " + HERALD_WEBHOOK_SECRET + "=" + (webhookSecret != null ? "set" : "unset") + "]";
     }
 
     private static String value(Map<String, String> env, String name) {

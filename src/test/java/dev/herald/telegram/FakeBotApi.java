@@ -15,10 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -56,7 +54,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     private final HttpServer server;
     private final String token;
-    private final BlockingQueue<ObjectNode> updates = new LinkedBlockingQueue<>();
+    private final List<ObjectNode> pending = new ArrayList<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final AtomicInteger updateIds = new AtomicInteger(1000);
@@ -110,7 +108,10 @@ public final class FakeBotApi implements AutoCloseable {
         int id = updateIds.incrementAndGet();
         ObjectNode u = JSON.createObjectNode().put("update_id", id);
         u.setAll(update);
-        updates.add(u);
+        synchronized (pending) {
+            pending.add(u);
+            pending.notifyAll();
+        }
         return id;
     }
 
@@ -334,7 +335,9 @@ public final class FakeBotApi implements AutoCloseable {
             }
             String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
             byte[] raw = ex.getRequestBody().readAllBytes();
-            JsonNode body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
+            String type = ex.getRequestHeaders().getFirst("Content-Type");
+            JsonNode body = raw.length == 0 ? JSON.createObjectNode()
+                    : type != null && type.startsWith("multipart/form-data") ? formFields(type, raw) : JSON.readTree(raw);
             Call call = new Call(method, body, System.nanoTime());
             calls.add(call);
             for (Rule r : rules) {
@@ -350,17 +353,47 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** The text fields of a multipart/form-data body (setWebhook is sent that way), as one JSON object. */
+    private static ObjectNode formFields(String contentType, byte[] raw) {
+        String boundary = "--" + contentType.replaceFirst(".*boundary=\"?([^\";]+)\"?.*", "$1");
+        ObjectNode out = JSON.createObjectNode();
+        for (String part : new String(raw, StandardCharsets.UTF_8).split(java.util.regex.Pattern.quote(boundary))) {
+            int gap = part.indexOf("\r\n\r\n");
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(part);
+            if (gap < 0 || !name.find()) continue;
+            String value = part.substring(gap + 4);
+            if (value.endsWith("\r\n")) value = value.substring(0, value.length() - 2);
+            out.put(name.group(1), value);
+        }
+        return out;
+    }
+
+    /**
+     * getUpdates as Telegram serves it: the updates from {@code offset} on (those before it are confirmed and
+     * forgotten), so a poller that dies before confirming a batch leaves it to the next one.
+     */
+    private String updatesFrom(JsonNode body) throws Exception {
+        long offset = body.path("offset").asLong(0);
+        ArrayNode out = JSON.createArrayNode();
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(80);
+        synchronized (pending) {
+            pending.removeIf(u -> u.path("update_id").asLong() < offset);
+            while (pending.isEmpty() && System.nanoTime() < end) {
+                pending.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
+                pending.removeIf(u -> u.path("update_id").asLong() < offset);
+            }
+            for (ObjectNode u : pending) {
+                if (out.size() == 100) break;
+                out.add(u);
+            }
+        }
+        return JSON.writeValueAsString(out);
+    }
+
     private String result(String method, JsonNode body) throws Exception {
         switch (method) {
             case "getupdates" -> {
-                ArrayNode out = JSON.createArrayNode();
-                ObjectNode first = updates.poll(80, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    out.add(first);
-                    ObjectNode next;
-                    while (out.size() < 100 && (next = updates.poll()) != null) out.add(next);
-                }
-                return JSON.writeValueAsString(out);
+                return updatesFrom(body);
             }
             case "getme" -> {
                 return "{\"id\":" + BOT_ID + ",\"is_bot\":true,\"first_name\":\"Herald\",\"username\":\""
