@@ -167,11 +167,13 @@ final class Schema {
                     """
                     CREATE TABLE telegram_updates (
                       update_id BIGINT PRIMARY KEY,
+                      conversation TEXT,
                       body TEXT NOT NULL,
                       holder TEXT NOT NULL,
                       taken_at BIGINT NOT NULL,
                       done_at BIGINT)""",
                     "CREATE INDEX telegram_updates_open ON telegram_updates(done_at, taken_at)",
+                    "CREATE INDEX telegram_updates_conversation ON telegram_updates(conversation, update_id)",
                     """
                     CREATE TABLE claims (
                       name TEXT PRIMARY KEY,

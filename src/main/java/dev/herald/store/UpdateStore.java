@@ -16,7 +16,7 @@ import java.util.List;
 public final class UpdateStore {
 
     /** An update taken but not finished. */
-    public record Open(long updateId, String json) {
+    public record Open(long updateId, String conversation, String json) {
     }
 
     private final Database db;
@@ -26,23 +26,44 @@ public final class UpdateStore {
     }
 
     /**
-     * Takes the update for the instance: true when nobody had it, or its taker died (heartbeat out) before finishing
+     * Takes the update (of a conversation, or null) for the instance: true when nobody had it, or its taker died (heartbeat out) before finishing
      * it; false when it is done, or being handled by a live instance (this one included).
      */
-    public boolean take(long updateId, String json, String instance, Instant now) {
+    public boolean take(long updateId, String conversation, String json, String instance, Instant now) {
         return db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO telegram_updates(update_id, body, holder, taken_at) VALUES (?, ?, ?, ?)
+                    INSERT INTO telegram_updates(update_id, conversation, body, holder, taken_at) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT(update_id) DO UPDATE SET holder = excluded.holder, taken_at = excluded.taken_at
                     WHERE telegram_updates.done_at IS NULL AND telegram_updates.holder <> excluded.holder
                       AND NOT EXISTS (SELECT 1 FROM instances i
                                       WHERE i.id = telegram_updates.holder AND i.alive_until >= ?)""")) {
                 ps.setLong(1, updateId);
-                ps.setString(2, json);
-                ps.setString(3, instance);
-                ps.setLong(4, now.toEpochMilli());
+                ps.setString(2, conversation);
+                ps.setString(3, json);
+                ps.setString(4, instance);
                 ps.setLong(5, now.toEpochMilli());
+                ps.setLong(6, now.toEpochMilli());
                 return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /**
+     * True while an update of the conversation taken before this one (a lower id: Telegram numbers a bot's updates
+     * in the order they happened) is unfinished: this one waits for it, whichever instance has it. Only updates taken
+     * since {@code takenSince} count, so one whose end was never recorded cannot hold its conversation for ever.
+     */
+    public boolean earlierOpen(String conversation, long updateId, Instant takenSince) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT 1 FROM telegram_updates
+                    WHERE conversation = ? AND update_id < ? AND done_at IS NULL AND taken_at >= ?""")) {
+                ps.setString(1, conversation);
+                ps.setLong(2, updateId);
+                ps.setLong(3, takenSince.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
             }
         });
     }
@@ -65,7 +86,7 @@ public final class UpdateStore {
     public List<Open> orphans(Instant now, Duration maxAge, int limit) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT u.update_id, u.body FROM telegram_updates u
+                    SELECT u.update_id, u.conversation, u.body FROM telegram_updates u
                     WHERE u.done_at IS NULL AND u.taken_at >= ?
                       AND NOT EXISTS (SELECT 1 FROM instances i WHERE i.id = u.holder AND i.alive_until >= ?)
                     ORDER BY u.update_id LIMIT ?""")) {
@@ -74,7 +95,7 @@ public final class UpdateStore {
                 ps.setInt(3, limit);
                 List<Open> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(new Open(rs.getLong(1), rs.getString(2)));
+                    while (rs.next()) out.add(new Open(rs.getLong(1), rs.getString(2), rs.getString(3)));
                 }
                 return out;
             }

@@ -228,7 +228,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
     void accept(Update u) {
         if (u == null || closed) return;
         if (!u.hasInlineQuery() && u.getMessage() == null && u.getCallbackQuery() == null) return;
-        if (ledger != null && !ledger.take(u)) {
+        if (ledger != null && !ledger.take(u, u.hasInlineQuery() ? null : queueKey(u).name())) {
             log.debug("update {} was taken before; skipped", u.getUpdateId());
             return;
         }
@@ -251,7 +251,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
             return;
         }
         QueueKey key = queueKey(u);
-        enqueue(key, () -> (ledger == null ? safely(u) : ledger.inTurn(key.chat() + ":" + key.user(), () -> safely(u)))
+        enqueue(key, () -> (ledger == null ? safely(u) : ledger.inTurn(key.name(), u, () -> safely(u)))
                 .whenComplete((v, e) -> done(u)));
     }
 
@@ -275,6 +275,10 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
 
     /** One serial queue per user per chat: a reader's updates stay in order, nobody waits for anyone else's. */
     private record QueueKey(long chat, long user) {
+        /** The conversation's name in the store: its updates are handled in order across instances. */
+        String name() {
+            return chat + ":" + user;
+        }
     }
 
     private static QueueKey queueKey(Update u) {

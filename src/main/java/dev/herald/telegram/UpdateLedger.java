@@ -39,6 +39,11 @@ final class UpdateLedger implements AutoCloseable {
     static final Duration CLAIM_RETRY = Duration.ofMillis(25);
     /** Orphans older than this are not replayed: their reader has long given up (Telegram keeps updates 24 h). */
     static final Duration ORPHAN_MAX_AGE = Duration.ofHours(1);
+    /**
+     * An earlier update of the conversation holds a later one back only if taken this recently: far longer than any
+     * answer (an LLM call times out after llm.timeout, 30 s by default), so one whose end was lost cannot block it.
+     */
+    static final Duration EARLIER_WINDOW = Duration.ofMinutes(10);
 
     private final UpdateStore updates;
     private final CoordinationStore coordination;
@@ -58,11 +63,14 @@ final class UpdateLedger implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Takes the update for this instance; false when it was handled, or is being handled, already. */
-    boolean take(Update u) {
+    /**
+     * Takes the update (of a conversation, or null) for this instance; false when it was handled, or is being handled,
+     * already.
+     */
+    boolean take(Update u, String conversation) {
         if (u.getUpdateId() == null) return true;
         try {
-            return updates.take(u.getUpdateId(), json.writeValueAsString(u), instance, clock.instant());
+            return updates.take(u.getUpdateId(), conversation, json.writeValueAsString(u), instance, clock.instant());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("update " + u.getUpdateId() + " cannot be written as JSON", e);
         }
@@ -73,20 +81,24 @@ final class UpdateLedger implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} once this instance holds the conversation's claim, and releases it when the work's future
-     * completes; the returned future completes then too (never exceptionally: a store failure is logged and the work
-     * runs anyway, since answering out of order beats not answering).
+     * Runs {@code work} once no earlier update of the conversation is unfinished and this instance holds the
+     * conversation's claim, and releases it when the work's future completes; the returned future completes then too
+     * (never exceptionally: a store failure is logged and the work runs anyway, since answering out of order beats
+     * not answering).
      */
-    CompletableFuture<Void> inTurn(String conversation, Supplier<CompletableFuture<Void>> work) {
+    CompletableFuture<Void> inTurn(String conversation, Update u, Supplier<CompletableFuture<Void>> work) {
         CompletableFuture<Void> result = new CompletableFuture<>();
-        attempt("conversation:" + conversation, work, result, 0);
+        attempt(conversation, u.getUpdateId() == null ? Long.MAX_VALUE : u.getUpdateId(), work, result, 0);
         return result;
     }
 
-    private void attempt(String name, Supplier<CompletableFuture<Void>> work, CompletableFuture<Void> result, int tries) {
+    private void attempt(String conversation, long updateId, Supplier<CompletableFuture<Void>> work,
+                         CompletableFuture<Void> result, int tries) {
+        String name = "conversation:" + conversation;
         boolean claimed;
         try {
-            claimed = coordination.claim(name, instance, clock.instant());
+            claimed = !updates.earlierOpen(conversation, updateId, clock.instant().minus(EARLIER_WINDOW))
+                    && coordination.claim(name, instance, clock.instant());
         } catch (RuntimeException e) {
             log.warn("claiming {} failed ({}); handling it unclaimed", name, e.getMessage());
             run(work, result, null);
@@ -96,9 +108,10 @@ final class UpdateLedger implements AutoCloseable {
             run(work, result, name);
             return;
         }
-        if (tries == 0) log.debug("{} is being handled by another instance; waiting for it", name);
+        if (tries == 0) log.debug("{} has an earlier update in hand elsewhere; waiting for it", name);
         try {
-            retries.schedule(() -> attempt(name, work, result, tries + 1), CLAIM_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            retries.schedule(() -> attempt(conversation, updateId, work, result, tries + 1), CLAIM_RETRY.toMillis(),
+                    TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             result.complete(null);
         }
@@ -130,7 +143,7 @@ final class UpdateLedger implements AutoCloseable {
         for (UpdateStore.Open o : updates.orphans(clock.instant(), ORPHAN_MAX_AGE, 100)) {
             try {
                 Update u = json.readValue(o.json(), Update.class);
-                if (updates.take(o.updateId(), o.json(), instance, clock.instant())) out.add(u);
+                if (updates.take(o.updateId(), o.conversation(), o.json(), instance, clock.instant())) out.add(u);
             } catch (JsonProcessingException e) {
                 log.warn("update {} left by a stopped instance cannot be read; dropping it", o.updateId());
                 updates.done(o.updateId(), clock.instant());
