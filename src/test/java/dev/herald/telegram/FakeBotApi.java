@@ -146,6 +146,48 @@ public final class FakeBotApi implements AutoCloseable {
         memberStatus.put(chatId + ":" + userId, status);
     }
 
+    private Predicate<Call> holdTrigger;
+    private boolean holding;
+    private boolean dropHeld;
+
+    /**
+     * From the first call matching {@code trigger} on, every call (that one included) is held unanswered and
+     * unrecorded until {@link #dropHeld()}: a process can then be killed with its requests in flight, none of them
+     * delivered.
+     */
+    synchronized void holdFrom(Predicate<Call> trigger) {
+        holdTrigger = trigger;
+    }
+
+    /** Waits until a call set off the hold. */
+    synchronized void awaitHolding(long timeoutMillis) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (!holding) {
+            long left = end - System.currentTimeMillis();
+            if (left <= 0) throw new AssertionError("no call set off the hold");
+            wait(left);
+        }
+    }
+
+    /** The held calls are dropped (their connections closed unanswered); calls are served again. */
+    synchronized void dropHeld() {
+        dropHeld = true;
+        holding = false;
+        holdTrigger = null;
+        notifyAll();
+    }
+
+    /** True when the call was held and then dropped. */
+    private synchronized boolean held(Call call) throws InterruptedException {
+        if (!holding && holdTrigger != null && holdTrigger.test(call)) {
+            holding = true;
+            notifyAll();
+        }
+        if (!holding) return false;
+        while (holding) wait();
+        return dropHeld;
+    }
+
     // ------------------------------------------------------------ inspecting
 
     List<Call> calls() {
@@ -339,6 +381,7 @@ public final class FakeBotApi implements AutoCloseable {
             JsonNode body = raw.length == 0 ? JSON.createObjectNode()
                     : type != null && type.startsWith("multipart/form-data") ? formFields(type, raw) : JSON.readTree(raw);
             Call call = new Call(method, body, System.nanoTime());
+            if (held(call)) return; // dropped unanswered: its caller was killed meanwhile
             calls.add(call);
             for (Rule r : rules) {
                 if (r.method().equals(method) && r.when().test(call) && rules.remove(r)) {
