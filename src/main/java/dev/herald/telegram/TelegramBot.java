@@ -180,7 +180,7 @@ public final class TelegramBot implements AutoCloseable {
      * finished, and the application and Herald are closed. Blocks until then.
      *
      * @return 0 after a clean stop; {@value #EXIT_CONFIG} when {@code TELEGRAM_BOT_TOKEN} is not set or Telegram
-     *         rejects it (401, at start-up or later; one line each); {@value #EXIT_START_FAILED} when the bot could
+     *         rejects it (401, at start-up or later; one line each), or webhook mode lacks its URL or secret; {@value #EXIT_START_FAILED} when the bot could
      *         not start otherwise
      */
     public static int runBot(Services herald) {
@@ -189,6 +189,14 @@ public final class TelegramBot implements AutoCloseable {
             System.err.println("herald bot: " + Secrets.TELEGRAM_BOT_TOKEN
                     + " is not set; create a bot with @BotFather and export its token to run Herald on Telegram.");
             return EXIT_CONFIG;
+        }
+        if (herald.deployment().mode() == TelegramMode.WEBHOOK) {
+            try {
+                checkWebhookSettings(herald.deployment());
+            } catch (IllegalArgumentException e) {
+                System.err.println("herald bot: " + e.getMessage());
+                return EXIT_CONFIG;
+            }
         }
         TelegramBot bot;
         try {
@@ -350,8 +358,17 @@ public final class TelegramBot implements AutoCloseable {
         }
         java.util.concurrent.ScheduledExecutorService housekeeping = housekeeping(handler, ledger, shared, sender,
                 contact, token);
+        InstanceHeartbeat self = shared.instance();
         AlertPusher alerts = new AlertPusher(sender, herald.follows(), botOptions::chatAllowed, options.clock(),
-                options.alertsEvery(), token);
+                options.alertsEvery(), token, round -> () -> {
+                    // one instance's round at a time: the claim is free again when it ends, or when its holder dies
+                    if (!self.store().claim("story-alerts", self.id(), self.clock().instant())) return;
+                    try {
+                        round.run();
+                    } finally {
+                        self.store().release("story-alerts", self.id());
+                    }
+                });
         alerts.start();
         BriefingPusher briefings = new BriefingPusher(sender, herald.briefings(), botOptions::chatAllowed,
                 options.clock(), token);
