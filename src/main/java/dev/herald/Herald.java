@@ -86,7 +86,7 @@ public final class Herald implements AutoCloseable {
     private final SourceRefresher sources;
     private volatile Follows follows;
     private final Conversations conversations;
-    private final HeraldMetrics metrics = new HeraldMetrics();
+    private volatile HeraldMetrics metrics;
     private final Health health = new Health();
     private volatile InstanceHeartbeat instance;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -131,22 +131,7 @@ public final class Herald implements AutoCloseable {
         // 6. Operations: what /healthz checks and /metrics counts (served by the bot when asked to)
         health.add("store", database::problem);
         health.add("indexes", () -> indexes.isLoaded() ? null : "search indexes are still loading");
-        metrics.gauge("herald.index.chunks", "chunks in the in-memory search indexes",
-                () -> indexes.isLoaded() ? indexes.vectors().size() : 0);
-        metrics.gauge("herald.store.readers.idle", "idle reader connections in the store's pool", database::idleReaders);
-        metrics.gauge("herald.store.readers", "reader connections in the store's pool", database::readerCount);
-        store.addListener(new StoreListener() {
-            @Override
-            public void articleStored(dev.herald.article.ArticleChunks stored) {
-                metrics.ingested(stored.size());
-            }
-
-            @Override
-            public void articleRemoved(String articleId, long[] chunkIds) {
-            }
-        });
     }
-
 
     /**
      * {@code content.allowed-roots}, or when empty the folder of the database ({@code data/} by default); the local
@@ -303,7 +288,7 @@ public final class Herald implements AutoCloseable {
                 () -> {
                     library.startScheduledRefresh();
                     warmUpInBackground();
-                }, this::close, shared, health, metrics, deployment(config));
+                }, this::close, shared, health, metrics(), deployment(config));
     }
 
     static TelegramBot.Deployment deployment(HeraldConfig c) {
@@ -345,8 +330,34 @@ public final class Herald implements AutoCloseable {
         return health;
     }
 
+    /**
+     * The meters /metrics serves, made on first use (the bot's start): commands that never serve them do not pay for
+     * the registry. Ingest is counted from then on.
+     */
     public HeraldMetrics metrics() {
-        return metrics;
+        HeraldMetrics m = metrics;
+        if (m != null) return m;
+        synchronized (this) {
+            if (metrics == null) {
+                HeraldMetrics made = new HeraldMetrics();
+                made.gauge("herald.index.chunks", "chunks in the in-memory search indexes",
+                        () -> indexes.isLoaded() ? indexes.vectors().size() : 0);
+                made.gauge("herald.store.readers.idle", "idle reader connections in the store's pool", database::idleReaders);
+                made.gauge("herald.store.readers", "reader connections in the store's pool", database::readerCount);
+                store.addListener(new StoreListener() {
+                    @Override
+                    public void articleStored(dev.herald.article.ArticleChunks stored) {
+                        made.ingested(stored.size());
+                    }
+
+                    @Override
+                    public void articleRemoved(String articleId, long[] chunkIds) {
+                    }
+                });
+                metrics = made;
+            }
+            return metrics;
+        }
     }
 
     /** The stories chats follow, matched with the retrieval's keyword and vector weights. */

@@ -46,8 +46,8 @@ class OpsEndpointsTest {
                      .withOverride(Settings.STORE_PATH, tmp.resolve("o.db").toString(), "test")
                      .withOverride(Settings.TELEGRAM_API_URL, api.url(), "test")
                      .withSecrets(Secrets.fromEnv(Map.of(Secrets.TELEGRAM_BOT_TOKEN, TOKEN))))) {
+            TelegramBot.Services services = herald.telegramServices(); // counting starts here
             herald.library().loadSamples(IngestProgress.NONE);
-            TelegramBot.Services services = herald.telegramServices();
             TelegramBot bot = TelegramBot.start(services.withDeployment(services.deployment().withOpsPort(-1)), TOKEN,
                     new TelegramBot.Options(TelegramBotTest.JAN_30, new ReliableSender.Pacing(Duration.ZERO, Duration.ZERO),
                             new ReliableSender.Retry(3, Duration.ofMillis(20)), 2, Duration.ofSeconds(5)), null);
@@ -81,7 +81,9 @@ class OpsEndpointsTest {
                 assertEquals(2.0, sample(body, "herald_telegram_calls_total{method=\"sendmessage\",outcome=\"ok\"}"), body);
                 assertTrue(sample(body, "herald_index_chunks") > 0, body);
                 assertEquals(1.0, sample(body, "herald_polling_leader"), body);
-                assertTrue(sample(body, "herald_ingested_chunks_total") > 0, "the samples were ingested by this process");
+                assertEquals((double) herald.store().chunkCount(), sample(body, "herald_ingested_chunks_total"),
+                        "the samples were ingested by this process");
+                assertEquals((double) herald.store().articleCount(), sample(body, "herald_ingested_articles_total"), body);
                 assertEquals(4.0, sample(body, "herald_store_readers"), body);
 
                 // and: only GET and HEAD are served
