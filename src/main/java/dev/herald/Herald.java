@@ -21,7 +21,15 @@ import dev.herald.config.Settings;
 import dev.herald.eval.Baselines;
 import dev.herald.eval.Evaluation;
 import dev.herald.index.Fts5KeywordSearch;
+import dev.herald.ops.Health;
+import dev.herald.ops.HeraldMetrics;
 import dev.herald.store.BriefingStore;
+import dev.herald.store.ConversationStore;
+import dev.herald.store.CoordinationStore;
+import dev.herald.store.InstanceHeartbeat;
+import dev.herald.store.RateLimitStore;
+import dev.herald.store.StoreListener;
+import dev.herald.store.UpdateStore;
 import dev.herald.store.FeedbackStore;
 import dev.herald.store.FollowStore;
 import dev.herald.store.MetaStore;
@@ -79,6 +87,10 @@ public final class Herald implements AutoCloseable {
     private final ContentLibrary library;
     private final SourceRefresher sources;
     private volatile Follows follows;
+    private final Conversations conversations;
+    private volatile HeraldMetrics metrics;
+    private final Health health = new Health();
+    private volatile InstanceHeartbeat instance;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Herald(HeraldConfig config, boolean readOnly) {
@@ -110,15 +122,20 @@ public final class Herald implements AutoCloseable {
         // 4. Answers (in llm mode one chat model serves the answerer, the follow-up rewriter and the translator)
         LanguageModel llm = config.get(Settings.ANSWER_MODE) == AnswerMode.LLM ? languageModel(config) : null;
         this.answerer = answerer(config, indexes, llm);
-        // 5. Conversations
-        this.questions = new QuestionService(retriever, answerer, new Conversations(config.get(Settings.CHAT_MEMORY_IDLE)),
+        // 5. Conversations: in the store, so a follow-up reaching another instance on it still reads as one (a
+        //    read-only store keeps them in this process)
+        this.conversations = new Conversations(config.get(Settings.CHAT_MEMORY_IDLE), java.time.Clock.systemUTC(),
+                readOnly ? null : new ConversationStore(database));
+        this.questions = new QuestionService(retriever, answerer, conversations,
                 aliases::aliases, llm == null ? null : new LlmQueryRewriter(llm.model(), llm.health())::standalone)
                 .withBriefings(new Briefings(Briefings.Archive.of(store, aliases), retriever, term -> indexes.keywords().idf(term)))
                 .withSpelling(new Spelling(indexes::keywords))
                 .withLanguages(new QuestionLanguage(term -> indexes.keywords().documentFrequency(term)),
                         llm == null ? null : new LlmTranslator(llm.model()));
+        // 6. Operations: what /healthz checks and /metrics counts (served by the bot when asked to)
+        health.add("store", database::problem);
+        health.add("indexes", () -> indexes.isLoaded() ? null : "search indexes are still loading");
     }
-
 
     /**
      * {@code content.allowed-roots}, or when empty the folder of the database ({@code data/} by default); the local
@@ -317,13 +334,88 @@ public final class Herald implements AutoCloseable {
      * closes Herald when it stops.
      */
     public TelegramBot.Services telegramServices() {
+        InstanceHeartbeat me = instance();
+        RateLimitStore rates = new RateLimitStore(database);
+        TelegramBot.Shared shared = new TelegramBot.Shared(me, new UpdateStore(database), rates, () -> {
+            conversations.prune();
+            rates.prune(java.time.Instant.now().minus(Duration.ofMinutes(1)));
+        });
         return new TelegramBot.Services(questions, library, store, new FeedbackStore(database, 5_000), follows(),
                 new MorningBriefings(new BriefingStore(database), questions::morningBriefing),
                 config.get(Settings.TELEGRAM_API_URL), BotOptions.from(config), config.secrets().telegramBotToken(),
                 () -> {
                     library.startScheduledRefresh();
                     warmUpInBackground();
-                }, this::close);
+                }, this::close, shared, health, metrics(), deployment(config));
+    }
+
+    static TelegramBot.Deployment deployment(HeraldConfig c) {
+        return new TelegramBot.Deployment(c.get(Settings.TELEGRAM_MODE), c.get(Settings.TELEGRAM_WEBHOOK_URL),
+                c.get(Settings.TELEGRAM_WEBHOOK_PORT), c.secrets().webhookSecret(), c.get(Settings.OPS_BIND),
+                c.get(Settings.OPS_PORT));
+    }
+
+    /**
+     * This process among the instances on the store, beating from the first call (the bot's start): scheduled
+     * source refreshes are claimed through it from then on, so one instance refreshes a source at a time.
+     */
+    public InstanceHeartbeat instance() {
+        InstanceHeartbeat i = instance;
+        if (i == null) {
+            synchronized (this) {
+                if (instance == null) {
+                    InstanceHeartbeat beating = new InstanceHeartbeat(new CoordinationStore(database), java.time.Clock.systemUTC());
+                    sources.claims(new SourceRefresher.Claims() {
+                        @Override
+                        public boolean tryClaim(String name) {
+                            return beating.store().claim(name, beating.id(), beating.clock().instant());
+                        }
+
+                        @Override
+                        public void release(String name) {
+                            beating.store().release(name, beating.id());
+                        }
+                    });
+                    instance = beating;
+                }
+                i = instance;
+            }
+        }
+        return i;
+    }
+
+    public Health health() {
+        return health;
+    }
+
+    /**
+     * The meters /metrics serves, made on first use (the bot's start): commands that never serve them do not pay for
+     * the registry. Ingest is counted from then on.
+     */
+    public HeraldMetrics metrics() {
+        HeraldMetrics m = metrics;
+        if (m != null) return m;
+        synchronized (this) {
+            if (metrics == null) {
+                HeraldMetrics made = new HeraldMetrics();
+                made.gauge("herald.index.chunks", "chunks in the in-memory search indexes",
+                        () -> indexes.isLoaded() ? indexes.vectors().size() : 0);
+                made.gauge("herald.store.readers.idle", "idle reader connections in the store's pool", database::idleReaders);
+                made.gauge("herald.store.readers", "reader connections in the store's pool", database::readerCount);
+                store.addListener(new StoreListener() {
+                    @Override
+                    public void articleStored(dev.herald.article.ArticleChunks stored) {
+                        made.ingested(stored.size());
+                    }
+
+                    @Override
+                    public void articleRemoved(String articleId, long[] chunkIds) {
+                    }
+                });
+                metrics = made;
+            }
+            return metrics;
+        }
     }
 
     /** The stories chats follow, matched with the retrieval's keyword and vector weights. */
@@ -367,6 +459,8 @@ public final class Herald implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) return;
         indexes.close();
         sources.close();
+        InstanceHeartbeat i = instance;
+        if (i != null) i.close(); // frees this instance's leases and claims for the others at once
         embeddings.close();
         database.close();
     }

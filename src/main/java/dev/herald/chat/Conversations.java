@@ -1,5 +1,7 @@
 package dev.herald.chat;
 
+import dev.herald.store.ConversationStore;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Short memory per conversation (a chat, or a console session): the last few turns, forgotten after an idle time.
+ * In the store when given one, so a follow-up reaching another instance than the question before it still reads as
+ * a follow-up; else in this process.
  */
 public final class Conversations {
 
@@ -24,10 +28,17 @@ public final class Conversations {
     private final Duration idle;
     private final Clock clock;
     private final Map<String, List<Turn>> turns = new ConcurrentHashMap<>();
+    private final ConversationStore store;
 
     public Conversations(Duration idle, Clock clock) {
+        this(idle, clock, null);
+    }
+
+    /** @param store where turns are kept (shared by every instance), or null for this process's memory */
+    public Conversations(Duration idle, Clock clock, ConversationStore store) {
         this.idle = idle;
         this.clock = clock;
+        this.store = store;
     }
 
     public Conversations(Duration idle) {
@@ -36,6 +47,14 @@ public final class Conversations {
 
     /** Recent turns, oldest first; empty when the conversation has been idle too long. */
     public List<Turn> recent(String conversation) {
+        if (store != null) {
+            List<Turn> t = new ArrayList<>();
+            for (ConversationStore.StoredTurn s : store.turns(conversation)) {
+                t.add(new Turn(s.question(), s.searchText(), s.cited(), s.at()));
+            }
+            if (t.isEmpty() || t.get(t.size() - 1).at().plus(idle).isBefore(clock.instant())) return List.of();
+            return List.copyOf(t);
+        }
         List<Turn> t = turns.get(conversation);
         if (t == null || t.isEmpty()) return List.of();
         synchronized (t) {
@@ -53,6 +72,11 @@ public final class Conversations {
     }
 
     public void remember(String conversation, String question, String searchText, Set<String> cited) {
+        if (store != null) {
+            store.append(conversation, new ConversationStore.StoredTurn(question, searchText, Set.copyOf(cited),
+                    clock.instant()), KEEP);
+            return;
+        }
         List<Turn> t = turns.computeIfAbsent(conversation, k -> new ArrayList<>());
         synchronized (t) {
             t.add(new Turn(question, searchText, Set.copyOf(cited), clock.instant()));
@@ -61,7 +85,13 @@ public final class Conversations {
     }
 
     public void reset(String conversation) {
+        if (store != null) store.reset(conversation);
         turns.remove(conversation);
+    }
+
+    /** Forgets conversations idle for longer than the memory lasts (the store's; this process's go as they are read). */
+    public void prune() {
+        if (store != null) store.prune(clock.instant().minus(idle));
     }
 
     public Instant now() {

@@ -156,7 +156,9 @@ public final class QuestionService {
      * it (llm mode; not for briefings or questions answered through a translation, which are shown when finished).
      */
     public Reply ask(String conversation, String question, Instant asOf, AnswerProgress progress) {
+        long start = System.nanoTime();
         List<Conversations.Turn> recent = conversations.recent(conversation);
+        long memory = System.nanoTime() - start;
         Reply reply = answer(question, asOf, recent, progress);
         Set<String> cited = new HashSet<>();
         for (Citation c : reply.answer().citations()) cited.add(c.article().id());
@@ -164,8 +166,13 @@ public final class QuestionService {
             // keep the thread: the next follow-up still refers to the earlier topic
             cited.addAll(recent.get(recent.size() - 1).citedArticles());
         }
+        start = System.nanoTime();
         conversations.remember(conversation, question, reply.searchText(), cited);
-        return reply;
+        memory += System.nanoTime() - start;
+        // "memory": reading and writing the conversation (in the store with several instances), outside "total"
+        java.util.Map<String, Long> stages = new java.util.LinkedHashMap<>(reply.stageNanos());
+        stages.put("memory", memory);
+        return new Reply(reply.answer(), reply.search(), reply.followUp(), reply.searchText(), stages);
     }
 
     private Answer withAliases(Answer a) {

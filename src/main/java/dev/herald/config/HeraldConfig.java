@@ -52,7 +52,7 @@ public final class HeraldConfig {
     public static final String SHARED_DIR_ENV = "HERALD_SHARED_DIR";
     /** {@code HERALD_*} environment variables that are not settings. */
     public static final Set<String> RESERVED_ENV = Set.of(CONFIG_ENV, Secrets.HERALD_LLM_API_KEY, LOG_LEVEL_ENV,
-            SHARED_DIR_ENV, Secrets.HERALD_STORE_USER, Secrets.HERALD_STORE_PASSWORD);
+            SHARED_DIR_ENV, Secrets.HERALD_STORE_USER, Secrets.HERALD_STORE_PASSWORD, Secrets.HERALD_WEBHOOK_SECRET);
 
     static final String DEFAULT_ORIGIN = "default";
 

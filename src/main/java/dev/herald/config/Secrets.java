@@ -21,16 +21,24 @@ public final class Secrets {
     public static final String HERALD_STORE_USER = "HERALD_STORE_USER";
     /** The PostgreSQL password for {@code store.url}; never in the URL or the file. */
     public static final String HERALD_STORE_PASSWORD = "HERALD_STORE_PASSWORD";
+    /**
+     * The secret Telegram sends with each webhook update ({@code X-Telegram-Bot-Api-Secret-Token}); Telegram allows
+     * 1-256 characters of A-Z, a-z, 0-9, _ and -.
+     */
+    public static final String HERALD_WEBHOOK_SECRET = "HERALD_WEBHOOK_SECRET";
 
-    private static final Secrets NONE = new Secrets(null, null, null, null, null);
+    private static final Secrets NONE = new Secrets(null, null, null, null, null, null);
 
     private final String telegramBotToken;
     private final String llmApiKey;
     private final String llmApiKeyEnv;
     private final String storeUser;
     private final String storePassword;
+    private final String webhookSecret;
 
-    private Secrets(String telegramBotToken, String llmApiKey, String llmApiKeyEnv, String storeUser, String storePassword) {
+    private Secrets(String telegramBotToken, String llmApiKey, String llmApiKeyEnv, String storeUser, String storePassword,
+                    String webhookSecret) {
+        this.webhookSecret = webhookSecret;
         this.telegramBotToken = telegramBotToken;
         this.llmApiKey = llmApiKey;
         this.llmApiKeyEnv = llmApiKeyEnv;
@@ -58,7 +66,14 @@ public final class Secrets {
         LogRedaction.register(token);
         LogRedaction.register(key);
         LogRedaction.register(storePassword);
-        return new Secrets(token, key, keyEnv, value(env, HERALD_STORE_USER), storePassword);
+        String webhook = value(env, HERALD_WEBHOOK_SECRET);
+        LogRedaction.register(webhook);
+        return new Secrets(token, key, keyEnv, value(env, HERALD_STORE_USER), storePassword, webhook);
+    }
+
+    /** {@code HERALD_WEBHOOK_SECRET}, if set. */
+    public Optional<String> webhookSecret() {
+        return Optional.ofNullable(webhookSecret);
     }
 
     /** {@code HERALD_STORE_USER}, if set. */
@@ -90,7 +105,8 @@ public final class Secrets {
     public String toString() {
         return "Secrets[" + TELEGRAM_BOT_TOKEN + "=" + (telegramBotToken != null ? "set" : "unset")
                 + ", llm api key=" + (llmApiKey != null ? "set from " + llmApiKeyEnv : "unset")
-                + ", " + HERALD_STORE_PASSWORD + "=" + (storePassword != null ? "set" : "unset") + "]";
+                + ", " + HERALD_STORE_PASSWORD + "=" + (storePassword != null ? "set" : "unset")
+                + ", " + HERALD_WEBHOOK_SECRET + "=" + (webhookSecret != null ? "set" : "unset") + "]";
     }
 
     private static String value(Map<String, String> env, String name) {

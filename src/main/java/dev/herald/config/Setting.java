@@ -334,6 +334,12 @@ public final class Setting<T> {
         return Durations.format(d);
     }
 
+    /** An absolute https URL with a host (what Telegram accepts as a webhook). */
+    static boolean isHttpsUrl(String s) {
+        URI u = parseHttpUrl(s);
+        return u != null && u.getScheme().equalsIgnoreCase("https");
+    }
+
     private static URI parseHttpUrl(String s) {
         try {
             URI u = new URI(s);

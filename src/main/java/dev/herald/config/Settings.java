@@ -106,6 +106,22 @@ public final class Settings {
     public static final Setting<Integer> TELEGRAM_RATE_LIMIT_PER_MINUTE = add(Setting.ofInt("telegram.rate-limit-per-minute", 10, 1, 1000,
             "questions per user per minute before the bot asks them to slow down"));
 
+    public static final Setting<TelegramMode> TELEGRAM_MODE = add(Setting.ofEnum("telegram.mode", TelegramMode.class,
+            TelegramMode.POLLING, "polling = long polling (one instance at a time polls, others stand by); webhook = "
+                    + "Telegram posts updates to telegram.webhook-url, received on telegram.webhook-port"));
+    public static final Setting<String> TELEGRAM_WEBHOOK_URL = add(Setting.of("telegram.webhook-url", "",
+            "the public https URL Telegram posts updates to (webhook mode); its path is the one served",
+            "an https URL, or empty unless telegram.mode is webhook", String::strip,
+            s -> s.isEmpty() || Setting.isHttpsUrl(s), s -> s));
+    public static final Setting<Integer> TELEGRAM_WEBHOOK_PORT = add(Setting.ofInt("telegram.webhook-port", 8080, 1, 65535,
+            "port of the embedded server receiving webhook updates (behind a TLS reverse proxy); /healthz and /metrics are served there too"));
+
+    // ---- ops
+    public static final Setting<Integer> OPS_PORT = add(Setting.ofInt("ops.port", 0, 0, 65535,
+            "port serving /healthz and /metrics in polling mode; 0 = off"));
+    public static final Setting<String> OPS_BIND = add(Setting.ofString("ops.bind", "127.0.0.1", "a host name or IP address",
+            "address the ops and webhook server listens on; 0.0.0.0 = every interface"));
+
     // ---- alerts
     public static final Setting<Integer> ALERTS_MAX_PER_HOUR = add(Setting.ofInt("alerts.max-per-hour", 5, 1, 60,
             "story alerts pushed to one chat per hour; more go into one digest message"));

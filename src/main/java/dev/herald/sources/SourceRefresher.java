@@ -48,7 +48,31 @@ public final class SourceRefresher implements AutoCloseable {
         boolean tryRun(Runnable work);
     }
 
+    /**
+     * Who refreshes a source when several instances share the store: a claim held while its holder lives, so one
+     * instance refreshes a given source at a time, and one interrupted by a crash is refreshed by another.
+     */
+    public interface Claims {
+        /** True when this instance may refresh the named source now (until {@link #release}). */
+        boolean tryClaim(String name);
+
+        void release(String name);
+
+        /** One process alone on its store. */
+        Claims NONE = new Claims() {
+            @Override
+            public boolean tryClaim(String name) {
+                return true;
+            }
+
+            @Override
+            public void release(String name) {
+            }
+        };
+    }
+
     private final SourceRegistry registry;
+    private volatile Claims claims = Claims.NONE;
     private final SafeHttpFetcher fetcher;
     private final Ingestor ingestor;
     private final ArticleStore store;
@@ -78,6 +102,11 @@ public final class SourceRefresher implements AutoCloseable {
     public SourceRefresher(SourceRegistry registry, SafeHttpFetcher fetcher, Ingestor ingestor, ArticleStore store,
                            AliasStore aliases) {
         this(registry, fetcher, ingestor, store, aliases, Clock.systemUTC(), Duration.ofSeconds(30));
+    }
+
+    /** Scheduled refreshes are claimed through these from now on (several instances on one store). */
+    public void claims(Claims c) {
+        this.claims = java.util.Objects.requireNonNull(c, "claims");
     }
 
     public SourceRegistry registry() {
@@ -323,7 +352,18 @@ public final class SourceRefresher implements AutoCloseable {
             for (Source s : registry.urlSources()) {
                 if (closed) return;
                 if (clock.instant().isBefore(s.nextDue())) continue;
-                boolean ran = guard.tryRun(() -> refresh(s, IngestProgress.NONE, false));
+                String claim = "source:" + s.location();
+                Claims c = claims;
+                if (!c.tryClaim(claim)) continue; // another instance is refreshing it
+                boolean ran;
+                try {
+                    // read again under the claim: another instance may have refreshed it since the list was read
+                    Source fresh = registry.find(s.location()).orElse(null);
+                    if (fresh == null || clock.instant().isBefore(fresh.nextDue())) continue;
+                    ran = guard.tryRun(() -> refresh(fresh, IngestProgress.NONE, false));
+                } finally {
+                    c.release(claim);
+                }
                 if (!ran) {
                     log.debug("another content operation is running; refreshing sources later");
                     return;

@@ -16,6 +16,12 @@ interface Connections extends AutoCloseable {
 
     long sizeBytes();
 
+    /** Reader connections idle now (for /metrics). */
+    int idleReaders();
+
+    /** Reader connections the pool holds at most. */
+    int readerCount();
+
     @Override
     void close();
 }

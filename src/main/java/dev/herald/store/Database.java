@@ -120,6 +120,30 @@ public final class Database implements AutoCloseable {
         return connections.transaction(work);
     }
 
+    /** Reader connections idle now, of {@link #readerCount()}: the pool's headroom (for /metrics). */
+    public int idleReaders() {
+        return connections.idleReaders();
+    }
+
+    /** Reader connections the pool holds at most. */
+    public int readerCount() {
+        return connections.readerCount();
+    }
+
+    /** Null when a trivial query answers, else why not (for /healthz). */
+    public String problem() {
+        try {
+            read(c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT 1")) {
+                    return rs.next();
+                }
+            });
+            return null;
+        } catch (StoreException e) {
+            return e.getMessage();
+        }
+    }
+
     /** Size of the database in bytes: the SQLite file plus its write-ahead log, or PostgreSQL's database size. */
     public long sizeBytes() {
         return connections.sizeBytes();

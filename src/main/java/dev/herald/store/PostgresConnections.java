@@ -200,4 +200,15 @@ final class PostgresConnections implements Connections {
     public void close() {
         pool.close();
     }
+
+    @Override
+    public int idleReaders() {
+        var bean = pool.getHikariPoolMXBean(); // null until the pool has started
+        return bean == null ? 0 : bean.getIdleConnections();
+    }
+
+    @Override
+    public int readerCount() {
+        return pool.getMaximumPoolSize(); // readers and writers share the pool
+    }
 }

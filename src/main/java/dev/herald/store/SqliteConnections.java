@@ -207,4 +207,14 @@ final class SqliteConnections implements Connections {
             log.debug("close failed: {}", e.getMessage());
         }
     }
+
+    @Override
+    public int idleReaders() {
+        return readers.size();
+    }
+
+    @Override
+    public int readerCount() {
+        return READERS;
+    }
 }

@@ -28,12 +28,21 @@ final class AlertPusher implements AutoCloseable {
     /** @param allowed whether the bot talks to a chat ({@code telegram.allowed-chats}) */
     AlertPusher(ReliableSender sender, Follows follows, java.util.function.LongPredicate allowed, Clock clock,
                 Duration every, String token) {
+        this(sender, follows, allowed, clock, every, token, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * @param exclusive runs a round only where no other instance on the store runs one at the same moment (two
+     *                  rounds reading the same due alerts would both send them)
+     */
+    AlertPusher(ReliableSender sender, Follows follows, java.util.function.LongPredicate allowed, Clock clock,
+                Duration every, String token, java.util.function.UnaryOperator<Runnable> exclusive) {
         this.allowed = allowed;
         this.pushes = new Pushes(sender, token);
         this.follows = follows;
         this.clock = clock;
         this.every = every;
-        this.rounds = new PushRounds("herald-alerts", "story alerts", this::round, token);
+        this.rounds = new PushRounds("herald-alerts", "story alerts", exclusive.apply(this::round), token);
     }
 
     void start() {

@@ -1,5 +1,6 @@
 package dev.herald.telegram;
 
+import dev.herald.ops.HeraldMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
@@ -45,10 +46,17 @@ public final class ReliableSender {
     private final Pacing pacing;
     private final Retry retry;
     private final String token;
+    private final HeraldMetrics metrics;
     private final Map<Long, Long> nextForChat = new HashMap<>();
     private long nextOverall = Long.MIN_VALUE;
 
     public ReliableSender(TelegramClient client, Pacing pacing, Retry retry, String token) {
+        this(client, pacing, retry, token, new HeraldMetrics());
+    }
+
+    /** @param metrics where calls, flood waits (429) and retries are counted */
+    public ReliableSender(TelegramClient client, Pacing pacing, Retry retry, String token, HeraldMetrics metrics) {
+        this.metrics = metrics;
         this.client = client;
         this.pacing = pacing;
         this.retry = retry;
@@ -74,11 +82,15 @@ public final class ReliableSender {
         long backoff = retry.firstBackoff().toMillis();
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             try {
-                return client.execute(method);
+                T result = client.execute(method);
+                metrics.telegramCall(method.getMethod(), true);
+                return result;
             } catch (TelegramApiRequestException e) {
                 last = e;
                 Integer code = e.getErrorCode();
+                if (attempt < retry.maxAttempts() && (code == null || code == 429 || code >= 500)) metrics.retry();
                 if (code != null && code == 429) {
+                    metrics.floodWait();
                     Integer after = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
                     long wait = after == null ? Math.max(backoff, 1000) : after * 1000L;
                     log.warn("{}: flood control (attempt {}/{}, {})", method.getMethod(), attempt,
@@ -90,23 +102,39 @@ public final class ReliableSender {
                     if (attempt < retry.maxAttempts()) sleep(backoff);
                     backoff *= 2;
                 } else {
+                    metrics.telegramCall(method.getMethod(), false);
                     throw e; // 4xx other than 429: the request itself is wrong, retrying cannot help
                 }
             } catch (TelegramApiException e) {
                 // network failure, timeout or unreadable response
                 last = e;
+                if (attempt < retry.maxAttempts()) metrics.retry();
                 log.warn("{}: {} (attempt {}/{}, {})", method.getMethod(), Redact.describe(e, token),
                         attempt, retry.maxAttempts(), next(attempt, backoff));
                 if (attempt < retry.maxAttempts()) sleep(backoff);
                 backoff *= 2;
             }
         }
+        metrics.telegramCall(method.getMethod(), false);
         throw last;
     }
 
     /** What happens after a failed attempt: the last one gives up, so no "retrying" line precedes an exit. */
     private String next(int attempt, long waitMillis) {
         return attempt < retry.maxAttempts() ? "retrying in " + waitMillis + " ms" : "giving up";
+    }
+
+    /** Sets the webhook (a multipart call, so not through {@link #call}); once: a failure stops the start-up. */
+    public boolean setWebhook(org.telegram.telegrambots.meta.api.methods.updates.SetWebhook webhook)
+            throws TelegramApiException {
+        try {
+            Boolean ok = client.execute(webhook);
+            metrics.telegramCall(webhook.getMethod(), true);
+            return Boolean.TRUE.equals(ok);
+        } catch (TelegramApiException e) {
+            metrics.telegramCall(webhook.getMethod(), false);
+            throw e;
+        }
     }
 
     /** Executes a message-sending method for a chat, paced and retried. */

@@ -1,6 +1,14 @@
 package dev.herald.telegram;
 
+import dev.herald.config.TelegramMode;
+import dev.herald.ops.Health;
+import dev.herald.ops.HeraldMetrics;
+import dev.herald.ops.OpsServer;
 import dev.herald.store.FeedbackStore;
+import dev.herald.store.InstanceHeartbeat;
+import dev.herald.store.RateLimitStore;
+import dev.herald.store.UpdateStore;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import dev.herald.chat.Follows;
 import dev.herald.chat.MorningBriefings;
 import dev.herald.chat.QuestionService;
@@ -76,8 +84,13 @@ public final class TelegramBot implements AutoCloseable {
      */
     public record Services(QuestionService questions, ContentLibrary library, ArticleStore store, FeedbackStore feedback,
                            Follows follows, MorningBriefings briefings, URI apiUrl, BotOptions botOptions, java.util.Optional<String> token,
-                           Runnable startBackgroundWork, Runnable close) {
+                           Runnable startBackgroundWork, Runnable close, Shared shared, Health health,
+                           HeraldMetrics metrics, Deployment deployment) {
         public Services {
+            java.util.Objects.requireNonNull(shared, "shared");
+            java.util.Objects.requireNonNull(health, "health");
+            java.util.Objects.requireNonNull(metrics, "metrics");
+            java.util.Objects.requireNonNull(deployment, "deployment");
             java.util.Objects.requireNonNull(follows, "follows");
             java.util.Objects.requireNonNull(briefings, "briefings");
             java.util.Objects.requireNonNull(questions, "questions");
@@ -90,7 +103,43 @@ public final class TelegramBot implements AutoCloseable {
             java.util.Objects.requireNonNull(startBackgroundWork, "startBackgroundWork");
             java.util.Objects.requireNonNull(close, "close");
         }
+
+        /** The same services deployed otherwise (webhook, an ops port), for tests. */
+        public Services withDeployment(Deployment d) {
+            return new Services(questions, library, store, feedback, follows, briefings, apiUrl, botOptions, token,
+                    startBackgroundWork, close, shared, health, metrics, d);
+        }
     }
+
+    /**
+     * What instances on one store share: this instance's heartbeat (its id, the coordination tables), the updates
+     * taken, the per-user rate limits, and the store's housekeeping (old conversations and limits), run hourly.
+     */
+    public record Shared(InstanceHeartbeat instance, UpdateStore updates, RateLimitStore rates, Runnable prune) {
+    }
+
+    /**
+     * How this instance receives updates and serves /healthz and /metrics.
+     *
+     * @param webhookUrl    the public URL Telegram posts to (webhook mode); its path is served
+     * @param webhookSecret from {@code HERALD_WEBHOOK_SECRET}; required in webhook mode
+     * @param opsPort       the ops port in polling mode; 0 = no ops server, negative = any free port (tests)
+     */
+    public record Deployment(TelegramMode mode, String webhookUrl, int webhookPort, java.util.Optional<String> webhookSecret,
+                             String bind, int opsPort) {
+        public static final Deployment POLLING = new Deployment(TelegramMode.POLLING, "", 0, java.util.Optional.empty(),
+                "127.0.0.1", 0);
+
+        /** The same deployment with the ops server on this port (negative: any free one), for tests. */
+        public Deployment withOpsPort(int port) {
+            return new Deployment(mode, webhookUrl, webhookPort, webhookSecret, bind, port);
+        }
+    }
+
+    /** Telegram's limit for a webhook secret token. */
+    private static final java.util.regex.Pattern SECRET_SHAPE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    /** Updates the bot handles; setWebhook and polling both ask for only these. */
+    static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "inline_query");
 
     private final TelegramBotsLongPollingApplication app;
     private final UpdateHandler handler;
@@ -101,11 +150,22 @@ public final class TelegramBot implements AutoCloseable {
     private final Duration drainTimeout;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final PollingFailures polling;
+    private final PollingLeader leader;
+    private final OpsServer ops;
+    private final java.util.concurrent.ScheduledExecutorService housekeeping;
+    private final UpdateLedger ledger;
+    private final Health health;
 
     private TelegramBot(TelegramBotsLongPollingApplication app, UpdateHandler handler, AlertPusher alerts,
                         BriefingPusher briefings, String username, String token, Duration drainTimeout,
-                        PollingFailures polling) {
+                        PollingFailures polling, PollingLeader leader, OpsServer ops,
+                        java.util.concurrent.ScheduledExecutorService housekeeping, UpdateLedger ledger, Health health) {
         this.app = app;
+        this.leader = leader;
+        this.ops = ops;
+        this.housekeeping = housekeeping;
+        this.ledger = ledger;
+        this.health = health;
         this.polling = polling;
         this.alerts = alerts;
         this.briefings = briefings;
@@ -120,7 +180,7 @@ public final class TelegramBot implements AutoCloseable {
      * finished, and the application and Herald are closed. Blocks until then.
      *
      * @return 0 after a clean stop; {@value #EXIT_CONFIG} when {@code TELEGRAM_BOT_TOKEN} is not set or Telegram
-     *         rejects it (401, at start-up or later; one line each); {@value #EXIT_START_FAILED} when the bot could
+     *         rejects it (401, at start-up or later; one line each), or webhook mode lacks its URL or secret; {@value #EXIT_START_FAILED} when the bot could
      *         not start otherwise
      */
     public static int runBot(Services herald) {
@@ -129,6 +189,14 @@ public final class TelegramBot implements AutoCloseable {
             System.err.println("herald bot: " + Secrets.TELEGRAM_BOT_TOKEN
                     + " is not set; create a bot with @BotFather and export its token to run Herald on Telegram.");
             return EXIT_CONFIG;
+        }
+        if (herald.deployment().mode() == TelegramMode.WEBHOOK) {
+            try {
+                checkWebhookSettings(herald.deployment());
+            } catch (IllegalArgumentException e) {
+                System.err.println("herald bot: " + e.getMessage());
+                return EXIT_CONFIG;
+            }
         }
         TelegramBot bot;
         try {
@@ -199,9 +267,14 @@ public final class TelegramBot implements AutoCloseable {
     public static TelegramBot start(Services herald, String token, Options options, UpdateHandler.Asker asker,
                                     BotOptions botOptions) throws TelegramApiException {
         TelegramUrl url = telegramUrl(herald.apiUrl());
-        OkHttpTelegramClient client = new OkHttpTelegramClient(
-                new okhttp3.OkHttpClient.Builder().addInterceptor(new StatusOnlyErrors()).build(), token, url);
-        ReliableSender sender = new ReliableSender(client, options.pacing(), options.retry(), token);
+        Deployment deployment = herald.deployment();
+        boolean webhook = deployment.mode() == TelegramMode.WEBHOOK;
+        if (webhook) checkWebhookSettings(deployment);
+        TelegramContact contact = new TelegramContact();
+        OkHttpTelegramClient client = new OkHttpTelegramClient(new okhttp3.OkHttpClient.Builder()
+                .addInterceptor(contact).addInterceptor(new StatusOnlyErrors()).build(), token, url);
+        HeraldMetrics metrics = herald.metrics();
+        ReliableSender sender = new ReliableSender(client, options.pacing(), options.retry(), token, metrics);
 
         User me = sender.call(new GetMe());
         if (herald.library().loadSamplesIfUnconfigured(IngestProgress.NONE)) {
@@ -210,39 +283,152 @@ public final class TelegramBot implements AutoCloseable {
         }
         String name = me.getUserName() == null ? "" : me.getUserName();
 
+        Shared shared = herald.shared();
+        // liveness is judged on real time, whatever clock the answers use (tests fix it)
+        UpdateLedger ledger = new UpdateLedger(shared.updates(), shared.instance().store(), shared.instance().id(),
+                shared.instance().clock());
         UpdateHandler handler = new UpdateHandler(sender, herald.questions(),
                 asker != null ? asker : UpdateHandler.Asker.of(herald.questions()), herald.library(), herald.store(),
-                herald.feedback(), herald.follows(), herald.briefings(), botOptions, options.clock(), options.threads(), token);
+                herald.feedback(), herald.follows(), herald.briefings(), botOptions, options.clock(), options.threads(), token,
+                ledger, new RateLimiter(botOptions.ratePerMinute(), options.clock(), shared.rates()), metrics);
         handler.identity(me.getId(), name);
         registerCommands(sender, handler.commands(), botOptions, token);
 
         PollingFailures polling = new PollingFailures(options.retry().firstBackoff(), token);
         okhttp3.OkHttpClient pollingClient = new TelegramOkHttpClientFactory.DefaultOkHttpClientCreator().get()
-                .newBuilder().addInterceptor(polling).build();
+                .newBuilder().addInterceptor(contact).addInterceptor(polling).build();
         TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication(ObjectMapper::new,
                 () -> pollingClient);
+        Health health = herald.health();
+        health.add("telegram", contact::problem);
+        OpsServer ops = null;
+        PollingLeader leader = null;
         try {
-            app.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(), handler);
-        } catch (TelegramApiException | RuntimeException e) {
+            if (webhook) {
+                ops = OpsServer.start(new java.net.InetSocketAddress(deployment.bind(), deployment.webhookPort()),
+                        herald.health(), metrics, 16);
+                String path = URI.create(deployment.webhookUrl()).getRawPath();
+                ops.mount(path == null || path.isEmpty() ? "/" : path,
+                        new WebhookReceiver(handler, deployment.webhookSecret().orElseThrow(), metrics));
+                sender.setWebhook(SetWebhook.builder().url(deployment.webhookUrl())
+                        .secretToken(deployment.webhookSecret().orElseThrow()).allowedUpdates(ALLOWED_UPDATES).build());
+                log.info("receiving updates at {} (Telegram posts to {})", "http://" + deployment.bind() + ":"
+                        + ops.port() + (path == null || path.isEmpty() ? "/" : path), deployment.webhookUrl());
+            } else {
+                if (deployment.opsPort() != 0) {
+                    ops = OpsServer.start(new java.net.InetSocketAddress(deployment.bind(), Math.max(0, deployment.opsPort())),
+                            herald.health(), metrics, 2);
+                }
+                leader = new PollingLeader(shared.instance().store(), shared.instance().id(), shared.instance().clock(),
+                        new PollingLeader.Session() {
+                            @Override
+                            public void start() throws TelegramApiException {
+                                // registerBot calls deleteWebhook first: polling fails while a webhook is set
+                                app.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(ALLOWED_UPDATES), handler);
+                            }
+
+                            @Override
+                            public void stop() {
+                                try {
+                                    app.unregisterBot(token);
+                                } catch (TelegramApiException | RuntimeException e) {
+                                    log.warn("stopping polling: {}", Redact.describe(e, token));
+                                }
+                            }
+                        }, handler::adoptOrphans);
+                leader.start();
+                PollingLeader l = leader;
+                metrics.gauge("herald.polling.leader", "1 while this instance long-polls Telegram, 0 standing by",
+                        () -> l.polling() ? 1 : 0);
+            }
+        } catch (Exception e) {
             handler.drain(Duration.ZERO);
+            if (leader != null) leader.close();
+            if (ops != null) ops.close();
+            ledger.close();
+            health.remove("telegram");
             try {
                 app.close();
             } catch (Exception ignored) {
                 // nothing was started
             }
-            throw e;
+            if (e instanceof TelegramApiException t) throw t;
+            if (e instanceof RuntimeException r) throw r;
+            throw new TelegramApiException("could not start: " + e.getMessage(), e);
         }
+        java.util.concurrent.ScheduledExecutorService housekeeping = housekeeping(handler, ledger, shared, sender,
+                contact, token);
+        InstanceHeartbeat self = shared.instance();
         AlertPusher alerts = new AlertPusher(sender, herald.follows(), botOptions::chatAllowed, options.clock(),
-                options.alertsEvery(), token);
+                options.alertsEvery(), token, round -> () -> {
+                    // one instance's round at a time: the claim is free again when it ends, or when its holder dies
+                    if (!self.store().claim("story-alerts", self.id(), self.clock().instant())) return;
+                    try {
+                        round.run();
+                    } finally {
+                        self.store().release("story-alerts", self.id());
+                    }
+                });
         alerts.start();
         BriefingPusher briefings = new BriefingPusher(sender, herald.briefings(), botOptions::chatAllowed,
                 options.clock(), token);
         briefings.start();
         TelegramBot bot = new TelegramBot(app, handler, alerts, briefings, name, token, options.drainTimeout(),
-                polling);
+                polling, leader, ops, housekeeping, ledger, health);
         log.info("Herald bot @{} started: {} articles, {} chunks", name, herald.store().articleCount(),
                 herald.store().chunkCount());
         return bot;
+    }
+
+    /** Webhook mode needs an https URL and a secret of Telegram's shape; said in one line naming what is wrong. */
+    private static void checkWebhookSettings(Deployment d) {
+        if (d.webhookUrl().isEmpty()) {
+            throw new IllegalArgumentException("telegram.mode is webhook but telegram.webhook-url is not set");
+        }
+        String secret = d.webhookSecret().orElseThrow(() -> new IllegalArgumentException(
+                "telegram.mode is webhook but " + dev.herald.config.Secrets.HERALD_WEBHOOK_SECRET + " is not set"));
+        if (!SECRET_SHAPE.matcher(secret).matches()) {
+            throw new IllegalArgumentException(dev.herald.config.Secrets.HERALD_WEBHOOK_SECRET
+                    + " must be 1 to 256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)");
+        }
+    }
+
+    /**
+     * Every 2 s: updates a stopped instance left unfinished; every minute without word from Telegram: a getMe probe
+     * (so /healthz knows on an idle or standby instance); hourly: the store's old updates, conversations and limits.
+     */
+    private static java.util.concurrent.ScheduledExecutorService housekeeping(UpdateHandler handler, UpdateLedger ledger,
+                                                                             Shared shared, ReliableSender sender,
+                                                                             TelegramContact contact, String token) {
+        java.util.concurrent.ScheduledExecutorService s = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "herald-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        s.scheduleWithFixedDelay(() -> {
+            try {
+                handler.adoptOrphans();
+            } catch (RuntimeException e) {
+                log.warn("looking for updates left by stopped instances failed: {}", e.getMessage());
+            }
+        }, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+        s.scheduleWithFixedDelay(() -> {
+            if (contact.since().compareTo(TelegramContact.PROBE_AFTER) < 0) return;
+            try {
+                sender.callOnce(new GetMe());
+            } catch (TelegramApiException | RuntimeException e) {
+                log.warn("Telegram did not answer getMe: {}", Redact.describe(e, token));
+            }
+        }, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
+        s.scheduleWithFixedDelay(() -> {
+            try {
+                ledger.prune();
+                shared.prune().run();
+            } catch (RuntimeException e) {
+                log.warn("pruning old updates and conversations failed: {}", e.getMessage());
+            }
+        }, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
+        return s;
     }
 
     /**
@@ -290,19 +476,32 @@ public final class TelegramBot implements AutoCloseable {
         return handler;
     }
 
-    /** Stops polling, finishes replies in flight, closes the polling application. Idempotent. */
+    /** The ops server's port (webhook, or ops.port in polling mode), if one runs. */
+    public java.util.OptionalInt opsPort() {
+        return ops == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(ops.port());
+    }
+
+    /** True while this instance long-polls (false standing by, and in webhook mode). */
+    public boolean polling() {
+        return leader != null && leader.polling();
+    }
+
+    /**
+     * Stops polling (giving the lease to a standby) or receiving webhooks, finishes replies in flight, closes the
+     * polling application. Idempotent.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         polling.stopping();
-        try {
-            app.unregisterBot(token);
-        } catch (TelegramApiException | RuntimeException e) {
-            log.warn("stopping polling: {}", Redact.describe(e, token));
-        }
+        if (leader != null) leader.close();
+        if (ops != null) ops.close();
+        housekeeping.shutdownNow();
         alerts.close();
         briefings.close();
         handler.drain(drainTimeout);
+        ledger.close();
+        health.remove("telegram");
         try {
             app.close();
         } catch (Exception e) {

@@ -6,6 +6,7 @@ import dev.herald.chat.MorningBriefings;
 import dev.herald.chat.QuestionService;
 import dev.herald.chat.Reply;
 import dev.herald.library.ContentLibrary;
+import dev.herald.ops.HeraldMetrics;
 import dev.herald.store.ArticleStore;
 import dev.herald.store.FeedbackStore;
 import org.slf4j.Logger;
@@ -39,7 +40,9 @@ import java.util.function.Supplier;
  * hanging endpoint kept /help waiting ~38 s when both shared one pool). Admin jobs (reload, add) run on their own
  * threads too. Every update is handled in isolation: whatever goes wrong is
  * logged and answered with an apology, and polling carries on. Edited messages are ignored (they would be answered
- * twice), and an update id seen before is skipped.
+ * twice). Through the {@link UpdateLedger} an update is taken in the store before it is acknowledged, so one seen
+ * before (by this instance or another on the same store) is skipped, and a conversation's updates are handled one
+ * at a time across instances.
  */
 public final class UpdateHandler implements LongPollingUpdateConsumer {
 
@@ -94,7 +97,8 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
     private final ExecutorService background;
     private final java.util.concurrent.ScheduledExecutorService previews;
     private final SerialQueues<QueueKey> queues;
-    private final RecentUpdates recent = new RecentUpdates();
+    private final UpdateLedger ledger;
+    private final HeraldMetrics metrics;
     private volatile boolean closed;
     private volatile Addressing addressing = new Addressing(0, "");
 
@@ -107,6 +111,23 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
     public UpdateHandler(ReliableSender sender, QuestionService questions, Asker asker, ContentLibrary library,
                          ArticleStore store, FeedbackStore feedback, Follows follows, MorningBriefings briefings,
                          BotOptions options, Clock clock, int threads, String token) {
+        this(sender, questions, asker, library, store, feedback, follows, briefings, options, clock, threads, token,
+                null, new RateLimiter(options.ratePerMinute(), clock), new HeraldMetrics());
+    }
+
+    /**
+     * @param ledger  takes updates and claims conversations in the store (several instances); null: every update is
+     *                handled, in order within this process only
+     * @param limiter the per-user question limit (shared through the store with several instances)
+     * @param metrics where questions, their stage times and failures are counted
+     */
+    UpdateHandler(ReliableSender sender, QuestionService questions, Asker asker, ContentLibrary library,
+                  ArticleStore store, FeedbackStore feedback, Follows follows, MorningBriefings briefings,
+                  BotOptions options, Clock clock, int threads, String token, UpdateLedger ledger,
+                  RateLimiter questionRate, HeraldMetrics metrics) {
+        this.ledger = ledger;
+        this.metrics = metrics;
+        asker = metered(asker, metrics);
         this.sender = sender;
         this.options = options;
         this.token = token;
@@ -118,7 +139,6 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
         this.queues = new SerialQueues<>(commandThreads);
         this.replies = new Replies(sender);
         this.gate = new ChatGate(options, clock);
-        RateLimiter questionRate = new RateLimiter(options.ratePerMinute(), clock);
         this.previews = Executors.newScheduledThreadPool(1, daemon("herald-preview-"));
         // a draft is not a message: four a second read as typing; edits stay at the per-chat pace (1 s)
         Duration editsEvery = sender.pacing().perChat();
@@ -134,6 +154,26 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
         this.commands = HeraldCommands.of(new BotTexts(store, questions, clock, library::onlySamples), adminJobs, answering, followCommands,
                 new BriefingCommands(briefings, chatAdmins, replies, clock), questions.conversations(), replies,
                 () -> addressing.username());
+    }
+
+    /** The asker, counting each answer's stage times and abstention. */
+    private static Asker metered(Asker asker, HeraldMetrics metrics) {
+        return new Asker() {
+            @Override
+            public Reply ask(String conversation, String question, Instant asOf) {
+                return counted(asker.ask(conversation, question, asOf));
+            }
+
+            @Override
+            public Reply ask(String conversation, String question, Instant asOf, AnswerProgress progress) {
+                return counted(asker.ask(conversation, question, asOf, progress));
+            }
+
+            private Reply counted(Reply r) {
+                metrics.question(r.stageNanos(), r.answer().abstained());
+                return r;
+            }
+        };
     }
 
     private static ThreadFactory daemon(String prefix) {
@@ -165,17 +205,62 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
     public void consume(List<Update> updates) {
         for (Update u : updates) {
             try {
-                if (u == null || !recent.firstTime(u.getUpdateId())) continue;
-                if (u.hasInlineQuery()) {
-                    answerInline(u);
-                    continue;
-                }
-                if (u.getMessage() == null && u.getCallbackQuery() == null) continue; // edits, channel posts, …
-                enqueue(queueKey(u), () -> safely(u));
+                accept(u);
             } catch (RuntimeException e) {
-                log.error("update {} could not be dispatched: {}", u == null ? null : u.getUpdateId(),
-                        Redact.describe(e, token));
+                // the store could not record it: handled anyway, since answering twice beats not answering
+                log.warn("update {} could not be recorded ({}); handling it anyway", u.getUpdateId(), e.getMessage());
+                metrics.error("store");
+                try {
+                    dispatch(u);
+                } catch (RuntimeException again) {
+                    log.error("update {} could not be dispatched: {}", u.getUpdateId(), Redact.describe(again, token));
+                }
             }
+        }
+    }
+
+    /**
+     * Takes one update in the store and dispatches it, unless it was taken before (a second delivery) or is of a
+     * kind the bot ignores (edits, channel posts). Returns once it is recorded; its answer follows on other threads.
+     *
+     * @throws RuntimeException when the store could not record it (a webhook then answers 500: Telegram retries)
+     */
+    void accept(Update u) {
+        if (u == null || closed) return;
+        if (!u.hasInlineQuery() && u.getMessage() == null && u.getCallbackQuery() == null) return;
+        if (ledger != null && !ledger.take(u, u.hasInlineQuery() ? null : queueKey(u).name())) {
+            log.debug("update {} was taken before; skipped", u.getUpdateId());
+            return;
+        }
+        dispatch(u);
+    }
+
+    /** Handles updates other instances took and died before finishing (see {@link UpdateLedger#orphans()}). */
+    void adoptOrphans() {
+        if (ledger == null || closed) return;
+        for (Update u : ledger.orphans()) {
+            log.info("update {} was left unfinished by a stopped instance; handling it here", u.getUpdateId());
+            dispatch(u);
+        }
+    }
+
+    private void dispatch(Update u) {
+        if (u.hasInlineQuery()) {
+            answerInline(u);
+            done(u);
+            return;
+        }
+        QueueKey key = queueKey(u);
+        enqueue(key, () -> (ledger == null ? safely(u) : ledger.inTurn(key.name(), u, () -> safely(u)))
+                .whenComplete((v, e) -> done(u)));
+    }
+
+    private void done(Update u) {
+        if (ledger == null) return;
+        try {
+            ledger.done(u);
+        } catch (RuntimeException e) {
+            log.warn("update {} answered but not recorded as done: {}", u.getUpdateId(), e.getMessage());
         }
     }
 
@@ -190,6 +275,10 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
 
     /** One serial queue per user per chat: a reader's updates stay in order, nobody waits for anyone else's. */
     private record QueueKey(long chat, long user) {
+        /** The conversation's name in the store: its updates are handled in order across instances. */
+        String name() {
+            return chat + ":" + user;
+        }
     }
 
     private static QueueKey queueKey(Update u) {
@@ -220,6 +309,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
 
     private void failed(Update u, Throwable e) {
         try {
+            metrics.error("update");
             log.error("update {} failed: {}", u.getUpdateId(), Redact.describe(e, token));
             if (u.hasMessage()) replies.plain(u.getMessage(), APOLOGY);
             else if (u.hasCallbackQuery()) buttons.answer(u.getCallbackQuery().getId(), APOLOGY);

@@ -34,6 +34,8 @@ class PackageLayersTest {
             List.of("answer"),
             List.of("answer.llm"),
             List.of("chat"),
+            // operations: health checks, metrics and the embedded HTTP server the front ends report to and mount on
+            List.of("ops"),
             // front ends: peers that receive narrow services, never the composition root or the database
             List.of("telegram", "eval"),
             // the composition root builds everything above; the command line (the process entry point) opens it and

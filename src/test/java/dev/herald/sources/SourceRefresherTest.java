@@ -325,6 +325,50 @@ class SourceRefresherTest {
     }
 
     @Test
+    void should_skip_a_source_another_instance_refreshes_and_take_one_a_crashed_instance_left() throws Exception {
+        // given: two feeds; "live" (beating) is refreshing the first, "crashed" (heartbeat long gone) died refreshing
+        // the second
+        site.serve("/a/rss", "application/rss+xml", Pages.rss("A Wire"));
+        site.serve("/b/rss", "application/rss+xml", Pages.rss("B Wire"));
+        env().registry.add(site.url("/a/rss"), null, null);
+        env.registry.add(site.url("/b/rss"), null, null);
+        dev.herald.store.CoordinationStore coordination = new dev.herald.store.CoordinationStore(env.db);
+        Instant now = Instant.now();
+        coordination.beat("live", now, Duration.ofHours(1));
+        coordination.beat("crashed", now.minus(Duration.ofHours(1)), Duration.ofSeconds(10));
+        coordination.beat("me", now, Duration.ofHours(1));
+        assertTrue(coordination.claim("source:" + site.url("/a/rss"), "live", now));
+        assertTrue(coordination.claim("source:" + site.url("/b/rss"), "crashed", now.minus(Duration.ofHours(1))));
+        env.refresher.claims(new SourceRefresher.Claims() {
+            @Override
+            public boolean tryClaim(String name) {
+                return coordination.claim(name, "me", Instant.now());
+            }
+
+            @Override
+            public void release(String name) {
+                coordination.release(name, "me");
+            }
+        });
+        // when: this instance's schedule runs
+        env.refresher.start(work -> {
+            work.run();
+            return true;
+        });
+        // then: it takes over the crashed instance's feed; in that same round it left the live one's alone
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (site.hitsTo("/b/rss").isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+        assertEquals(1, site.hitsTo("/b/rss").size());
+        assertEquals(0, site.hitsTo("/a/rss").size(), "another instance is refreshing it");
+        // and once the live instance lets go without finishing, this one refreshes it
+        coordination.release("source:" + site.url("/a/rss"), "live");
+        deadline = System.nanoTime() + 10_000_000_000L;
+        while (site.hitsTo("/a/rss").isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+        assertEquals(1, site.hitsTo("/a/rss").size());
+        env.refresher.close();
+    }
+
+    @Test
     void should_back_off_exponentially_when_failures_repeat() {
         // given
         Source s = Source.fresh("https://x.example/feed", SourceKind.URL, null, Duration.ofMinutes(30), false);

@@ -134,10 +134,11 @@ class SchemaMigrationTest {
         // then
         assertTrue(e.getMessage().contains("schema version 99 is newer than this Herald (" + NEWEST + ")"), e.getMessage());
         try (Database made = Database.open(dir.resolve("flyway.db"))) {
-            made.transaction(c -> c.createStatement().executeUpdate("UPDATE meta SET value = '7' WHERE key = 'schema_version'"));
+            made.transaction(c -> c.createStatement().executeUpdate("UPDATE meta SET value = '" + (NEWEST + 1) + "' WHERE key = 'schema_version'"));
         }
         StoreException again = assertThrows(StoreException.class, () -> Database.open(dir.resolve("flyway.db")));
-        assertTrue(again.getMessage().contains("schema version 7 is newer than this Herald (" + NEWEST + ")"), again.getMessage());
+        assertTrue(again.getMessage().contains("schema version " + (NEWEST + 1) + " is newer than this Herald (" + NEWEST + ")"),
+                again.getMessage());
     }
 
     @Test

@@ -15,10 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -56,7 +54,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     private final HttpServer server;
     private final String token;
-    private final BlockingQueue<ObjectNode> updates = new LinkedBlockingQueue<>();
+    private final List<ObjectNode> pending = new ArrayList<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final AtomicInteger updateIds = new AtomicInteger(1000);
@@ -110,7 +108,10 @@ public final class FakeBotApi implements AutoCloseable {
         int id = updateIds.incrementAndGet();
         ObjectNode u = JSON.createObjectNode().put("update_id", id);
         u.setAll(update);
-        updates.add(u);
+        synchronized (pending) {
+            pending.add(u);
+            pending.notifyAll();
+        }
         return id;
     }
 
@@ -143,6 +144,48 @@ public final class FakeBotApi implements AutoCloseable {
     /** What getChatMember says about the user in the chat ("creator", "administrator"); "member" unless set. */
     void memberStatus(long chatId, long userId, String status) {
         memberStatus.put(chatId + ":" + userId, status);
+    }
+
+    private Predicate<Call> holdTrigger;
+    private boolean holding;
+    private boolean dropHeld;
+
+    /**
+     * From the first call matching {@code trigger} on, every call (that one included) is held unanswered and
+     * unrecorded until {@link #dropHeld()}: a process can then be killed with its requests in flight, none of them
+     * delivered.
+     */
+    synchronized void holdFrom(Predicate<Call> trigger) {
+        holdTrigger = trigger;
+    }
+
+    /** Waits until a call set off the hold. */
+    synchronized void awaitHolding(long timeoutMillis) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (!holding) {
+            long left = end - System.currentTimeMillis();
+            if (left <= 0) throw new AssertionError("no call set off the hold");
+            wait(left);
+        }
+    }
+
+    /** The held calls are dropped (their connections closed unanswered); calls are served again. */
+    synchronized void dropHeld() {
+        dropHeld = true;
+        holding = false;
+        holdTrigger = null;
+        notifyAll();
+    }
+
+    /** True when the call was held and then dropped. */
+    private synchronized boolean held(Call call) throws InterruptedException {
+        if (!holding && holdTrigger != null && holdTrigger.test(call)) {
+            holding = true;
+            notifyAll();
+        }
+        if (!holding) return false;
+        while (holding) wait();
+        return dropHeld;
     }
 
     // ------------------------------------------------------------ inspecting
@@ -334,8 +377,11 @@ public final class FakeBotApi implements AutoCloseable {
             }
             String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
             byte[] raw = ex.getRequestBody().readAllBytes();
-            JsonNode body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
+            String type = ex.getRequestHeaders().getFirst("Content-Type");
+            JsonNode body = raw.length == 0 ? JSON.createObjectNode()
+                    : type != null && type.startsWith("multipart/form-data") ? formFields(type, raw) : JSON.readTree(raw);
             Call call = new Call(method, body, System.nanoTime());
+            if (held(call)) return; // dropped unanswered: its caller was killed meanwhile
             calls.add(call);
             for (Rule r : rules) {
                 if (r.method().equals(method) && r.when().test(call) && rules.remove(r)) {
@@ -350,17 +396,47 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** The text fields of a multipart/form-data body (setWebhook is sent that way), as one JSON object. */
+    private static ObjectNode formFields(String contentType, byte[] raw) {
+        String boundary = "--" + contentType.replaceFirst(".*boundary=\"?([^\";]+)\"?.*", "$1");
+        ObjectNode out = JSON.createObjectNode();
+        for (String part : new String(raw, StandardCharsets.UTF_8).split(java.util.regex.Pattern.quote(boundary))) {
+            int gap = part.indexOf("\r\n\r\n");
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(part);
+            if (gap < 0 || !name.find()) continue;
+            String value = part.substring(gap + 4);
+            if (value.endsWith("\r\n")) value = value.substring(0, value.length() - 2);
+            out.put(name.group(1), value);
+        }
+        return out;
+    }
+
+    /**
+     * getUpdates as Telegram serves it: the updates from {@code offset} on (those before it are confirmed and
+     * forgotten), so a poller that dies before confirming a batch leaves it to the next one.
+     */
+    private String updatesFrom(JsonNode body) throws Exception {
+        long offset = body.path("offset").asLong(0);
+        ArrayNode out = JSON.createArrayNode();
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(80);
+        synchronized (pending) {
+            pending.removeIf(u -> u.path("update_id").asLong() < offset);
+            while (pending.isEmpty() && System.nanoTime() < end) {
+                pending.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
+                pending.removeIf(u -> u.path("update_id").asLong() < offset);
+            }
+            for (ObjectNode u : pending) {
+                if (out.size() == 100) break;
+                out.add(u);
+            }
+        }
+        return JSON.writeValueAsString(out);
+    }
+
     private String result(String method, JsonNode body) throws Exception {
         switch (method) {
             case "getupdates" -> {
-                ArrayNode out = JSON.createArrayNode();
-                ObjectNode first = updates.poll(80, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    out.add(first);
-                    ObjectNode next;
-                    while (out.size() < 100 && (next = updates.poll()) != null) out.add(next);
-                }
-                return JSON.writeValueAsString(out);
+                return updatesFrom(body);
             }
             case "getme" -> {
                 return "{\"id\":" + BOT_ID + ",\"is_bot\":true,\"first_name\":\"Herald\",\"username\":\""

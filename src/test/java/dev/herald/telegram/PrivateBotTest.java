@@ -72,6 +72,26 @@ class PrivateBotTest {
     }
 
     @Test
+    void should_say_so_and_return_2_when_webhook_mode_has_no_secret(@TempDir Path tmp) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try (Herald herald = Herald.open(HeraldConfig.defaults()
+                .withOverride(Settings.STORE_PATH, tmp.resolve("w.db").toString(), "test")
+                .withOverride(Settings.TELEGRAM_MODE, "webhook", "test")
+                .withOverride(Settings.TELEGRAM_WEBHOOK_URL, "https://bot.example.org/telegram", "test")
+                .withSecrets(dev.herald.config.Secrets.fromEnv(java.util.Map.of(
+                        dev.herald.config.Secrets.TELEGRAM_BOT_TOKEN, TOKEN))))) {
+            assertEquals(2, TelegramBot.runBot(herald.telegramServices()));
+        } finally {
+            System.setErr(err);
+        }
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines()
+                .filter(l -> l.startsWith("herald bot:")).toList();
+        assertEquals(List.of("herald bot: telegram.mode is webhook but HERALD_WEBHOOK_SECRET is not set"), lines);
+    }
+
+    @Test
     void should_scrub_tokens_when_a_text_contains_one() {
         assertEquals("GET http://h/bot<token>/getupdates failed",
                 Redact.scrub("GET http://h/bot" + TOKEN + "/getupdates failed", TOKEN));

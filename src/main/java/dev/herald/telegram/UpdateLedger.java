@@ -1,0 +1,164 @@
+package dev.herald.telegram;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.store.CoordinationStore;
+import dev.herald.store.UpdateStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Which instance handles which update, through the store, so several instances (or one restarted) answer each
+ * update once and a conversation's updates one after the other:
+ * <ul>
+ *   <li>an update is <em>taken</em> (a row keyed by its id, with its JSON) before it is acknowledged: before the
+ *       webhook request is answered 200, before the polling offset moves past it. A second delivery is skipped.</li>
+ *   <li>a conversation is <em>claimed</em> (a row keyed by chat and user) while one of its updates is handled; an
+ *       update of a conversation another instance is busy with waits for it, so a reader's question and the
+ *       follow-up right behind it are answered in order even when they reach different instances.</li>
+ *   <li>an update is <em>done</em> once handled. One taken by an instance that died before that (its heartbeat
+ *       ran out) is taken and handled by another ({@link #orphans}).</li>
+ * </ul>
+ * Taking and claiming wait only for the store, never for another instance's answer while holding a thread.
+ */
+final class UpdateLedger implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(UpdateLedger.class);
+    /** How often an update whose conversation another instance is busy with looks again. */
+    static final Duration CLAIM_RETRY = Duration.ofMillis(25);
+    /** Orphans older than this are not replayed: their reader has long given up (Telegram keeps updates 24 h). */
+    static final Duration ORPHAN_MAX_AGE = Duration.ofHours(1);
+    /**
+     * An earlier update of the conversation holds a later one back only if taken this recently: far longer than any
+     * answer (an LLM call times out after llm.timeout, 30 s by default), so one whose end was lost cannot block it.
+     */
+    static final Duration EARLIER_WINDOW = Duration.ofMinutes(10);
+
+    private final UpdateStore updates;
+    private final CoordinationStore coordination;
+    private final String instance;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "herald-claims");
+        t.setDaemon(true);
+        return t;
+    });
+
+    UpdateLedger(UpdateStore updates, CoordinationStore coordination, String instance, Clock clock) {
+        this.updates = updates;
+        this.coordination = coordination;
+        this.instance = instance;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes the update (of a conversation, or null) for this instance; false when it was handled, or is being handled,
+     * already.
+     */
+    boolean take(Update u, String conversation) {
+        if (u.getUpdateId() == null) return true;
+        try {
+            return updates.take(u.getUpdateId(), conversation, json.writeValueAsString(u), instance, clock.instant());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("update " + u.getUpdateId() + " cannot be written as JSON", e);
+        }
+    }
+
+    void done(Update u) {
+        if (u.getUpdateId() != null) updates.done(u.getUpdateId(), clock.instant());
+    }
+
+    /**
+     * Runs {@code work} once no earlier update of the conversation is unfinished and this instance holds the
+     * conversation's claim, and releases it when the work's future completes; the returned future completes then too
+     * (never exceptionally: a store failure is logged and the work runs anyway, since answering out of order beats
+     * not answering).
+     */
+    CompletableFuture<Void> inTurn(String conversation, Update u, Supplier<CompletableFuture<Void>> work) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        attempt(conversation, u.getUpdateId() == null ? Long.MAX_VALUE : u.getUpdateId(), work, result, 0);
+        return result;
+    }
+
+    private void attempt(String conversation, long updateId, Supplier<CompletableFuture<Void>> work,
+                         CompletableFuture<Void> result, int tries) {
+        String name = "conversation:" + conversation;
+        boolean claimed;
+        try {
+            claimed = !updates.earlierOpen(conversation, updateId, clock.instant().minus(EARLIER_WINDOW))
+                    && coordination.claim(name, instance, clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("claiming {} failed ({}); handling it unclaimed", name, e.getMessage());
+            run(work, result, null);
+            return;
+        }
+        if (claimed) {
+            run(work, result, name);
+            return;
+        }
+        if (tries == 0) log.debug("{} has an earlier update in hand elsewhere; waiting for it", name);
+        try {
+            retries.schedule(() -> attempt(conversation, updateId, work, result, tries + 1), CLAIM_RETRY.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            result.complete(null);
+        }
+    }
+
+    private void run(Supplier<CompletableFuture<Void>> work, CompletableFuture<Void> result, String claim) {
+        CompletableFuture<Void> f;
+        try {
+            f = work.get();
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        f.whenComplete((v, e) -> {
+            if (claim != null) {
+                try {
+                    coordination.release(claim, instance);
+                } catch (RuntimeException again) {
+                    // the claim is freed when this instance stops beating; until then its own updates pass
+                    log.warn("releasing {} failed: {}", claim, again.getMessage());
+                }
+            }
+            result.complete(null);
+        });
+    }
+
+    /** Updates other instances took and died before finishing, taken for this instance now, oldest first. */
+    List<Update> orphans() {
+        List<Update> out = new ArrayList<>();
+        for (UpdateStore.Open o : updates.orphans(clock.instant(), ORPHAN_MAX_AGE, 100)) {
+            try {
+                Update u = json.readValue(o.json(), Update.class);
+                if (updates.take(o.updateId(), o.conversation(), o.json(), instance, clock.instant())) out.add(u);
+            } catch (JsonProcessingException e) {
+                log.warn("update {} left by a stopped instance cannot be read; dropping it", o.updateId());
+                updates.done(o.updateId(), clock.instant());
+            }
+        }
+        return out;
+    }
+
+    /** Forgets updates older than a day. */
+    void prune() {
+        updates.prune(clock.instant().minus(Duration.ofDays(1)));
+    }
+
+    @Override
+    public void close() {
+        retries.shutdownNow();
+    }
+}
