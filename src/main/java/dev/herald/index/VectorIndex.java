@@ -21,14 +21,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * byte/int) dot products, so an exhaustive float scan of 20k vectors took about 10 ms here; the bit scan is XOR and
  * popcount over 48 bytes a vector. On the benchmark archive, a 2,000 shortlist kept 99.6 % of the exact top 60.
  */
-public final class VectorIndex implements StoreListener {
-
-    /**
-     * One hit: the chunk, its article and when that was published (epoch seconds, null if undated), and its cosine
-     * similarity to the query.
-     */
-    public record Hit(long chunkId, String articleId, Long publishedEpochSecond, double cosine) {
-    }
+public final class VectorIndex implements VectorSearch, StoreListener {
 
     private static final long UNDATED = Long.MIN_VALUE;
     /** Candidates the bit scan passes on to exact ranking (at least; more when more results are asked for). */
@@ -149,6 +142,7 @@ public final class VectorIndex implements StoreListener {
      * about, and a budget keeps the cost of a search flat however large the archive grows (keyword search still
      * covers the whole archive).
      */
+    @Override
     public List<Hit> search(float[] query, int k, long notBefore, long notAfter, int budget) {
         lock.readLock().lock();
         try {
@@ -298,7 +292,7 @@ public final class VectorIndex implements StoreListener {
         }
     }
 
-    /** Cosine similarity of the query to one stored chunk, or NaN when the chunk is not indexed. */
+    @Override
     public double similarity(float[] query, long chunkId) {
         lock.readLock().lock();
         try {
