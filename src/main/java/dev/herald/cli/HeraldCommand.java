@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 @Command(name = "herald", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "Herald 0.1.0",
         description = "Answers questions about the news from stored articles, citing its sources.",
         subcommands = {IngestCommand.class, AskCommand.class, ChatCommand.class, SourcesCommand.class,
-                StatsCommand.class, ReloadCommand.class, RemoveCommand.class, BotCommand.class, EvalCommand.class,
+                StatsCommand.class, ReloadCommand.class, RemoveCommand.class, BotCommand.class, EvalCommand.class, BenchCommand.class,
                 HelpCommand.class})
 public final class HeraldCommand implements Callable<Integer> {
 
