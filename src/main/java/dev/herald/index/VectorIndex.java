@@ -180,16 +180,9 @@ public final class VectorIndex implements VectorSearch, StoreListener {
                 }
             }
             int wanted = Math.max(SHORTLIST, k);
-            int cutoff = histogram.length - 1;
-            int closer = 0; // chunks strictly closer than the cut-off
-            for (int d = 0, seen = 0; d < histogram.length; d++) {
-                if (seen + histogram[d] >= wanted) {
-                    cutoff = d;
-                    closer = seen;
-                    break;
-                }
-                seen += histogram[d];
-            }
+            int[] cut = cutoff(histogram, wanted);
+            int cutoff = cut[0];
+            int closer = cut[1]; // chunks strictly closer than the cut-off
             // 2. Exact cosine for the shortlist; of the chunks tied at the cut-off, the newest get in
             int tiedPlaces = wanted - closer;
             PriorityQueue<double[]> best = new PriorityQueue<>(k + 1, (x, y) -> Double.compare(x[0], y[0]));
@@ -209,6 +202,18 @@ public final class VectorIndex implements VectorSearch, StoreListener {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * The Hamming distance at which the {@code wanted} closest end, from a histogram of distances, and how many are
+     * strictly closer: {cut-off, closer}.
+     */
+    static int[] cutoff(int[] histogram, int wanted) {
+        for (int d = 0, seen = 0; d < histogram.length; d++) {
+            if (seen + histogram[d] >= wanted) return new int[]{d, seen};
+            seen += histogram[d];
+        }
+        return new int[]{histogram.length - 1, 0};
     }
 
     /** First position in order[from..] whose date is after notAfter. */
@@ -319,7 +324,7 @@ public final class VectorIndex implements VectorSearch, StoreListener {
     }
 
     /** Writes one bit per dimension, set where the component is positive. */
-    private static void signBits(float[] v, long[] out, int off) {
+    static void signBits(float[] v, long[] out, int off) {
         int n = (v.length + 63) / 64;
         java.util.Arrays.fill(out, off, off + n, 0L);
         for (int i = 0; i < v.length; i++) if (v[i] > 0) out[off + (i >>> 6)] |= 1L << (i & 63);
