@@ -535,12 +535,25 @@ public final class LuceneIndex implements TextIndex, VectorSearch, AutoCloseable
                 if (distances[j] > cutoff || distances[j] == cutoff && tiedPlaces-- <= 0) continue;
                 shortlist.add(new ScoreDoc(docs[j], 0));
             }
-            List<Row> rows = new ArrayList<>(rows(searcher, shortlist.toArray(ScoreDoc[]::new), q));
-            rows.sort(Comparator.comparingDouble((Row r) -> r.cosine).reversed());
-            List<VectorSearch.Hit> out = new ArrayList<>(Math.min(k, rows.size()));
-            for (Row r : rows.subList(0, Math.min(k, rows.size()))) {
-                out.add(new VectorSearch.Hit(r.chunkId, r.articleId, r.published, r.cosine));
+            // cosines first, in document order; chunk, article and date only for the k that make it
+            shortlist.sort(Comparator.comparingInt(h -> h.doc));
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            FloatVectorValues vectors = null;
+            int leafIndex = -1;
+            for (ScoreDoc h : shortlist) {
+                int li = ReaderUtil.subIndex(h.doc, leaves);
+                if (li != leafIndex) {
+                    leafIndex = li;
+                    vectors = leaves.get(li).reader().getFloatVectorValues(VECTOR);
+                }
+                int d = h.doc - leaves.get(li).docBase;
+                h.score = vectors != null && vectors.advance(d) == d ? VectorUtil.dotProduct(q, vectors.vectorValue()) : Float.NaN;
             }
+            shortlist.sort(Comparator.comparingDouble((ScoreDoc h) -> h.score).reversed());
+            ScoreDoc[] top = shortlist.subList(0, Math.min(k, shortlist.size())).toArray(ScoreDoc[]::new);
+            List<Row> rows = rows(searcher, top, q);
+            List<VectorSearch.Hit> out = new ArrayList<>(rows.size());
+            for (Row r : rows) out.add(new VectorSearch.Hit(r.chunkId, r.articleId, r.published, r.cosine));
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
