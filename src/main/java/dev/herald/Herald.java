@@ -54,6 +54,8 @@ import dev.herald.store.Database;
 import dev.herald.store.StoreCopy;
 import dev.herald.store.StoreException;
 import dev.herald.index.KeywordIndex;
+import dev.herald.index.LuceneIndex;
+import dev.herald.store.ChangeLog;
 import dev.herald.index.SearchIndexes;
 import dev.herald.index.VectorIndex;
 import dev.langchain4j.model.chat.ChatModel;
@@ -73,8 +75,11 @@ public final class Herald implements AutoCloseable {
 
     /** Title weight in BM25: a title repeats on every chunk of its article, so it counts less than body text. */
     public static final double TITLE_WEIGHT = 0.5;
-    /** How often a search may look for content changed by another process (one small query). */
-    static final Duration OUTSIDE_CHANGES_CHECK = Duration.ofSeconds(2);
+    /**
+     * How often the indexes look for content changed by another process (one small query): an article another process
+     * ingested is searchable here within about this long.
+     */
+    static final Duration OUTSIDE_CHANGES_CHECK = Duration.ofSeconds(1);
 
     private final HeraldConfig config;
     private final Database database;
@@ -103,8 +108,11 @@ public final class Herald implements AutoCloseable {
         this.store = new ArticleStore(database);
         AliasStore aliases = new AliasStore(database);
         int keywordTerms = config.get(Settings.RETRIEVAL_KEYWORD_TERMS);
-        this.indexes = new SearchIndexes(store, VectorIndex::new, () -> new KeywordIndex(TITLE_WEIGHT, keywordTerms),
-                OUTSIDE_CHANGES_CHECK);
+        Path indexFolder = indexFolder(config);
+        this.indexes = new SearchIndexes(store,
+                indexFolder == null ? null : () -> LuceneIndex.open(indexFolder, store, new ChangeLog(database),
+                        TITLE_WEIGHT, keywordTerms, KeywordIndex.DEFAULT_K1, rebuildProgress()),
+                VectorIndex::new, () -> new KeywordIndex(TITLE_WEIGHT, keywordTerms), OUTSIDE_CHANGES_CHECK);
         // 2. Embeddings and ingestion
         this.embeddings = new LocalEmbeddingModel(config.get(Settings.EMBEDDING_THREADS));
         Chunker chunker = new Chunker(config.get(Settings.CHUNKING_MAX_WORDS), config.get(Settings.CHUNKING_OVERLAP_SENTENCES));
@@ -135,6 +143,30 @@ public final class Herald implements AutoCloseable {
         // 6. Operations: what /healthz checks and /metrics counts (served by the bot when asked to)
         health.add("store", database::problem);
         health.add("indexes", () -> indexes.isLoaded() ? null : "search indexes are still loading");
+    }
+
+
+    /** {@code index.path}: the Lucene index's folder, or null for the in-memory indexes. */
+    static Path indexFolder(HeraldConfig config) {
+        String value = config.get(Settings.INDEX_PATH).strip();
+        if (value.equals("memory")) return null;
+        if (value.equals("auto")) {
+            Path db = config.get(Settings.STORE_PATH).toAbsolutePath();
+            return db.resolveSibling(db.getFileName() + ".index");
+        }
+        return Path.of(value).toAbsolutePath();
+    }
+
+    /** A line on the console every 5 % of a rebuild of a large index (a small one takes under a second). */
+    private static LuceneIndex.Progress rebuildProgress() {
+        long[] shown = {-1};
+        return (done, total) -> {
+            if (total < 20_000) return;
+            long part = Math.min(20, done * 20 / total);
+            if (part == shown[0]) return;
+            shown[0] = part;
+            System.err.printf("rebuilding the search index from the database: %,d of %,d chunks%n", done, total);
+        };
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
         description = "Answers questions about the news from stored articles, citing its sources.",
         subcommands = {IngestCommand.class, AskCommand.class, ChatCommand.class, SourcesCommand.class,
                 StatsCommand.class, ReloadCommand.class, RemoveCommand.class, BotCommand.class, EvalCommand.class, MigrateCommand.class,
+                BenchCommand.class,
                 HelpCommand.class})
 public final class HeraldCommand implements Callable<Integer> {
 

@@ -82,6 +82,12 @@ public final class Settings {
     public static final Setting<Integer> RETRIEVAL_VECTOR_BUDGET = add(Setting.ofInt("retrieval.vector-budget",
             20_000, 0, 100_000_000, "newest chunks vector search looks at (0 = all); keyword search covers everything"));
 
+    // ---- index
+    public static final Setting<String> INDEX_PATH = add(Setting.ofString("index.path", "auto",
+            "auto, memory, or a folder",
+            "where the search indexes live: auto = a folder beside the database (<store.path>.index), memory = "
+                    + "filled from the database at every start and held on the heap, or a folder"));
+
     // ---- answer
     public static final Setting<AnswerMode> ANSWER_MODE = add(Setting.ofEnum("answer.mode", AnswerMode.class,
             AnswerMode.EXTRACTIVE, "extractive = quote the best sentences; llm = let the chat model write the answer"));

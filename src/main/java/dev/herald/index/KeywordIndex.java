@@ -27,7 +27,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Stop words are not indexed: {@link Terms#contentWords} never asks for them. They still count toward a chunk's
  * length, as in FTS5.
  */
-public final class KeywordIndex implements KeywordSearch, StoreListener {
+public final class KeywordIndex implements TextIndex, StoreListener {
 
     /** Most query terms scored: the rarest ones; common words say little about which chunk answers. */
     public static final int DEFAULT_MAX_TERMS = 12;
@@ -316,7 +316,7 @@ public final class KeywordIndex implements KeywordSearch, StoreListener {
         return idf <= 0 ? 1e-6 : idf;
     }
 
-    /** In how many chunks the (lower-case) term occurs. */
+    @Override
     public int documentFrequency(String term) {
         lock.readLock().lock();
         try {
@@ -327,14 +327,8 @@ public final class KeywordIndex implements KeywordSearch, StoreListener {
         }
     }
 
-    /** A vocabulary term near a word, with the number of chunks it occurs in. */
-    public record Near(String term, int distance, int documentFrequency) {
-    }
-
-    /**
-     * Indexed terms within {@code maxDistance} edits of the word ({@link EditDistance}), each occurring in at least
-     * {@code minFrequency} chunks. Scans the whole vocabulary: see {@code Spelling} for what that costs.
-     */
+    /** Scans the whole vocabulary: see {@code Spelling} for what that costs. */
+    @Override
     public List<Near> near(String word, int maxDistance, int minFrequency) {
         List<Near> out = new ArrayList<>();
         int length = word.length();
@@ -357,7 +351,7 @@ public final class KeywordIndex implements KeywordSearch, StoreListener {
         return out;
     }
 
-    /** Whether some chunk contains both terms (what a spelling correction must share with the rest of a question). */
+    @Override
     public boolean together(String a, String b) {
         lock.readLock().lock();
         try {
@@ -391,7 +385,7 @@ public final class KeywordIndex implements KeywordSearch, StoreListener {
         return m;
     }
 
-    /** Chunks indexed. */
+    @Override
     public int chunkCount() {
         lock.readLock().lock();
         try {
@@ -399,12 +393,5 @@ public final class KeywordIndex implements KeywordSearch, StoreListener {
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    /** Inverse document frequency, BM25 style, never negative. */
-    public double idf(String term) {
-        int n = Math.max(1, chunkCount());
-        int df = documentFrequency(term);
-        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 }

@@ -11,7 +11,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * The in-memory indexes over the stored chunks, vectors and keywords, filled from the database on first use.
+ * The search indexes over the stored chunks, vectors and keywords, opened on first use: a {@link LuceneIndex} on disk
+ * beside the store, or (with {@code index.path: memory}, or when another process has that folder open) the in-memory
+ * {@link KeywordIndex} and {@link VectorIndex} filled from the database.
+ *
+ * <p>The on-disk index follows the store's change log: every {@code checkEvery} a daemon thread applies what other
+ * processes committed (one indexed query when nothing changed), and this process's own commits are applied as they
+ * are reported. What follows describes the in-memory indexes.
  *
  * <p>Filling them reads and tokenises every chunk (about 5 s for the 111k-chunk benchmark archive), so commands that
  * never search (stats, sources, ingest) do not pay for it; the bot and the console chat start filling them in the
@@ -49,6 +55,8 @@ public final class SearchIndexes implements AutoCloseable {
     }
 
     private final ArticleStore store;
+    private final Supplier<LuceneIndex> openOnDisk; // null: in memory
+    private volatile LuceneIndex onDisk;
     private final Supplier<VectorIndex> newVectors;
     private final Supplier<KeywordIndex> newKeywords;
     private final long checkEveryNanos;
@@ -63,24 +71,45 @@ public final class SearchIndexes implements AutoCloseable {
      */
     public SearchIndexes(ArticleStore store, Supplier<VectorIndex> newVectors, Supplier<KeywordIndex> newKeywords,
                          Duration checkEvery) {
+        this(store, null, newVectors, newKeywords, checkEvery);
+    }
+
+    /**
+     * Indexes on disk, opened by {@code openOnDisk}; the in-memory ones are used instead when the folder is in use by
+     * another process.
+     *
+     * @param checkEvery how often to apply changes other processes made (a cheap query)
+     */
+    public SearchIndexes(ArticleStore store, Supplier<LuceneIndex> openOnDisk, Supplier<VectorIndex> newVectors,
+                         Supplier<KeywordIndex> newKeywords, Duration checkEvery) {
         this.store = store;
+        this.openOnDisk = openOnDisk;
         this.newVectors = newVectors;
         this.newKeywords = newKeywords;
         this.checkEveryNanos = checkEvery.toNanos();
     }
 
     /** The vector index, filled. */
-    public VectorIndex vectors() {
-        return ready().vectors;
+    public VectorSearch vectors() {
+        load();
+        LuceneIndex disk = onDisk;
+        return disk != null ? disk : ready().vectors;
     }
 
     /** The keyword index, filled. */
-    public KeywordIndex keywords() {
-        return ready().keywords;
+    public TextIndex keywords() {
+        load();
+        LuceneIndex disk = onDisk;
+        return disk != null ? disk : ready().keywords;
+    }
+
+    /** The index on disk, when that is what is in use. */
+    public java.util.Optional<LuceneIndex> onDisk() {
+        load();
+        return java.util.Optional.ofNullable(onDisk);
     }
 
     private Generation ready() {
-        load();
         Generation g = current;
         if (System.nanoTime() - lastCheck >= checkEveryNanos) refreshIfChangedElsewhere();
         return g;
@@ -88,9 +117,18 @@ public final class SearchIndexes implements AutoCloseable {
 
     /** Fills both indexes unless done already; callers arriving meanwhile wait for it. */
     public void load() {
-        if (current != null) return;
+        if (current != null || onDisk != null) return;
         synchronized (this) {
-            if (current != null) return;
+            if (current != null || onDisk != null) return;
+            if (openOnDisk != null) {
+                try {
+                    onDisk = openOnDisk.get();
+                    watchForOutsideChanges();
+                    return;
+                } catch (LuceneIndex.InUseException e) {
+                    log.warn("{}; searching with in-memory indexes filled from the database instead", e.getMessage());
+                }
+            }
             Generation g = new Generation();
             g.load();
             current = g;
@@ -115,18 +153,24 @@ public final class SearchIndexes implements AutoCloseable {
         }, checkEveryNanos, checkEveryNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
-    /** The content version the indexes in use are known to match (-1 before they are filled). */
+    /**
+     * How far the indexes in use are known to be: the content version they match in memory, the last change-log seq
+     * applied on disk (-1 before they are opened).
+     */
     public long version() {
+        LuceneIndex disk = onDisk;
+        if (disk != null) return disk.appliedSeq();
         Generation g = current;
         return g == null ? -1 : g.version;
     }
 
-    /** Stops the background checks (the indexes stay usable). Idempotent. */
+    /** Stops the background checks and closes the index on disk (the in-memory ones stay usable). Idempotent. */
     @Override
     public synchronized void close() {
         closed = true;
         if (watcher != null) watcher.shutdownNow();
         watcher = null;
+        if (onDisk != null) onDisk.close();
     }
 
     /** Starts filling the indexes on a daemon thread, so the first question does not wait for all of it. */
@@ -143,6 +187,8 @@ public final class SearchIndexes implements AutoCloseable {
      */
     public CompletableFuture<Boolean> refreshIfChangedElsewhere() {
         lastCheck = System.nanoTime();
+        LuceneIndex disk = onDisk;
+        if (disk != null) return CompletableFuture.completedFuture(disk.catchUp());
         Generation g = current;
         if (g == null || rebuilding.get()) return CompletableFuture.completedFuture(false);
         long version;
@@ -169,7 +215,7 @@ public final class SearchIndexes implements AutoCloseable {
     }
 
     public boolean isLoaded() {
-        return current != null;
+        return current != null || onDisk != null;
     }
 
     private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> work) {

@@ -21,14 +21,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * byte/int) dot products, so an exhaustive float scan of 20k vectors took about 10 ms here; the bit scan is XOR and
  * popcount over 48 bytes a vector. On the benchmark archive, a 2,000 shortlist kept 99.6 % of the exact top 60.
  */
-public final class VectorIndex implements StoreListener {
-
-    /**
-     * One hit: the chunk, its article and when that was published (epoch seconds, null if undated), and its cosine
-     * similarity to the query.
-     */
-    public record Hit(long chunkId, String articleId, Long publishedEpochSecond, double cosine) {
-    }
+public final class VectorIndex implements VectorSearch, StoreListener {
 
     private static final long UNDATED = Long.MIN_VALUE;
     /** Candidates the bit scan passes on to exact ranking (at least; more when more results are asked for). */
@@ -149,6 +142,7 @@ public final class VectorIndex implements StoreListener {
      * about, and a budget keeps the cost of a search flat however large the archive grows (keyword search still
      * covers the whole archive).
      */
+    @Override
     public List<Hit> search(float[] query, int k, long notBefore, long notAfter, int budget) {
         lock.readLock().lock();
         try {
@@ -186,16 +180,9 @@ public final class VectorIndex implements StoreListener {
                 }
             }
             int wanted = Math.max(SHORTLIST, k);
-            int cutoff = histogram.length - 1;
-            int closer = 0; // chunks strictly closer than the cut-off
-            for (int d = 0, seen = 0; d < histogram.length; d++) {
-                if (seen + histogram[d] >= wanted) {
-                    cutoff = d;
-                    closer = seen;
-                    break;
-                }
-                seen += histogram[d];
-            }
+            int[] cut = cutoff(histogram, wanted);
+            int cutoff = cut[0];
+            int closer = cut[1]; // chunks strictly closer than the cut-off
             // 2. Exact cosine for the shortlist; of the chunks tied at the cut-off, the newest get in
             int tiedPlaces = wanted - closer;
             PriorityQueue<double[]> best = new PriorityQueue<>(k + 1, (x, y) -> Double.compare(x[0], y[0]));
@@ -215,6 +202,18 @@ public final class VectorIndex implements StoreListener {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * The Hamming distance at which the {@code wanted} closest end, from a histogram of distances, and how many are
+     * strictly closer: {cut-off, closer}.
+     */
+    static int[] cutoff(int[] histogram, int wanted) {
+        for (int d = 0, seen = 0; d < histogram.length; d++) {
+            if (seen + histogram[d] >= wanted) return new int[]{d, seen};
+            seen += histogram[d];
+        }
+        return new int[]{histogram.length - 1, 0};
     }
 
     /** First position in order[from..] whose date is after notAfter. */
@@ -298,7 +297,7 @@ public final class VectorIndex implements StoreListener {
         }
     }
 
-    /** Cosine similarity of the query to one stored chunk, or NaN when the chunk is not indexed. */
+    @Override
     public double similarity(float[] query, long chunkId) {
         lock.readLock().lock();
         try {
@@ -325,7 +324,7 @@ public final class VectorIndex implements StoreListener {
     }
 
     /** Writes one bit per dimension, set where the component is positive. */
-    private static void signBits(float[] v, long[] out, int off) {
+    static void signBits(float[] v, long[] out, int off) {
         int n = (v.length + 63) / 64;
         java.util.Arrays.fill(out, off, off + n, 0L);
         for (int i = 0; i < v.length; i++) if (v[i] > 0) out[off + (i >>> 6)] |= 1L << (i & 63);

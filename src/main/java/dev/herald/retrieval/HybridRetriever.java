@@ -1,10 +1,12 @@
 package dev.herald.retrieval;
 
 import dev.herald.store.ArticleStore;
-import dev.herald.index.KeywordIndex;
+import dev.herald.index.KeywordSearch;
+import dev.herald.index.TextIndex;
+import dev.herald.index.VectorSearch;
 import dev.herald.index.SearchIndexes;
 import dev.herald.article.StoredChunk;
-import dev.herald.index.VectorIndex;
+
 import dev.herald.text.Terms;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 
@@ -147,8 +149,8 @@ public final class HybridRetriever {
 
     public SearchResult search(SearchQuery query) {
         Map<String, Long> nanos = new ConcurrentHashMap<>();
-        KeywordIndex keywords = indexes.keywords();
-        VectorIndex vectors = indexes.vectors();
+        TextIndex keywords = indexes.keywords();
+        VectorSearch vectors = indexes.vectors();
         long asOf = query.asOf().getEpochSecond();
         LocalDate today = LocalDate.ofInstant(query.asOf(), ZoneOffset.UTC);
         Optional<TimeWindow> window = query.window().or(() -> TimeExpressions.resolve(query.text(), today));
@@ -163,11 +165,11 @@ public final class HybridRetriever {
         // 2. Keyword search on another core while the query is embedded, then the vector search; both limited to
         //    what was published by the as-of date
         long t0 = System.nanoTime();
-        CompletableFuture<List<KeywordIndex.Hit>> keywordSearch = options.keywordWeight() == 0
+        CompletableFuture<List<KeywordSearch.Hit>> keywordSearch = options.keywordWeight() == 0
                 ? CompletableFuture.completedFuture(List.of())
                 : CompletableFuture.supplyAsync(() -> {
                     long k0 = System.nanoTime();
-                    List<KeywordIndex.Hit> hits = keywords.search(keywordTerms, options.candidates(), Long.MIN_VALUE, asOf);
+                    List<KeywordSearch.Hit> hits = keywords.search(keywordTerms, options.candidates(), Long.MIN_VALUE, asOf);
                     nanos.put("keyword", System.nanoTime() - k0);
                     return hits;
                 });
@@ -175,11 +177,11 @@ public final class HybridRetriever {
         long t1 = System.nanoTime();
         nanos.put("embed", t1 - t0);
         // a side weighted 0 is not searched at all, so single-sided configurations are pure baselines
-        List<VectorIndex.Hit> vec = options.vectorWeight() == 0 ? List.of()
+        List<VectorSearch.Hit> vec = options.vectorWeight() == 0 ? List.of()
                 : vectors.search(qv, options.candidates(), Long.MIN_VALUE, asOf, options.vectorBudget());
         long t2 = System.nanoTime();
         nanos.put("vector", t2 - t1);
-        List<KeywordIndex.Hit> kw = keywordSearch.join();
+        List<KeywordSearch.Hit> kw = keywordSearch.join();
         nanos.putIfAbsent("keyword", 0L);
         long t3 = System.nanoTime();
 
@@ -189,14 +191,14 @@ public final class HybridRetriever {
         double norm = (options.rrfK() + 1) / (options.keywordWeight() + options.vectorWeight());
         double bestBm25 = kw.isEmpty() ? 1 : Math.max(1e-9, kw.get(0).score());
         for (int i = 0; i < kw.size(); i++) {
-            KeywordIndex.Hit h = kw.get(i);
+            KeywordSearch.Hit h = kw.get(i);
             Candidate c = fused.computeIfAbsent(h.chunkId(), id -> new Candidate(id, h.articleId(), h.publishedEpochSecond()));
             c.rrf += norm * options.keywordWeight() / (options.rrfK() + i + 1);
             c.keywordRank = i + 1;
             c.bm25 = h.score() / bestBm25;
         }
         for (int i = 0; i < vec.size(); i++) {
-            VectorIndex.Hit h = vec.get(i);
+            VectorSearch.Hit h = vec.get(i);
             Candidate c = fused.computeIfAbsent(h.chunkId(), id -> new Candidate(id, h.articleId(), h.publishedEpochSecond()));
             c.rrf += norm * options.vectorWeight() / (options.rrfK() + i + 1);
             c.vectorRank = i + 1;

@@ -1,6 +1,6 @@
 package dev.herald.retrieval;
 
-import dev.herald.index.KeywordIndex;
+import dev.herald.index.TextIndex;
 import dev.herald.text.Terms;
 
 import java.util.ArrayList;
@@ -53,18 +53,18 @@ public final class Spelling {
         }
     }
 
-    private final Supplier<KeywordIndex> index;
+    private final Supplier<? extends TextIndex> index;
 
     /** @param index the current keyword index (it is replaced when the archive is re-read) */
-    public Spelling(Supplier<KeywordIndex> index) {
+    public Spelling(Supplier<? extends TextIndex> index) {
         this.index = index;
     }
 
     public Correction correct(String question) {
-        KeywordIndex keywords = index.get();
+        TextIndex keywords = index.get();
         if (keywords.chunkCount() == 0) return new Correction(question, List.of());
         // 1. Each unknown word's candidates, and the question's known words
-        Map<String, List<KeywordIndex.Near>> unknown = new LinkedHashMap<>();
+        Map<String, List<TextIndex.Near>> unknown = new LinkedHashMap<>();
         List<String> known = new ArrayList<>();
         for (String w : Terms.tokens(question)) {
             if (w.length() < 3 || Terms.STOP_WORDS.contains(w) || TimeExpressions.isTimeWord(w) || unknown.containsKey(w)) {
@@ -74,21 +74,21 @@ public final class Spelling {
                 if (!known.contains(w)) known.add(w);
             } else if (isWord(w) && keywords.documentFrequency(Terms.stem(w)) == 0) {
                 // (a form of a known word, "controls" where the archive says "control", is not a typo)
-                List<KeywordIndex.Near> near = candidates(keywords, w);
+                List<TextIndex.Near> near = candidates(keywords, w);
                 if (!near.isEmpty()) unknown.put(w, near);
             }
         }
         if (unknown.isEmpty()) return new Correction(question, List.of());
         // 2. The best candidate of each that shares a passage with the rest of the question
         Map<String, String> chosen = new HashMap<>();
-        for (Map.Entry<String, List<KeywordIndex.Near>> e : unknown.entrySet()) {
+        for (Map.Entry<String, List<TextIndex.Near>> e : unknown.entrySet()) {
             List<String> context = new ArrayList<>(known);
-            for (Map.Entry<String, List<KeywordIndex.Near>> other : unknown.entrySet()) {
+            for (Map.Entry<String, List<TextIndex.Near>> other : unknown.entrySet()) {
                 if (!other.getKey().equals(e.getKey())) context.add(other.getValue().get(0).term());
             }
             context.sort(Comparator.comparingInt(keywords::documentFrequency));
             List<String> rarest = context.subList(0, Math.min(CONTEXT_WORDS, context.size()));
-            for (KeywordIndex.Near c : e.getValue()) {
+            for (TextIndex.Near c : e.getValue()) {
                 if (rarest.isEmpty() || rarest.stream().anyMatch(o -> keywords.together(c.term(), o))) {
                     chosen.put(e.getKey(), c.term());
                     break;
@@ -118,14 +118,14 @@ public final class Spelling {
     }
 
     /** Indexed terms near the word, closest first, then most frequent; none when one is merely another form of it. */
-    private static List<KeywordIndex.Near> candidates(KeywordIndex keywords, String w) {
+    private static List<TextIndex.Near> candidates(TextIndex keywords, String w) {
         int maxDistance = w.length() >= LONG_WORD ? 2 : 1;
-        List<KeywordIndex.Near> near = new ArrayList<>(keywords.near(w, maxDistance, MIN_FREQUENCY));
+        List<TextIndex.Near> near = new ArrayList<>(keywords.near(w, maxDistance, MIN_FREQUENCY));
         String stem = Terms.stem(w);
         if (near.stream().anyMatch(n -> Terms.stem(n.term()).equals(stem))) return List.of(); // "criticising"
-        near.sort(Comparator.comparingInt(KeywordIndex.Near::distance)
-                .thenComparing(Comparator.comparingInt(KeywordIndex.Near::documentFrequency).reversed())
-                .thenComparing(KeywordIndex.Near::term));
+        near.sort(Comparator.comparingInt(TextIndex.Near::distance)
+                .thenComparing(Comparator.comparingInt(TextIndex.Near::documentFrequency).reversed())
+                .thenComparing(TextIndex.Near::term));
         return near;
     }
 

@@ -27,7 +27,7 @@ class VectorIndexTest {
         for (int d = 0; d < dim; d++) q[d] = (float) r.nextGaussian();
 
         // when
-        List<VectorIndex.Hit> hits = index.search(q, 10, 1_000, 1_000 + VectorIndex.SHORTLIST - 1);
+        List<VectorSearch.Hit> hits = index.search(q, 10, 1_000, 1_000 + VectorIndex.SHORTLIST - 1);
 
         // then: the same as a brute-force ranking over the allowed dates
         assertEquals(bruteForce(v, q, 1_000, 1_000 + VectorIndex.SHORTLIST - 1, 10),
@@ -53,7 +53,7 @@ class VectorIndexTest {
             for (int d = 0; d < dim; d++) q[d] = centre[probe * 7][d] + 1.2f * (float) r.nextGaussian();
 
             // when
-            List<VectorIndex.Hit> hits = index.search(q, 10, 0, n);
+            List<VectorSearch.Hit> hits = index.search(q, 10, 0, n);
 
             // then: the ten nearest by exact cosine, in order
             assertEquals(bruteForce(v, q, 0, n - 1, 10), hits.stream().map(h -> (int) h.chunkId()).toList());
@@ -97,7 +97,7 @@ class VectorIndexTest {
         index.add(5000, new float[]{1, 0}, "undated", null);
 
         // when: the 100 newest chunks published by second 700
-        List<VectorIndex.Hit> hits = index.search(new float[]{1, 0}, 1000, Long.MIN_VALUE, 700, 100);
+        List<VectorSearch.Hit> hits = index.search(new float[]{1, 0}, 1000, Long.MIN_VALUE, 700, 100);
 
         // then
         assertEquals(101, hits.size());
@@ -141,7 +141,7 @@ class VectorIndexTest {
             }
             long asOf = random.nextInt(1_000_000);
             int budget = 1 + random.nextInt(60);
-            List<VectorIndex.Hit> hits = index.search(query, 10, Long.MIN_VALUE, asOf, budget);
+            List<VectorSearch.Hit> hits = index.search(query, 10, Long.MIN_VALUE, asOf, budget);
 
             // then: exactly the best 10 of the `budget` newest chunks published by the as-of date
             List<Long> window = dates.entrySet().stream().filter(e -> e.getValue() <= asOf)
@@ -149,7 +149,7 @@ class VectorIndexTest {
                     .limit(budget).map(java.util.Map.Entry::getKey).toList();
             List<Long> expected = window.stream()
                     .sorted(Comparator.comparingDouble((Long id) -> -dot(query, vectors.get(id)))).limit(10).toList();
-            assertEquals(expected, hits.stream().map(VectorIndex.Hit::chunkId).toList(), "round " + round);
+            assertEquals(expected, hits.stream().map(VectorSearch.Hit::chunkId).toList(), "round " + round);
             assertEquals(vectors.size(), index.size());
         }
     }

@@ -2,6 +2,8 @@ package dev.herald.store;
 
 import dev.herald.index.VectorIndex;
 import dev.herald.index.KeywordIndex;
+import dev.herald.index.KeywordSearch;
+import dev.herald.index.VectorSearch;
 import dev.herald.article.Article;
 import dev.herald.ingest.Chunker;
 import dev.herald.ingest.IngestProgress;
@@ -171,8 +173,8 @@ class ArticleStoreTest {
         var vec = vectors.search(new HashingEmbeddingModel().embed("Goma").content().vector(), 10, Long.MIN_VALUE, asOf);
 
         // then
-        assertEquals(List.of("old"), kw.stream().map(KeywordIndex.Hit::articleId).distinct().toList());
-        assertEquals(List.of("old"), vec.stream().map(VectorIndex.Hit::articleId).distinct().toList());
+        assertEquals(List.of("old"), kw.stream().map(KeywordSearch.Hit::articleId).distinct().toList());
+        assertEquals(List.of("old"), vec.stream().map(VectorSearch.Hit::articleId).distinct().toList());
     }
 
     /** Rows of the keyword index near-duplicate detection searches: FTS5's, or chunks with their words indexed. */
