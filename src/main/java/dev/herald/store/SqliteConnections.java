@@ -40,7 +40,7 @@ final class SqliteConnections implements Connections {
         SQLiteDataSource migrations = new SQLiteDataSource(config());
         migrations.setUrl(url(file));
         this.schemaVersion = Schema.migrate(migrations, Dialect.SQLITE);
-        this.writer = connect(file);
+        this.writer = connectWriter(file);
         for (int i = 0; i < READERS; i++) readers.add(connect(file));
     }
 
@@ -69,6 +69,18 @@ final class SqliteConnections implements Connections {
 
     private static Connection connect(Path file) throws SQLException {
         return config().createConnection(url(file));
+    }
+
+    /**
+     * The writer begins its transactions IMMEDIATE: a deferred one reads first and upgrades to a write later, and when
+     * another process (a second instance's heartbeat, a CLI ingest beside the bot) wrote in between, SQLite answers
+     * SQLITE_BUSY_SNAPSHOT at once, which the busy timeout cannot wait out (seen in FollowAlertsTest with two
+     * instances on one file). Taking the write lock first makes a writer wait for the other, up to the busy timeout.
+     */
+    private static Connection connectWriter(Path file) throws SQLException {
+        SQLiteConfig cfg = config();
+        cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return cfg.createConnection(url(file));
     }
 
     private static Connection connectReadOnly(Path file, boolean immutable) throws SQLException {
