@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OpsEndpointsTest {
 
     static final String TOKEN = "555000111:CCG_ops-fake-token_abcdefghijklmno";
+    static final String SENT_OK = "herald_telegram_calls_total{method=\"sendmessage\",outcome=\"ok\"}";
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static HttpResponse<String> http(String method, String url) throws Exception {
@@ -69,7 +70,14 @@ class OpsEndpointsTest {
                 api.awaitSent(7001, 2);
 
                 // then: /metrics counts them, their stage times and the sends, in Prometheus text
+                // The fake API records a message when it receives the call, before the bot has read the reply
+                // and counted the send: wait (bounded) for the count rather than race it.
                 HttpResponse<String> metrics = http("GET", base + "/metrics");
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (sample(metrics.body(), SENT_OK) < 2.0 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                    metrics = http("GET", base + "/metrics");
+                }
                 assertEquals(200, metrics.statusCode());
                 assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
                 String body = metrics.body();
@@ -78,7 +86,7 @@ class OpsEndpointsTest {
                 assertEquals(2.0, sample(body, "herald_answer_seconds_count{stage=\"total\"}"), body);
                 assertEquals(2.0, sample(body, "herald_answer_seconds_count{stage=\"memory\"}"), body);
                 assertTrue(body.contains("herald_answer_seconds_bucket{stage=\"embed\",le=\""), "latency histogram");
-                assertEquals(2.0, sample(body, "herald_telegram_calls_total{method=\"sendmessage\",outcome=\"ok\"}"), body);
+                assertEquals(2.0, sample(body, SENT_OK), body);
                 assertTrue(sample(body, "herald_index_chunks") > 0, body);
                 assertEquals(1.0, sample(body, "herald_polling_leader"), body);
                 assertEquals((double) herald.store().chunkCount(), sample(body, "herald_ingested_chunks_total"),
