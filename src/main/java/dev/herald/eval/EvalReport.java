@@ -35,7 +35,13 @@ public record EvalReport(Map<String, Object> run, Counts counts, Ingest ingest, 
     public record Ingest(IngestRun firstRun, IngestRun thisRun, boolean reusedDatabase, double firstRunPercentOfRaw) {
     }
 
-    public record EmbeddingSpeed(int sampleChunks, double embedChunksPerSecond, double embedAllChunksPerSecond) {
+    /**
+     * @param embedAllChunksPerSecond            Herald's batched {@code embedAll}, the path ingest takes
+     * @param unbatchedEmbedAllChunksPerSecond   LangChain4j's own {@code embedAll} (one text per ONNX call), same texts
+     * @param minCosineToUnbatched               the smallest cosine between a batched vector and the unbatched one
+     */
+    public record EmbeddingSpeed(int sampleChunks, double embedChunksPerSecond, double embedAllChunksPerSecond,
+                                 double unbatchedEmbedAllChunksPerSecond, double minCosineToUnbatched) {
     }
 
     /** Latency in milliseconds. */

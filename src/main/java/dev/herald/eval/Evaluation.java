@@ -11,7 +11,10 @@ import dev.herald.retrieval.SearchQuery;
 import dev.herald.retrieval.SearchResult;
 import dev.herald.article.StoredChunk;
 import dev.herald.text.Sentences;
+import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.store.embedding.CosineSimilarity;
+import dev.herald.ingest.LocalEmbeddingModel;
 
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
@@ -82,17 +85,30 @@ public final class Evaluation {
     /** Raw embedding throughput: the same stored chunk texts embedded one by one, then with {@code embedAll}. */
     public EvalReport.EmbeddingSpeed embeddingSpeed() {
         List<String> texts = sampleEmbeddedTexts(options.embedSample());
-        if (texts.isEmpty()) return new EvalReport.EmbeddingSpeed(0, Double.NaN, Double.NaN);
+        if (texts.isEmpty()) return new EvalReport.EmbeddingSpeed(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         // warm the model (it loads on first use) so loading is not counted
         for (int i = 0; i < Math.min(3, texts.size()); i++) herald.embeddings().embed(texts.get(i));
         long t0 = System.nanoTime();
         for (String t : texts) herald.embeddings().embed(t);
         long t1 = System.nanoTime();
-        herald.embeddings().embedAll(texts.stream().map(TextSegment::from).toList());
+        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+        List<Embedding> batched = herald.embeddings().embedAll(segments).content();
         long t2 = System.nanoTime();
+        double unbatchedRate = Double.NaN;
+        double minCosine = Double.NaN;
+        if (herald.embeddings() instanceof LocalEmbeddingModel local) {
+            local.unbatched().embedAll(segments.subList(0, Math.min(3, segments.size()))); // load it, uncounted
+            long t3 = System.nanoTime();
+            List<Embedding> reference = local.unbatched().embedAll(segments).content();
+            unbatchedRate = texts.size() / ((System.nanoTime() - t3) / 1e9);
+            minCosine = 1.0;
+            for (int i = 0; i < reference.size(); i++) {
+                minCosine = Math.min(minCosine, CosineSimilarity.between(batched.get(i), reference.get(i)));
+            }
+        }
         memory.sample();
         return new EvalReport.EmbeddingSpeed(texts.size(), texts.size() / ((t1 - t0) / 1e9),
-                texts.size() / ((t2 - t1) / 1e9));
+                texts.size() / ((t2 - t1) / 1e9), unbatchedRate, minCosine);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.output.Response;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,7 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The in-process all-MiniLM-L6-v2 (quantised) model, loaded on first use so commands that never embed (stats,
- * sources) start instantly, with its batch work spread over a fixed pool of daemon threads.
+ * sources) start instantly. Texts run in padded batches in one ONNX session ({@link BatchedMiniLm}, 1.46x
+ * LangChain4j's one-text-per-call {@code embedAll} here); a text longer than the model's window, and
+ * {@link #unbatched()} for the eval's comparison, go through LangChain4j's own model on a pool of daemon threads.
  */
 public final class LocalEmbeddingModel implements EmbeddingModel, AutoCloseable {
 
@@ -23,6 +26,7 @@ public final class LocalEmbeddingModel implements EmbeddingModel, AutoCloseable 
 
     private final int threads;
     private volatile EmbeddingModel delegate;
+    private volatile BatchedMiniLm batched;
     private ExecutorService pool;
 
     /** @param threads threads for batch embedding; 0 means one per core */
@@ -48,14 +52,47 @@ public final class LocalEmbeddingModel implements EmbeddingModel, AutoCloseable 
         }
     }
 
+    private BatchedMiniLm batched() {
+        BatchedMiniLm b = batched;
+        if (b != null) return b;
+        synchronized (this) {
+            if (batched == null) batched = new BatchedMiniLm(threads);
+            return batched;
+        }
+    }
+
+    /** LangChain4j's model, one text per ONNX call: the reference the eval compares the batched vectors with. */
+    public EmbeddingModel unbatched() {
+        return new EmbeddingModel() {
+            @Override
+            public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+                return model().embedAll(segments);
+            }
+
+            @Override
+            public int dimension() {
+                return DIMENSION;
+            }
+        };
+    }
+
     @Override
     public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
-        return model().embedAll(segments);
+        List<String> texts = new ArrayList<>(segments.size());
+        for (TextSegment s : segments) texts.add(s.text()); // never blank: TextSegment refuses that
+        float[][] vectors = batched().embed(texts);
+        List<Embedding> out = new ArrayList<>(vectors.length);
+        for (int i = 0; i < vectors.length; i++) {
+            out.add(vectors[i] != null ? Embedding.from(vectors[i]) : model().embed(texts.get(i)).content());
+        }
+        return Response.from(out);
     }
 
     @Override
     public Response<Embedding> embed(String text) {
-        return model().embed(text);
+        // As LangChain4j's model does: an empty text has no meaning to put a vector on.
+        if (text.isBlank()) throw new IllegalArgumentException("Cannot embed empty or whitespace-only text");
+        return Response.from(embedAll(List.of(TextSegment.from(text))).content().get(0));
     }
 
     @Override
@@ -71,5 +108,6 @@ public final class LocalEmbeddingModel implements EmbeddingModel, AutoCloseable 
     @Override
     public synchronized void close() {
         if (pool != null) pool.shutdownNow();
+        if (batched != null) batched.close();
     }
 }
