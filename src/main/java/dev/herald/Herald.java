@@ -114,7 +114,7 @@ public final class Herald implements AutoCloseable {
                         TITLE_WEIGHT, keywordTerms, KeywordIndex.DEFAULT_K1, rebuildProgress()),
                 VectorIndex::new, () -> new KeywordIndex(TITLE_WEIGHT, keywordTerms), OUTSIDE_CHANGES_CHECK);
         // 2. Embeddings and ingestion
-        this.embeddings = new LocalEmbeddingModel(config.get(Settings.EMBEDDING_THREADS));
+        this.embeddings = new LocalEmbeddingModel(config.get(Settings.EMBEDDING_THREADS), config.get(Settings.EMBEDDING_BATCH));
         Chunker chunker = new Chunker(config.get(Settings.CHUNKING_MAX_WORDS), config.get(Settings.CHUNKING_OVERLAP_SENTENCES));
         Ingestor ingestor = new Ingestor(store, aliases, embeddings, chunker);
         long maxBytes = config.get(Settings.CONTENT_MAX_FILE_MB) * 1_000_000L;

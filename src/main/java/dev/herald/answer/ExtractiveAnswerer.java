@@ -113,6 +113,7 @@ public final class ExtractiveAnswerer implements Answerer {
         double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
         QuestionType type = QuestionType.of(request.question());
         Set<String> counted = type == QuestionType.COUNT ? countedThings(request.question()) : Set.of();
+        AskedKind askedKind = AskedKind.of(request.question());
         Set<String> questionTokens = new HashSet<>(Terms.tokens(request.question()));
         for (String earlier : request.earlierQuestions()) questionTokens.addAll(Terms.tokens(earlier));
 
@@ -158,7 +159,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 if (echo && !type.hasAsked(text, questionTokens)) continue;
                 double score = coverage
                         + 0.25 * (topScore <= 0 ? 0 : c.score() / topScore)
-                        + type.cue(text, questionTokens)
+                        + (askedKind.isEmpty() ? type.cue(text, questionTokens) : askedKind.cue(text, questionTokens))
                         + (countsTheAskedThing(text, counted) ? COUNTED_BONUS : 0)
                         - (words > 60 ? 0.1 : 0)
                         - (echo ? 0.2 : 0)
@@ -340,12 +341,67 @@ public final class ExtractiveAnswerer implements Answerer {
         return inter / (double) (a.size() + b.size() - inter);
     }
 
+    /**
+     * The thing a "which/what X" question names as its answer's kind, when a sentence can show it: a country (one of
+     * the ISO countries, by the JDK's English names, that the question does not name itself; "No foreign country has
+     * recognised the Taliban" holds no answer, "Russia, Pakistan and China had signalled a readiness" does), or a
+     * name carrying the asked noun ("the University of Pennsylvania" for "which university").
+     */
+    record AskedKind(String noun, boolean country) {
+        private static final Pattern ASK = Pattern.compile("(?i)\\b(?:which|what) ([\\p{L}-]+)");
+        private static final List<Pattern> COUNTRIES = java.util.Arrays.stream(Locale.getISOCountries())
+                .map(c -> new Locale("", c).getDisplayCountry(Locale.ENGLISH))
+                .filter(n -> !n.isBlank() && n.chars().allMatch(ch -> Character.isLetter(ch) || ch == ' '))
+                .map(n -> Pattern.compile("\\b" + Pattern.quote(n) + "\\b"))
+                .toList();
+        /** "University" followed by "of Pennsylvania": the name goes on after "of". */
+        private static final Pattern OF_NAME = Pattern.compile(" of (?:the )?[A-Z]");
+        static final AskedKind NONE = new AskedKind("", false);
+
+        static AskedKind of(String question) {
+            Matcher m = ASK.matcher(question);
+            if (!m.find()) return NONE;
+            String noun = m.group(1).toLowerCase(Locale.ROOT);
+            if (noun.equals("country") || noun.equals("countries") || noun.equals("nation")) return new AskedKind(noun, true);
+            return QuestionType.ENTITY_NOUNS.contains(noun) && !noun.endsWith("s") ? new AskedKind(noun, false) : NONE;
+        }
+
+        boolean isEmpty() {
+            return noun.isEmpty();
+        }
+
+        /** Bonus for a sentence showing an answer of the asked kind the question does not give itself. */
+        double cue(String sentence, Set<String> questionTokens) {
+            if (country) {
+                for (Pattern c : COUNTRIES) {
+                    Matcher m = c.matcher(sentence);
+                    if (m.find() && !questionTokens.containsAll(Terms.tokens(m.group()))) return 0.2;
+                }
+                return 0;
+            }
+            Matcher m = NAME.matcher(sentence);
+            boolean newName = false;
+            while (m.find()) {
+                List<String> tokens = Terms.tokens(m.group());
+                boolean namedKind = tokens.contains(noun)
+                        && (tokens.size() > 1 || OF_NAME.matcher(sentence).region(m.end(), sentence.length()).lookingAt());
+                if (namedKind) return 0.3;
+                for (String t : tokens) if (!questionTokens.contains(t)) newName = true;
+            }
+            return newName ? 0.2 : 0;
+        }
+    }
+
     /** What kind of answer the question wants, read from its wh-word. */
     enum QuestionType {
         COUNT, PERSON, ENTITY, TIME, PLACE, OTHER;
 
+        static final Set<String> ENTITY_NOUNS = Set.of("country", "countries", "city", "cities", "state", "states",
+                "company", "companies", "team", "teams", "organization", "group", "nation", "brand", "firm", "agency",
+                "network", "airline", "automaker", "university", "league", "party", "bank", "app", "show", "film",
+                "movie", "book", "song", "band", "award");
         private static final Pattern ENTITY_ASK = Pattern.compile(
-                "\\b(which|what) (country|countries|city|cities|state|states|company|companies|team|teams|organization|group|nation|brand|firm|agency|network|airline|automaker|university|league|party|bank|app|show|film|movie|book|song|band|award)\\b");
+                "\\b(which|what) (" + String.join("|", ENTITY_NOUNS) + ")\\b");
 
         static QuestionType of(String question) {
             String q = question.toLowerCase(Locale.ROOT);

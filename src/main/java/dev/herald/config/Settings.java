@@ -61,6 +61,8 @@ public final class Settings {
     // ---- embedding
     public static final Setting<Integer> EMBEDDING_THREADS = add(Setting.ofInt("embedding.threads", 0, 0, 256,
             "threads used to compute embeddings; 0 = all cores"));
+    public static final Setting<Integer> EMBEDDING_BATCH = add(Setting.ofInt("embedding.batch", 8, 1, 64,
+            "texts per call to the embedding model (1 = one at a time in one session)"));
 
     // ---- retrieval
     public static final Setting<Integer> RETRIEVAL_TOP_K = add(Setting.ofInt("retrieval.top-k", 8, 1, 50,

@@ -25,13 +25,23 @@ public final class LocalEmbeddingModel implements EmbeddingModel, AutoCloseable 
     public static final int DIMENSION = 384;
 
     private final int threads;
+    private final int batch;
     private volatile EmbeddingModel delegate;
     private volatile BatchedMiniLm batched;
     private ExecutorService pool;
 
     /** @param threads threads for batch embedding; 0 means one per core */
     public LocalEmbeddingModel(int threads) {
+        this(threads, 1);
+    }
+
+    /**
+     * @param threads threads for embedding; 0 means one per core
+     * @param batch   texts per ONNX call (see {@link BatchedMiniLm} for what each costs)
+     */
+    public LocalEmbeddingModel(int threads, int batch) {
         this.threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        this.batch = batch;
     }
 
     private EmbeddingModel model() {
@@ -56,7 +66,7 @@ public final class LocalEmbeddingModel implements EmbeddingModel, AutoCloseable 
         BatchedMiniLm b = batched;
         if (b != null) return b;
         synchronized (this) {
-            if (batched == null) batched = new BatchedMiniLm(threads);
+            if (batched == null) batched = new BatchedMiniLm(threads, batch);
             return batched;
         }
     }

@@ -112,4 +112,36 @@ class ExtractiveAnswererRulesTest {
         // then
         assertTrue(answer.abstained(), answer.text());
     }
+
+    @Test
+    void should_quote_the_sentence_naming_a_country_when_asked_which_country() {
+        // given: a sentence about the subject that names no country, and one that names countries
+        String passage = "No foreign government will recognize the Taliban administration of Afghanistan, Western "
+                + "officials said. Diplomats said Russia would recognize the Taliban administration of Afghanistan.";
+
+        // when
+        Answer a = answer("Which country will recognize the Taliban administration of Afghanistan?", passage);
+
+        // then: the country named, not the sentence restating the question's own words
+        assertTrue(a.text().startsWith("Diplomats said Russia"), a.text());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "Which country recognized the Taliban?|Russia said on Thursday it recognized them.|0.2",
+            "Which country recognized the Taliban?|No foreign country has done so, officials said.|0.0",
+            "Which country borders Russia and recognized the Taliban?|Russia said on Thursday it recognized them.|0.0",
+            "Which nation hosted the summit?|Leaders met in the United Kingdom on Monday.|0.2",
+            "Which university cut its budget?|Officials at the University of Oregon cut it.|0.3",
+            "Which airline cancelled flights?|The cuts at Delta Air Lines hit Atlanta.|0.2",
+            "What was said at the summit?|Leaders met in the United Kingdom on Monday.|-1"})
+    void should_score_the_asked_kind(String question, String sentence, double cue) {
+        ExtractiveAnswerer.AskedKind kind = ExtractiveAnswerer.AskedKind.of(question);
+        if (cue < 0) {
+            assertTrue(kind.isEmpty(), kind.toString());
+            return;
+        }
+        java.util.Set<String> questionTokens = new java.util.HashSet<>(dev.herald.text.Terms.tokens(question));
+        org.junit.jupiter.api.Assertions.assertEquals(cue, kind.cue(sentence, questionTokens), 1e-9, sentence);
+    }
 }

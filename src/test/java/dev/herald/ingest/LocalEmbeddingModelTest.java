@@ -22,7 +22,7 @@ class LocalEmbeddingModelTest {
 
     @BeforeAll
     static void load() {
-        model = new LocalEmbeddingModel(2);
+        model = new LocalEmbeddingModel(2, 8); // batches of 8: padding is exercised
     }
 
     @AfterAll
