@@ -348,7 +348,13 @@ public final class ExtractiveAnswerer implements Answerer {
      * name carrying the asked noun ("the University of Pennsylvania" for "which university").
      */
     record AskedKind(String noun, boolean country) {
-        private static final Pattern ASK = Pattern.compile("(?i)\\b(?:which|what) ([\\p{L}-]+)");
+        /**
+         * "which country", also after up to two capitalised words, which name a domain and leave the kind as it is
+         * ("which US university", "which NFL team"). A lower-case word may change it: with "which major company"
+         * allowed, 2022's UPS-strike question got a sentence naming Kyiv; capitalised only: 2025 +2, 2022 unchanged.
+         */
+        private static final Pattern ASK = Pattern.compile("\\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT) (?:\\p{Lu}[\\p{L}.-]* ){0,2}?(?i:("
+                + String.join("|", QuestionType.ENTITY_NOUNS) + "))\\b");
         private static final List<Pattern> COUNTRIES = java.util.Arrays.stream(Locale.getISOCountries())
                 .map(c -> new Locale("", c).getDisplayCountry(Locale.ENGLISH))
                 .filter(n -> !n.isBlank() && n.chars().allMatch(ch -> Character.isLetter(ch) || ch == ' '))
@@ -363,7 +369,7 @@ public final class ExtractiveAnswerer implements Answerer {
             if (!m.find()) return NONE;
             String noun = m.group(1).toLowerCase(Locale.ROOT);
             if (noun.equals("country") || noun.equals("countries") || noun.equals("nation")) return new AskedKind(noun, true);
-            return QuestionType.ENTITY_NOUNS.contains(noun) && !noun.endsWith("s") ? new AskedKind(noun, false) : NONE;
+            return noun.endsWith("s") ? NONE : new AskedKind(noun, false);
         }
 
         boolean isEmpty() {

@@ -134,6 +134,9 @@ class ExtractiveAnswererRulesTest {
             "Which nation hosted the summit?|Leaders met in the United Kingdom on Monday.|0.2",
             "Which university cut its budget?|Officials at the University of Oregon cut it.|0.3",
             "Which airline cancelled flights?|The cuts at Delta Air Lines hit Atlanta.|0.2",
+            "Which US university cut its budget?|Officials at the University of Oregon cut it.|0.3",
+            "Which tech company cut jobs?|Shares rose after Microsoft said it cut 9,000 jobs.|-1",
+            "Which NFL team won?|Fans cheered the Philadelphia Eagles in New Orleans.|0.2",
             "What was said at the summit?|Leaders met in the United Kingdom on Monday.|-1"})
     void should_score_the_asked_kind(String question, String sentence, double cue) {
         ExtractiveAnswerer.AskedKind kind = ExtractiveAnswerer.AskedKind.of(question);
