@@ -381,7 +381,8 @@ public final class Herald implements AutoCloseable {
                 }, this::close, shared, health, metrics(), deployment(config));
     }
 
-    static TelegramBot.Deployment deployment(HeraldConfig c) {
+    /** How the bot is deployed: polling or webhook, and where /healthz and /metrics are served. */
+    public static TelegramBot.Deployment deployment(HeraldConfig c) {
         return new TelegramBot.Deployment(c.get(Settings.TELEGRAM_MODE), c.get(Settings.TELEGRAM_WEBHOOK_URL),
                 c.get(Settings.TELEGRAM_WEBHOOK_PORT), c.secrets().webhookSecret(), c.get(Settings.OPS_BIND),
                 c.get(Settings.OPS_PORT));

@@ -54,16 +54,26 @@ public final class UpdateStore {
      * since {@code takenSince} count, so one whose end was never recorded cannot hold its conversation for ever.
      */
     public boolean earlierOpen(String conversation, long updateId, Instant takenSince) {
+        return !earlierHolders(conversation, updateId, takenSince).isEmpty();
+    }
+
+    /**
+     * The instances holding the unfinished earlier updates of {@link #earlierOpen} (empty when there are none): a
+     * waiter held back only by its own instance's updates can be woken when they finish instead of asking again.
+     */
+    public java.util.Set<String> earlierHolders(String conversation, long updateId, Instant takenSince) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT 1 FROM telegram_updates
+                    SELECT DISTINCT holder FROM telegram_updates
                     WHERE conversation = ? AND update_id < ? AND done_at IS NULL AND taken_at >= ?""")) {
                 ps.setString(1, conversation);
                 ps.setLong(2, updateId);
                 ps.setLong(3, takenSince.toEpochMilli());
+                java.util.Set<String> holders = new java.util.HashSet<>();
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
+                    while (rs.next()) holders.add(rs.getString(1));
                 }
+                return holders;
             }
         });
     }

@@ -34,8 +34,13 @@ final class SerialQueues<K> {
      * @return false when closed: the task will not run
      */
     boolean enqueue(K key, Supplier<CompletableFuture<Void>> task) {
+        return submit(key, task) != null;
+    }
+
+    /** As {@link #enqueue}; returns the future done when the task (and its future) has finished, or null when closed. */
+    CompletableFuture<Void> submit(K key, Supplier<CompletableFuture<Void>> task) {
         synchronized (tails) {
-            if (closed) return false;
+            if (closed) return null;
             CompletableFuture<Void> prev = tails.getOrDefault(key, DONE);
             CompletableFuture<Void> next = prev.thenComposeAsync(ignored -> task.get(), threads);
             tails.put(key, next);
@@ -44,7 +49,7 @@ final class SerialQueues<K> {
                     tails.remove(key, next);
                 }
             });
-            return true;
+            return next;
         }
     }
 

@@ -130,6 +130,15 @@ public final class TelegramBot implements AutoCloseable {
         public static final Deployment POLLING = new Deployment(TelegramMode.POLLING, "", 0, java.util.Optional.empty(),
                 "127.0.0.1", 0);
 
+        /**
+         * Where /healthz and /metrics are served: the webhook port in webhook mode, else {@code ops.port} (port 0 for
+         * a negative one: any free port); null when polling with no ops server.
+         */
+        public java.net.InetSocketAddress opsAddress() {
+            if (mode == TelegramMode.WEBHOOK) return new java.net.InetSocketAddress(bind, webhookPort);
+            return opsPort == 0 ? null : new java.net.InetSocketAddress(bind, Math.max(0, opsPort));
+        }
+
         /** The same deployment with the ops server on this port (negative: any free one), for tests. */
         public Deployment withOpsPort(int port) {
             return new Deployment(mode, webhookUrl, webhookPort, webhookSecret, bind, port);
@@ -185,18 +194,10 @@ public final class TelegramBot implements AutoCloseable {
      */
     public static int runBot(Services herald) {
         var token = herald.token();
-        if (token.isEmpty()) {
-            System.err.println("herald bot: " + Secrets.TELEGRAM_BOT_TOKEN
-                    + " is not set; create a bot with @BotFather and export its token to run Herald on Telegram.");
+        String problem = settingsProblem(token, herald.deployment());
+        if (problem != null) {
+            System.err.println(problem);
             return EXIT_CONFIG;
-        }
-        if (herald.deployment().mode() == TelegramMode.WEBHOOK) {
-            try {
-                checkWebhookSettings(herald.deployment());
-            } catch (IllegalArgumentException e) {
-                System.err.println("herald bot: " + e.getMessage());
-                return EXIT_CONFIG;
-            }
         }
         TelegramBot bot;
         try {
@@ -242,6 +243,25 @@ public final class TelegramBot implements AutoCloseable {
             }
         }
         return exit.get();
+    }
+
+    /**
+     * Why the bot cannot run with these settings (no token; webhook mode without its URL or a valid secret), as the
+     * one line {@link #runBot} prints before exiting {@value #EXIT_CONFIG}; null when they are complete.
+     */
+    public static String settingsProblem(java.util.Optional<String> token, Deployment deployment) {
+        if (token.isEmpty()) {
+            return "herald bot: " + Secrets.TELEGRAM_BOT_TOKEN
+                    + " is not set; create a bot with @BotFather and export its token to run Herald on Telegram.";
+        }
+        if (deployment.mode() == TelegramMode.WEBHOOK) {
+            try {
+                checkWebhookSettings(deployment);
+            } catch (IllegalArgumentException e) {
+                return "herald bot: " + e.getMessage();
+            }
+        }
+        return null;
     }
 
     /** A 401 from the Bot API: the token is wrong or revoked. */
@@ -305,8 +325,7 @@ public final class TelegramBot implements AutoCloseable {
         PollingLeader leader = null;
         try {
             if (webhook) {
-                ops = OpsServer.start(new java.net.InetSocketAddress(deployment.bind(), deployment.webhookPort()),
-                        herald.health(), metrics, 16);
+                ops = OpsServer.start(deployment.opsAddress(), herald.health(), metrics, 16);
                 String path = URI.create(deployment.webhookUrl()).getRawPath();
                 ops.mount(path == null || path.isEmpty() ? "/" : path,
                         new WebhookReceiver(handler, deployment.webhookSecret().orElseThrow(), metrics));
@@ -315,10 +334,7 @@ public final class TelegramBot implements AutoCloseable {
                 log.info("receiving updates at {} (Telegram posts to {})", "http://" + deployment.bind() + ":"
                         + ops.port() + (path == null || path.isEmpty() ? "/" : path), deployment.webhookUrl());
             } else {
-                if (deployment.opsPort() != 0) {
-                    ops = OpsServer.start(new java.net.InetSocketAddress(deployment.bind(), Math.max(0, deployment.opsPort())),
-                            herald.health(), metrics, 2);
-                }
+                if (deployment.opsAddress() != null) ops = OpsServer.start(deployment.opsAddress(), herald.health(), metrics, 2);
                 leader = new PollingLeader(shared.instance().store(), shared.instance().id(), shared.instance().clock(),
                         new PollingLeader.Session() {
                             @Override

@@ -236,7 +236,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
     }
 
     /** Handles updates other instances took and died before finishing (see {@link UpdateLedger#orphans()}). */
-    void adoptOrphans() {
+    synchronized void adoptOrphans() { // one caller at a time (take-over, housekeeping), so each dispatches in id order
         if (ledger == null || closed) return;
         for (Update u : ledger.orphans()) {
             log.info("update {} was left unfinished by a stopped instance; handling it here", u.getUpdateId());
@@ -251,14 +251,29 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
             return;
         }
         QueueKey key = queueKey(u);
-        enqueue(key, () -> (ledger == null ? safely(u) : ledger.inTurn(key.name(), u, () -> safely(u)))
-                .whenComplete((v, e) -> done(u)));
+        if (ledger == null) {
+            enqueue(key, () -> safely(u));
+            return;
+        }
+        // the turn is waited for before the queue, not in it: an earlier update of the conversation adopted from a
+        // killed instance after a later one had arrived would otherwise queue behind the later one, which waits for
+        // it (PollingTakeoverIT: 12 of 200 never answered, held until the 10 min window ran out)
+        ledger.inTurn(key.name(), u, () -> {
+            CompletableFuture<Void> handled = queues.submit(key, () -> safely(u));
+            if (handled != null) return handled;
+            log.warn("update for chat {} arrived while shutting down; not handled", key.chat());
+            return new CompletableFuture<>(); // never done here: the next instance handles it
+        }).whenComplete((v, e) -> done(u, key.name()));
     }
 
     private void done(Update u) {
+        done(u, null);
+    }
+
+    private void done(Update u, String conversation) {
         if (ledger == null) return;
         try {
-            ledger.done(u);
+            ledger.done(u, conversation);
         } catch (RuntimeException e) {
             log.warn("update {} answered but not recorded as done: {}", u.getUpdateId(), e.getMessage());
         }

@@ -11,9 +11,16 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -36,13 +43,17 @@ final class UpdateLedger implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateLedger.class);
     /**
-     * How soon an update whose conversation is busy elsewhere looks again; each further try waits twice as long, up to
-     * {@link #CLAIM_RETRY_MAX}. A fixed 25 ms made 20 waiting conversations cost hundreds of store queries a second
-     * on one thread, and under a load average of 12 on 2 cores the take-over test answered 123 of 200 messages in
-     * 180 s (not re-measured with the back-off). The cost: a wait may end up to 400 ms after the conversation is free.
+     * How soon an update whose conversation is busy on another instance looks again; each further try waits twice as
+     * long, up to {@link #CLAIM_RETRY_MAX}. A fixed 25 ms made 20 waiting conversations cost hundreds of store queries
+     * a second on one thread. The cost: such a wait may end up to 400 ms after the conversation is free.
      */
     static final Duration CLAIM_RETRY = Duration.ofMillis(25);
     static final Duration CLAIM_RETRY_MAX = Duration.ofMillis(400);
+    /**
+     * How often an update held back only by this instance's own earlier updates looks again: it is woken as soon as
+     * one of them is done here ({@link #done}), so this is only the fallback for a "done" the store did not record.
+     */
+    static final Duration OWN_RECHECK = Duration.ofSeconds(5);
     /** Orphans older than this are not replayed: their reader has long given up (Telegram keeps updates 24 h). */
     static final Duration ORPHAN_MAX_AGE = Duration.ofHours(1);
     /**
@@ -56,6 +67,8 @@ final class UpdateLedger implements AutoCloseable {
     private final String instance;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
+    /** Updates waiting here for their turn, by conversation, in update-id order. */
+    private final Map<String, NavigableMap<Long, Waiter>> waiting = new HashMap<>();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "herald-claims");
         t.setDaemon(true);
@@ -82,44 +95,97 @@ final class UpdateLedger implements AutoCloseable {
         }
     }
 
-    void done(Update u) {
+    /**
+     * Records the update (of the conversation, or null) as done, and wakes the conversation's next update waiting here
+     * for its turn.
+     */
+    void done(Update u, String conversation) {
         if (u.getUpdateId() != null) updates.done(u.getUpdateId(), clock.instant());
+        if (conversation == null) return;
+        Waiter next;
+        synchronized (waiting) {
+            NavigableMap<Long, Waiter> queue = waiting.get(conversation);
+            next = queue == null || queue.isEmpty() ? null : queue.firstEntry().getValue();
+        }
+        if (next != null) next.retryIn(0);
     }
 
     /**
      * Runs {@code work} once no earlier update of the conversation is unfinished and this instance holds the
      * conversation's claim, and releases it when the work's future completes; the returned future completes then too
-     * (never exceptionally: a store failure is logged and the work runs anyway, since answering out of order beats
-     * not answering).
+     * (a store failure is logged and the work runs anyway, since answering out of order beats not answering). While
+     * it waits it holds no thread: it is woken when an earlier update of the conversation is done here, and looks
+     * again with back-off while another instance has one. If this instance stops first, the future never completes:
+     * the update stays unfinished in the store, and the next instance handles it ({@link #orphans}).
      */
     CompletableFuture<Void> inTurn(String conversation, Update u, Supplier<CompletableFuture<Void>> work) {
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        attempt(conversation, u.getUpdateId() == null ? Long.MAX_VALUE : u.getUpdateId(), work, result, 0);
-        return result;
+        Waiter w = new Waiter(conversation, u.getUpdateId() == null ? Long.MAX_VALUE : u.getUpdateId(), work);
+        synchronized (waiting) {
+            waiting.computeIfAbsent(conversation, k -> new TreeMap<>()).put(w.updateId, w);
+        }
+        w.attempt();
+        return w.result;
     }
 
-    private void attempt(String conversation, long updateId, Supplier<CompletableFuture<Void>> work,
-                         CompletableFuture<Void> result, int tries) {
-        String name = "conversation:" + conversation;
-        boolean claimed;
-        try {
-            claimed = !updates.earlierOpen(conversation, updateId, clock.instant().minus(EARLIER_WINDOW))
-                    && coordination.claim(name, instance, clock.instant());
-        } catch (RuntimeException e) {
-            log.warn("claiming {} failed ({}); handling it unclaimed", name, e.getMessage());
-            run(work, result, null);
-            return;
+    /** An update waiting for its conversation's turn: its looks run one at a time, and its work runs once. */
+    private final class Waiter {
+        final String conversation;
+        final long updateId;
+        final Supplier<CompletableFuture<Void>> work;
+        final CompletableFuture<Void> result = new CompletableFuture<>();
+        private int tries;
+        private boolean granted;
+        private ScheduledFuture<?> next;
+
+        Waiter(String conversation, long updateId, Supplier<CompletableFuture<Void>> work) {
+            this.conversation = conversation;
+            this.updateId = updateId;
+            this.work = work;
         }
-        if (claimed) {
-            run(work, result, name);
-            return;
+
+        void attempt() {
+            String name = "conversation:" + conversation;
+            String claim = null;
+            synchronized (this) {
+                if (granted) return;
+                try {
+                    Set<String> holders = updates.earlierHolders(conversation, updateId, clock.instant().minus(EARLIER_WINDOW));
+                    if (holders.equals(Set.of(instance))) {
+                        schedule(OWN_RECHECK.toMillis()); // woken when they are done here
+                        return;
+                    }
+                    if (!holders.isEmpty() || !coordination.claim(name, instance, clock.instant())) {
+                        if (tries == 0) log.debug("{} has an earlier update in hand elsewhere; waiting for it", name);
+                        schedule(Math.min(CLAIM_RETRY_MAX.toMillis(), CLAIM_RETRY.toMillis() << Math.min(tries, 5)));
+                        tries++;
+                        return;
+                    }
+                    claim = name;
+                } catch (RuntimeException e) {
+                    log.warn("claiming {} failed ({}); handling it unclaimed", name, e.getMessage());
+                }
+                granted = true;
+                if (next != null) next.cancel(false);
+            }
+            synchronized (waiting) {
+                NavigableMap<Long, Waiter> queue = waiting.get(conversation);
+                if (queue != null && queue.remove(updateId, this) && queue.isEmpty()) waiting.remove(conversation);
+            }
+            run(work, result, claim);
         }
-        if (tries == 0) log.debug("{} has an earlier update in hand elsewhere; waiting for it", name);
-        try {
-            long delay = Math.min(CLAIM_RETRY_MAX.toMillis(), CLAIM_RETRY.toMillis() << Math.min(tries, 5));
-            retries.schedule(() -> attempt(conversation, updateId, work, result, tries + 1), delay, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            result.complete(null);
+
+        /** Looks again after the delay (0: at once), instead of at the time planned. */
+        synchronized void retryIn(long delayMillis) {
+            if (!granted) schedule(delayMillis);
+        }
+
+        private void schedule(long delayMillis) {
+            if (next != null) next.cancel(false);
+            try {
+                next = retries.schedule(this::attempt, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // closing: left unfinished in the store for the next instance
+            }
         }
     }
 

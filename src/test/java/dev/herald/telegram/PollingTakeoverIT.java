@@ -1,7 +1,6 @@
 package dev.herald.telegram;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,9 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the poller is killed and the held calls are dropped. An answer Telegram accepted whose "done" a process did not
  * live to record would be sent again by the next instance: that window (one store write, about a millisecond) is
  * the one this design cannot close, and the test keeps the kill out of it rather than hoping to miss it.
+ *
+ * <p>The 140 updates the killed instance left are adopted by the standby while it also polls: an earlier update
+ * of a conversation adopted after a later one had arrived used to queue behind it while it waited for the earlier
+ * one, so 12 of 200 were never answered (held until the 10-minute window ran out); see {@code UpdateLedger#inTurn}.
  */
-@Disabled("after the merge with the PostgreSQL store and the Lucene index the standby takes over but answers only 113-128"
-        + " of the 200 messages in 180 s (passed on its own branch at 06:13: 200 once each, take-over 8.3 s); open in #14")
 class PollingTakeoverIT {
 
     static final String TOKEN = "222000555:FFJ_takeover-fake-token_abcdefgh";
@@ -124,15 +125,20 @@ class PollingTakeoverIT {
                         1, 30_000).get(0);
                 double takeoverSeconds = (firstPoll.nanos() - killed) / 1e9;
                 assertTrue(takeoverSeconds < 15, "took over after " + takeoverSeconds + " s");
-                api.awaitCalls(c -> c.method().equals("sendmessage") && repliedTo(c) > 0, USERS * PER_USER, 180_000);
+                // measured: the last answer 19 s after the kill on the lead's loaded machine (load 5), 23 s with two
+                // busy loops beside it (load 9.5); the bound leaves room for a slower CI machine
+                List<FakeBotApi.Call> all = api.awaitCalls(c -> c.method().equals("sendmessage") && repliedTo(c) > 0,
+                        USERS * PER_USER, 180_000);
+                double allSeconds = (all.stream().mapToLong(FakeBotApi.Call::nanos).max().orElseThrow() - killed) / 1e9;
                 Map<Integer, Integer> answers = new TreeMap<>();
                 for (FakeBotApi.Call c : api.calls("sendMessage")) answers.merge(repliedTo(c), 1, Integer::sum);
                 assertEquals(new TreeMap<>(updateOfMessage).keySet(), answers.keySet(), "every message answered");
                 assertEquals(List.of(), answers.entrySet().stream().filter(e -> e.getValue() != 1).toList(),
                         "none answered twice");
                 assertTrue(log("b").contains("polling Telegram: took over"), log("b"));
-                org.slf4j.LoggerFactory.getLogger(PollingTakeoverIT.class).info(
-                        "polling take-over after kill -9: {} s; {} answers before the kill", takeoverSeconds, delivered.size());
+                Files.writeString(Path.of("target/polling-takeover-it.txt"), String.format(java.util.Locale.ROOT,
+                        "kill -9 after %d answers -> the standby's first poll: %.1f s, the last of the %d answers: %.1f s%n",
+                        delivered.size(), takeoverSeconds, USERS * PER_USER, allSeconds));
             } finally {
                 a.destroyForcibly();
                 if (b != null) {

@@ -115,4 +115,27 @@ class TwoInstancesTest {
         assertEquals(2, sent.size(), "the question once, then /sources: " + sent);
         assertTrue(sent.get(1).text().contains("Herald Sample Wire"), sent.get(1).text());
     }
+
+    @Test
+    void should_answer_in_order_when_a_dead_instances_unfinished_update_is_adopted_after_a_later_one_arrived()
+            throws Exception {
+        // given: a question taken by an instance that died before answering it (no heartbeat), and the reader's
+        // follow-up reaching a live instance before that one adopts the question
+        long chat = 6401;
+        int question = ids.incrementAndGet();
+        String update = FakeBotApi.JSON.createObjectNode().put("update_id", question)
+                .setAll(api.privateText(chat, "Who controls Goma?")).toString();
+        assertTrue(new dev.herald.store.UpdateStore(second.database())
+                .take(question, chat + ":" + chat, update, "a-dead-instance", java.time.Instant.now()));
+        assertEquals(200, post(two, ids.incrementAndGet(), chat, "and how many were wounded?"));
+
+        // when
+        two.handler().adoptOrphans();
+
+        // then: the question first, then the follow-up read as one (the follow-up waited for it, not it for the
+        // follow-up)
+        List<FakeBotApi.Call> sent = api.awaitSent(chat, 2);
+        assertTrue(sent.get(0).text().contains("M23"), sent.get(0).text());
+        assertTrue(sent.get(1).text().contains("300"), sent.get(1).text());
+    }
 }
