@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * all-MiniLM-L6-v2 (quantised) run on padded batches of length-sorted texts in one ONNX session: mean pooling over
@@ -50,6 +51,12 @@ final class BatchedMiniLm implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final boolean wantsTypeIds;
     private final int batchSize;
+    /**
+     * Embedding holds the read side, {@link #close} the write side: freeing the native session under a running call
+     * made ONNX Runtime print "LogStart must pair with LogEnd" (a bot stopped during its warm-up embed).
+     */
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private boolean closed;
 
     /**
      * @param threads   ONNX intra-op threads (the cores this model may use)
@@ -81,6 +88,16 @@ final class BatchedMiniLm implements AutoCloseable {
      * has more tokens than the model's window (the caller embeds those its own way).
      */
     float[][] embed(List<String> texts) {
+        lock.readLock().lock();
+        try {
+            if (closed) throw new IllegalStateException("the embedding model is closed");
+            return embedOpen(texts);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private float[][] embedOpen(List<String> texts) {
         int n = texts.size();
         long[][] ids = new long[n][];
         long[][] types = new long[n][];
@@ -156,11 +173,16 @@ final class BatchedMiniLm implements AutoCloseable {
 
     @Override
     public void close() {
+        lock.writeLock().lock(); // waits for a running call: one batch, about 150 ms
         try {
+            if (closed) return;
+            closed = true;
             session.close();
+            tokenizer.close();
         } catch (OrtException ignored) {
             // closing a session only frees native memory; nothing to report at shutdown
+        } finally {
+            lock.writeLock().unlock();
         }
-        tokenizer.close();
     }
 }

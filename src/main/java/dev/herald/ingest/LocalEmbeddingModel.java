@@ -28,6 +28,7 @@ public final class LocalEmbeddingModel implements EmbeddingModel, AutoCloseable 
     private final int batch;
     private volatile EmbeddingModel delegate;
     private volatile BatchedMiniLm batched;
+    private boolean closed;
     private ExecutorService pool;
 
     /** @param threads threads for batch embedding; 0 means one per core */
@@ -66,6 +67,7 @@ public final class LocalEmbeddingModel implements EmbeddingModel, AutoCloseable 
         BatchedMiniLm b = batched;
         if (b != null) return b;
         synchronized (this) {
+            if (closed) throw new IllegalStateException("the embedding model is closed");
             if (batched == null) batched = new BatchedMiniLm(threads, batch);
             return batched;
         }
@@ -117,6 +119,7 @@ public final class LocalEmbeddingModel implements EmbeddingModel, AutoCloseable 
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (pool != null) pool.shutdownNow();
         if (batched != null) batched.close();
     }

@@ -90,4 +90,16 @@ class LocalEmbeddingModelTest {
         float[][] hidden = {{3, 0}, {1, 0}, {100, 100}};
         assertArrayEquals(new float[]{1, 0}, BatchedMiniLm.meanOfRealTokens(hidden, 2), 1e-6f);
     }
+
+    @Test
+    void should_refuse_to_embed_after_close_instead_of_touching_freed_native_memory() {
+        // given: a model that has embedded and is then closed
+        LocalEmbeddingModel closing = new LocalEmbeddingModel(1, 8);
+        closing.embed("warm-up");
+        closing.close();
+
+        // when / then: a late call (a warm-up racing shutdown) gets a plain exception
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> closing.embed("late question"));
+        assertEquals("the embedding model is closed", e.getMessage());
+    }
 }
