@@ -157,7 +157,7 @@ public final class ReportWriter {
                 in.thisRun().chunks(), in.thisRun().seconds(), in.thisRun().unchanged()));
         sb.append(String.format("| raw embedding, `embed` one by one (%d chunks) | %s chunks/s |%n", em.sampleChunks(),
                 f1(em.embedChunksPerSecond())));
-        sb.append(String.format("| raw embedding, `embedAll` (batches of 8, the ingest path) | %s chunks/s |%n",
+        sb.append(String.format("| raw embedding, `embedAll` (in batches of `embedding.batch`, the ingest path) | %s chunks/s |%n",
                 f1(em.embedAllChunksPerSecond())));
         sb.append(String.format("| raw embedding, LangChain4j `embedAll` (one text per call) | %s chunks/s |%n",
                 f1(em.unbatchedEmbedAllChunksPerSecond())));

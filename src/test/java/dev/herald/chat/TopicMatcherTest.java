@@ -17,7 +17,7 @@ class TopicMatcherTest {
 
     @BeforeAll
     static void load() {
-        model = new LocalEmbeddingModel(1);
+        model = new LocalEmbeddingModel(1, 1); // one text per call: the vectors TopicMatcher was calibrated on
         matcher = new TopicMatcher(model, w -> 1.0, 1.5, 1.0);
     }
 
