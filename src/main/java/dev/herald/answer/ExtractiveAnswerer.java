@@ -355,11 +355,17 @@ public final class ExtractiveAnswerer implements Answerer {
          */
         private static final Pattern ASK = Pattern.compile("\\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT) (?:\\p{Lu}[\\p{L}.-]* ){0,2}?(?i:("
                 + String.join("|", QuestionType.ENTITY_NOUNS) + "))\\b");
-        private static final List<Pattern> COUNTRIES = java.util.Arrays.stream(Locale.getISOCountries())
+        /**
+         * Every ISO country's English name in one alternation, longest first ("Equatorial Guinea" before "Guinea"): one
+         * scan of a sentence, where a pattern per country made about 250 scans of every candidate sentence.
+         */
+        private static final Pattern COUNTRIES = Pattern.compile("\\b(?:" + java.util.Arrays.stream(Locale.getISOCountries())
                 .map(c -> new Locale("", c).getDisplayCountry(Locale.ENGLISH))
                 .filter(n -> !n.isBlank() && n.chars().allMatch(ch -> Character.isLetter(ch) || ch == ' '))
-                .map(n -> Pattern.compile("\\b" + Pattern.quote(n) + "\\b"))
-                .toList();
+                .distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote)
+                .collect(java.util.stream.Collectors.joining("|")) + ")\\b");
         /** "University" followed by "of Pennsylvania": the name goes on after "of". */
         private static final Pattern OF_NAME = Pattern.compile(" of (?:the )?[A-Z]");
         static final AskedKind NONE = new AskedKind("", false);
@@ -378,23 +384,15 @@ public final class ExtractiveAnswerer implements Answerer {
 
         /** Bonus for a sentence showing an answer of the asked kind the question does not give itself. */
         double cue(String sentence, Set<String> questionTokens) {
-            if (country) {
-                for (Pattern c : COUNTRIES) {
-                    Matcher m = c.matcher(sentence);
-                    if (m.find() && !questionTokens.containsAll(Terms.tokens(m.group()))) return 0.2;
-                }
-                return 0;
-            }
+            if (country) return QuestionType.hasNew(COUNTRIES, sentence, questionTokens) ? 0.2 : 0;
             Matcher m = NAME.matcher(sentence);
-            boolean newName = false;
             while (m.find()) {
                 List<String> tokens = Terms.tokens(m.group());
                 boolean namedKind = tokens.contains(noun)
                         && (tokens.size() > 1 || OF_NAME.matcher(sentence).region(m.end(), sentence.length()).lookingAt());
                 if (namedKind) return 0.3;
-                for (String t : tokens) if (!questionTokens.contains(t)) newName = true;
             }
-            return newName ? 0.2 : 0;
+            return QuestionType.hasNew(NAME, sentence, questionTokens) ? 0.2 : 0; // as an ENTITY question's cue
         }
     }
 
