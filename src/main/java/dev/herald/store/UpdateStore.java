@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Telegram updates taken for handling, by whichever instance: an update is handled by the one instance that takes
@@ -61,7 +63,7 @@ public final class UpdateStore {
      * The instances holding the unfinished earlier updates of {@link #earlierOpen} (empty when there are none): a
      * waiter held back only by its own instance's updates can be woken when they finish instead of asking again.
      */
-    public java.util.Set<String> earlierHolders(String conversation, long updateId, Instant takenSince) {
+    public Set<String> earlierHolders(String conversation, long updateId, Instant takenSince) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT DISTINCT holder FROM telegram_updates
@@ -69,7 +71,7 @@ public final class UpdateStore {
                 ps.setString(1, conversation);
                 ps.setLong(2, updateId);
                 ps.setLong(3, takenSince.toEpochMilli());
-                java.util.Set<String> holders = new java.util.HashSet<>();
+                Set<String> holders = new HashSet<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) holders.add(rs.getString(1));
                 }
