@@ -28,8 +28,14 @@ public final class VectorIndex implements VectorSearch, StoreListener {
     static final int SHORTLIST = 2000;
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    // Vectors live in pages of PAGE_VECTORS, not one float[]: a single array indexed by `slot * dim` overflows an int
+    // at 5.59M chunks of 384 floats, and growing it copied the whole archive (at 1M chunks a 1.03 GB array into a new
+    // 1.55 GB one, which is what ran -Xmx4g out of memory). A page is 16,384 vectors, 25 MB at 384 dimensions; growth
+    // adds pages and copies nothing.
+    static final int PAGE_BITS = 14;
+    private static final int PAGE_VECTORS = 1 << PAGE_BITS;
     private int dim = -1;
-    private float[] data = new float[0];
+    private float[][] pages = new float[0][];
     private int words; // longs of sign bits per vector
     private long[] signs = new long[0];
     private long[] chunkIds = new long[0];
@@ -88,7 +94,7 @@ public final class VectorIndex implements VectorSearch, StoreListener {
                 size++;
             }
             float[] unit = normalized(vector);
-            System.arraycopy(unit, 0, data, slot * dim, dim);
+            System.arraycopy(unit, 0, pages[slot >>> PAGE_BITS], offsetInPage(slot), dim);
             signBits(unit, signs, slot * words);
             chunkIds[slot] = chunkId;
             articleIds[slot] = articleId;
@@ -189,7 +195,7 @@ public final class VectorIndex implements VectorSearch, StoreListener {
             for (int j = n - 1; j >= 0; j--) {
                 if (distances[j] > cutoff || distances[j] == cutoff && tiedPlaces-- <= 0) continue;
                 int slot = slots[positions[j]];
-                offer(best, k, new double[]{dot(q, data, slot * dim, dim), slot});
+                offer(best, k, new double[]{dot(q, slot), slot});
             }
             List<Hit> out = new ArrayList<>(best.size());
             while (!best.isEmpty()) {
@@ -303,10 +309,18 @@ public final class VectorIndex implements VectorSearch, StoreListener {
         try {
             Integer slot = slotByChunk.get(chunkId);
             if (slot == null) return Double.NaN;
-            return dot(normalized(query), data, slot * dim, dim);
+            return dot(normalized(query), slot);
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    private int offsetInPage(int slot) {
+        return (slot & (PAGE_VECTORS - 1)) * dim;
+    }
+
+    private double dot(float[] q, int slot) {
+        return dot(q, pages[slot >>> PAGE_BITS], offsetInPage(slot), dim);
     }
 
     // Four independent accumulators let the CPU overlap the multiply-adds; a single running sum serialises them.
@@ -343,8 +357,13 @@ public final class VectorIndex implements VectorSearch, StoreListener {
     private void ensureCapacity(int needed) {
         if (chunkIds.length >= needed) return;
         int cap = Math.max(needed, Math.max(1024, chunkIds.length * 3 / 2));
-        data = Arrays.copyOf(data, cap * dim);
-        signs = Arrays.copyOf(signs, cap * words);
+        int pagesNeeded = (int) (((long) cap + PAGE_VECTORS - 1) >>> PAGE_BITS);
+        if (pagesNeeded > pages.length) {
+            int had = pages.length;
+            pages = Arrays.copyOf(pages, pagesNeeded);
+            for (int p = had; p < pagesNeeded; p++) pages[p] = new float[PAGE_VECTORS * dim];
+        }
+        signs = Arrays.copyOf(signs, Math.multiplyExact(cap, words));
         chunkIds = Arrays.copyOf(chunkIds, cap);
         published = Arrays.copyOf(published, cap);
         articleIds = Arrays.copyOf(articleIds, cap);
@@ -356,7 +375,7 @@ public final class VectorIndex implements VectorSearch, StoreListener {
         for (int r = 0; r < size; r++) {
             if (chunkIds[r] < 0) continue;
             if (w != r) {
-                System.arraycopy(data, r * dim, data, w * dim, dim);
+                System.arraycopy(pages[r >>> PAGE_BITS], offsetInPage(r), pages[w >>> PAGE_BITS], offsetInPage(w), dim);
                 System.arraycopy(signs, r * words, signs, w * words, words);
                 chunkIds[w] = chunkIds[r];
                 published[w] = published[r];

@@ -83,6 +83,35 @@ class VectorIndexTest {
         assertTrue(index.search(new float[]{1, 1, 1}, 50, Long.MIN_VALUE, Long.MAX_VALUE).stream().allMatch(h -> h.chunkId() >= 2000));
     }
 
+    @Test
+    void should_rank_exactly_when_compaction_moves_vectors_across_pages() {
+        // given random vectors filling more than two pages, most of the first page then removed (compaction moves the
+        // later pages' vectors down into it)
+        Random r = new Random(3);
+        int page = 1 << VectorIndex.PAGE_BITS, n = 2 * page + 500, dim = 16;
+        float[][] v = new float[n][dim];
+        VectorIndex index = new VectorIndex();
+        for (int i = 0; i < n; i++) {
+            for (int d = 0; d < dim; d++) v[i][d] = (float) r.nextGaussian();
+            index.add(i, v[i], "a", (long) i);
+        }
+        int removed = page - 100;
+        for (int i = 0; i < removed; i++) index.remove(i);
+        float[] q = new float[dim];
+        for (int d = 0; d < dim; d++) q[d] = (float) r.nextGaussian();
+
+        // when: the date range holds fewer chunks than the shortlist, so ranking is exact
+        List<VectorSearch.Hit> hits = index.search(q, 10, n - VectorIndex.SHORTLIST, n);
+
+        // then: each vector still sits under its own chunk id
+        assertEquals(n - removed, index.size());
+        assertEquals(bruteForce(v, q, n - VectorIndex.SHORTLIST, n - 1, 10), hits.stream().map(h -> (int) h.chunkId()).toList());
+        float[] qn = VectorIndex.normalized(q);
+        for (int i = removed; i < n; i += 97) {
+            assertEquals(dot(qn, VectorIndex.normalized(v[i])), index.similarity(q, i), 1e-5, "chunk " + i);
+        }
+    }
+
     private static double dot(float[] a, float[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) s += a[i] * b[i];
