@@ -147,7 +147,7 @@ public final class Herald implements AutoCloseable {
 
 
     /** {@code index.path}: the Lucene index's folder, or null for the in-memory indexes. */
-    static Path indexFolder(HeraldConfig config) {
+    public static Path indexFolder(HeraldConfig config) {
         String value = config.get(Settings.INDEX_PATH).strip();
         if (value.equals("memory")) return null;
         if (value.equals("auto")) {

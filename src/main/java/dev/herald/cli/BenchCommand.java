@@ -1,6 +1,12 @@
 package dev.herald.cli;
 
+import dev.herald.Herald;
+import dev.herald.chat.Reply;
+import dev.herald.config.HeraldConfig;
+import dev.herald.config.Settings;
 import dev.herald.eval.ArchiveGrower;
+import dev.herald.eval.MemoryProbe;
+import dev.herald.eval.ReportWriter;
 import dev.herald.store.ArticleStore;
 import dev.herald.store.Database;
 import picocli.CommandLine.Command;
@@ -8,12 +14,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code herald bench}: tools for scale benchmarks. */
-@Command(name = "bench", description = "Scale benchmarks.", subcommands = BenchCommand.Grow.class)
+@Command(name = "bench", description = "Scale benchmarks.", subcommands = {BenchCommand.Grow.class, BenchCommand.Start.class})
 final class BenchCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -21,7 +31,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        root.err().println("usage: herald bench grow --from DB --to DB --copies N");
+        root.err().println("usage: herald bench grow --from DB --to DB --copies N | herald bench start [--db DB]");
         return 2;
     }
 
@@ -82,5 +92,81 @@ final class BenchCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /**
+     * {@code herald bench start}: what a reader waits for when the bot (re)starts on an archive: the process start to
+     * the store opened, the search indexes ready (opened on disk, replaying what changed since, or filled in memory)
+     * and the first answer, then the same question once more warm, with the heap after a full collection and the
+     * resident set. One question on a cold process is the figure; run it twice to see the warm-index start (the
+     * first run after {@code bench grow} or a deleted index folder builds the index).
+     */
+    @Command(name = "start", description = "Time start-up to the first answer on a database (--db), with memory; "
+            + "writes bench-start.json and .md to --report.")
+    static final class Start implements Callable<Integer> {
+
+        @ParentCommand
+        BenchCommand bench;
+
+        @Option(names = "--question", defaultValue = "Who won the election?",
+                description = "the question asked (default: ${DEFAULT-VALUE})")
+        String question;
+
+        @Option(names = "--as-of", paramLabel = "DATE", converter = AsOf.class,
+                description = "ask as of this date (default: now)")
+        Instant asOf;
+
+        @Option(names = "--report", defaultValue = "reports/bench", description = "folder for the report (default: ${DEFAULT-VALUE})")
+        Path reportDir;
+
+        @Override
+        public Integer call() throws Exception {
+            long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+            HeraldConfig config = bench.root.config();
+            Path folder = Herald.indexFolder(config);
+            boolean indexExisted = folder != null && Files.isDirectory(folder);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("database", config.get(Settings.STORE_PATH).toString());
+            m.put("index", folder == null ? "memory" : folder.toString());
+            m.put("index_existed", indexExisted);
+            m.put("max_heap_mib", mib(Runtime.getRuntime().maxMemory()));
+            m.put("jvm_to_command_ms", System.currentTimeMillis() - jvmStart);
+            Instant when = asOf != null ? asOf : Instant.now();
+            try (Herald herald = Herald.open(config)) {
+                m.put("jvm_to_open_ms", System.currentTimeMillis() - jvmStart);
+                long t0 = System.nanoTime();
+                herald.indexes().load();
+                m.put("indexes_ms", (System.nanoTime() - t0) / 1_000_000);
+                m.put("index_in_use", herald.indexes().onDisk().isPresent() ? "lucene" : "memory");
+                long t1 = System.nanoTime();
+                Reply first = herald.questions().ask(question, when);
+                m.put("first_answer_ms", (System.nanoTime() - t1) / 1_000_000);
+                m.put("jvm_to_first_answer_ms", System.currentTimeMillis() - jvmStart);
+                Reply warm = herald.questions().ask(question, when);
+                m.put("warm_answer_ms", warm.tookMillis());
+                m.put("abstained", first.answer().abstained());
+                m.put("articles", herald.store().articleCount());
+                m.put("chunks", herald.store().chunkCount());
+                System.gc();
+                m.put("heap_after_gc_mib", mib(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()));
+                m.put("rss_peak_vmhwm_mib", MemoryProbe.procStatus("VmHWM").stream().mapToObj(BenchCommand::mib).findFirst().orElse(null));
+                m.put("rss_now_vmrss_mib", MemoryProbe.procStatus("VmRSS").stream().mapToObj(BenchCommand::mib).findFirst().orElse(null));
+            }
+            Files.createDirectories(reportDir);
+            ReportWriter.writeAtomically(reportDir.resolve("bench-start.json"),
+                    ReportWriter.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n");
+            StringBuilder md = new StringBuilder("# herald bench start\n\n| figure | value |\n|---|---:|\n");
+            m.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+            ReportWriter.writeAtomically(reportDir.resolve("bench-start.md"), md.toString());
+            PrintWriter out = bench.root.out();
+            m.forEach((k, v) -> out.println(k + ": " + v));
+            out.println("report: " + reportDir.resolve("bench-start.md"));
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static double mib(long bytes) {
+        return Math.round(bytes / 1048576.0 * 10) / 10.0;
     }
 }

@@ -64,11 +64,15 @@ class CommandLineTest {
     }
 
     private Run run(Map<String, String> env, String... args) {
+        return runOn(dir.resolve("h.db"), env, args);
+    }
+
+    private Run runOn(Path db, Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--db");
-        all.add(dir.resolve("h.db").toString());
+        all.add(db.toString());
         int code = HeraldCli.run(all.toArray(String[]::new), env, new ByteArrayInputStream(new byte[0]),
                 new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(code, out.toString(), err.toString());
@@ -341,5 +345,37 @@ class CommandLineTest {
         com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ask.out());
         assertEquals("Who contrls Gomma?", json.get("question").asText());
         assertTrue(json.has("note") && json.get("note").asText().contains("Goma"), ask.out());
+    }
+
+    @Test
+    void should_grow_an_archive_and_time_its_start_up_to_the_first_answer() throws IOException {
+        // given an archive of two articles
+        Path news = Files.createDirectories(dir.resolve("news"));
+        Files.writeString(news.resolve("tram.txt"), "title: Tram line opens\npublished: 2024-03-02\n\n"
+                + "The new tram line in Lyonsfield opened on Saturday with free rides for a week, the city said.\n");
+        Files.writeString(news.resolve("bridge.txt"), "title: Bridge closes\npublished: 2024-03-03\n\n"
+                + "The old bridge over the Wendle river closes for repairs until June, engineers said.\n");
+        assertEquals(0, run("ingest", news.toString()).exit());
+        Path big = dir.resolve("big.db");
+        Path report = dir.resolve("report");
+
+        // when it is grown to three times its size, then started on and asked
+        Run grow = run("bench", "grow", "--from", dir.resolve("h.db").toString(), "--to", big.toString(), "--copies", "2");
+        Run start = runOn(big, Map.of(), "bench", "start", "--question", "When does the Wendle bridge reopen?",
+                "--as-of", "2024-03-04", "--report", report.toString());
+
+        // then the report has the grown archive's size, the start-up phases in order and an answer, not an abstention
+        assertEquals(0, grow.exit(), grow.err());
+        assertTrue(grow.err().contains("6 articles"), grow.err());
+        assertEquals(0, start.exit(), start.err());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(report.resolve("bench-start.json").toFile());
+        assertEquals(6, json.get("articles").asInt(), json.toString());
+        assertEquals(big.toString(), json.get("database").asText());
+        assertFalse(json.get("abstained").asBoolean(), json.toString());
+        assertFalse(json.get("index_existed").asBoolean(), "the grown archive has no index yet: " + json);
+        assertTrue(json.get("jvm_to_first_answer_ms").asLong() >= json.get("jvm_to_open_ms").asLong(), json.toString());
+        assertTrue(Files.exists(report.resolve("bench-start.md")));
+        assertTrue(start.out().contains("jvm_to_first_answer_ms: "), start.out());
     }
 }
