@@ -113,6 +113,10 @@ public final class LuceneIndex implements TextIndex, VectorSearch, AutoCloseable
     static final String LAYOUT = "herald-2";
     private static final String LAYOUT_KEY = "herald.layout";
     private static final String SEQ_KEY = "herald.seq";
+    // the article of the change at SEQ_KEY: a store restored from an older backup, or another copy of it, has no such
+    // change or another article there, and the index is rebuilt instead of trusted (indexes from before this key are
+    // trusted by seq alone)
+    private static final String SEQ_ARTICLE_KEY = "herald.seq-article";
     static final String ARTICLE = "article";
     static final String CHUNK = "chunk";
     static final String CHUNK_KEY = "chunk_key";
@@ -160,7 +164,7 @@ public final class LuceneIndex implements TextIndex, VectorSearch, AutoCloseable
         this.directory = new MMapDirectory(folder);
         IndexWriter w = null;
         try {
-            Long committed = prepare(directory, folder);
+            Long committed = prepare(directory, folder, changes);
             IndexWriterConfig config = new IndexWriterConfig()
                     .setSimilarity(new Fts5Similarity(k1, 1))
                     .setCodec(codec())
@@ -211,19 +215,30 @@ public final class LuceneIndex implements TextIndex, VectorSearch, AutoCloseable
      * The seq the folder's last commit recorded, or null when it has to be built from the store (no index, another
      * layout, or unreadable, in which case its files are removed). Runs under the folder's write lock.
      */
-    private static Long prepare(Directory directory, Path folder) throws IOException {
+    private static Long prepare(Directory directory, Path folder, ChangeLog changes) throws IOException {
         try (Lock ignored = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
             if (!DirectoryReader.indexExists(directory)) return null;
+            Map<String, String> data = null;
             try {
-                Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
-                if (LAYOUT.equals(data.get(LAYOUT_KEY)) && data.get(SEQ_KEY) != null) {
-                    try (DirectoryReader probe = DirectoryReader.open(directory)) {
-                        return Long.parseLong(data.get(SEQ_KEY));
-                    }
+                data = SegmentInfos.readLatestCommit(directory).getUserData();
+                try (DirectoryReader probe = DirectoryReader.open(directory)) {
+                    Long.parseLong(data.getOrDefault(SEQ_KEY, "0"));
                 }
-                log.warn("the search index {} has another layout ({}); rebuilding it from the store", folder, data.get(LAYOUT_KEY));
             } catch (IOException | RuntimeException e) {
                 log.warn("the search index {} cannot be read ({}); rebuilding it from the store", folder, e.toString());
+                data = null;
+            }
+            if (data != null && LAYOUT.equals(data.get(LAYOUT_KEY)) && data.get(SEQ_KEY) != null) {
+                long seq = Long.parseLong(data.get(SEQ_KEY));
+                String article = data.get(SEQ_ARTICLE_KEY);
+                // outside the try: a store that cannot be read now fails the open, it does not cost the index
+                if (seq == 0 || article == null || changes.at(seq).map(c -> c.articleId().equals(article)).orElse(false)) {
+                    return seq;
+                }
+                log.warn("the search index {} was built from another copy of the store (its change {} is not in this "
+                        + "one); rebuilding it from the store", folder, seq);
+            } else if (data != null) {
+                log.warn("the search index {} has another layout ({}); rebuilding it from the store", folder, data.get(LAYOUT_KEY));
             }
             for (String file : directory.listAll()) {
                 if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) directory.deleteFile(file);
@@ -269,12 +284,12 @@ public final class LuceneIndex implements TextIndex, VectorSearch, AutoCloseable
             public void articleRemoved(String articleId, long[] chunkIds) {
             }
         });
-        commit(seq);
+        commit(seq, changes.at(seq).map(ChangeLog.ContentChange::articleId).orElse(""));
         appliedSeq = seq;
     }
 
-    private void commit(long seq) throws IOException {
-        writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT, SEQ_KEY, Long.toString(seq)).entrySet());
+    private void commit(long seq, String articleId) throws IOException {
+        writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT, SEQ_KEY, Long.toString(seq), SEQ_ARTICLE_KEY, articleId).entrySet());
         writer.commit();
     }
 
@@ -298,8 +313,9 @@ public final class LuceneIndex implements TextIndex, VectorSearch, AutoCloseable
                     if (now.isPresent() && now.get().size() > 0) writer.updateDocuments(key, documents(now.get()));
                     else writer.deleteDocuments(key);
                 }
-                long seq = batch.get(batch.size() - 1).seq();
-                commit(seq);
+                ChangeLog.ContentChange last = batch.get(batch.size() - 1);
+                long seq = last.seq();
+                commit(seq, last.articleId());
                 appliedSeq = seq;
                 applied = true;
             }

@@ -58,4 +58,11 @@ public final class ChangeLog {
             }
         });
     }
+
+    /** The change recorded at {@code seq}, if there is one. */
+    public java.util.Optional<ContentChange> at(long seq) {
+        if (seq <= 0) return java.util.Optional.empty();
+        List<ContentChange> one = since(seq - 1, 1);
+        return one.isEmpty() || one.get(0).seq() != seq ? java.util.Optional.empty() : java.util.Optional.of(one.get(0));
+    }
 }

@@ -246,6 +246,45 @@ class LuceneIndexTest {
         assertEquals(before, index.search(List.of("harbour", "ferry"), 10, Long.MIN_VALUE, Long.MAX_VALUE));
     }
 
+    @Test
+    void should_rebuild_instead_of_trusting_the_index_when_the_store_was_restored_from_an_older_backup() throws Exception {
+        // given: a backup taken after 20 articles, then 20 more stored and indexed
+        List<Article> articles = archive(40, 8);
+        ingest(articles.subList(0, 20));
+        Path backup = dir.resolve("backup.db");
+        db.read(c -> {
+            try (var st = c.createStatement()) {
+                st.execute("VACUUM INTO '" + backup + "'");
+            }
+            return null;
+        });
+        ingest(articles.subList(20, 40));
+        index = openIndex();
+        index.close();
+        index = null;
+        db.close();
+
+        // when: the backup replaces the store and other articles are stored, past the seq the index recorded
+        Files.move(backup, dir.resolve("h.db"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(dir.resolve("h.db-wal"));
+        Files.deleteIfExists(dir.resolve("h.db-shm"));
+        openStore();
+        List<Article> others = new ArrayList<>();
+        for (Article a : archive(30, 9)) {
+            others.add(new Article("b" + a.id(), a.title(), a.source(), a.url() + "b", a.publishedAt(), a.text(), a.origin() + "b"));
+        }
+        ingest(others);
+        index = openIndex();
+
+        // then: rebuilt from the store, holding none of the articles the backup lacks
+        assertEquals(store.chunkCount(), rebuilt.get(), "rebuilt from the restored store");
+        assertEquals(store.chunkCount(), index.chunkCount());
+        Set<String> found = new HashSet<>();
+        index.search(List.of(WORDS), 5000, Long.MIN_VALUE, Long.MAX_VALUE).forEach(h -> found.add(h.articleId()));
+        for (int i = 20; i < 40; i++) assertFalse(found.contains("a" + i), "a" + i + " is not in the restored store");
+        assertTrue(found.contains("ba0"), found.toString());
+    }
+
     private static void deleteTree(Path p) throws Exception {
         try (Stream<Path> walk = Files.walk(p)) {
             for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);
