@@ -146,13 +146,21 @@ public final class Herald implements AutoCloseable {
     }
 
 
+    private static final String SQLITE_URL = "jdbc:sqlite:";
+
     /** {@code index.path}: the Lucene index's folder, or null for the in-memory indexes. */
     public static Path indexFolder(HeraldConfig config) {
         String value = config.get(Settings.INDEX_PATH).strip();
         if (value.equals("memory")) return null;
         if (value.equals("auto")) {
-            Path db = config.get(Settings.STORE_PATH).toAbsolutePath();
-            return db.resolveSibling(db.getFileName() + ".index");
+            String url = storeUrl(config);
+            Path db = (url != null && url.startsWith(SQLITE_URL) ? Path.of(url.substring(SQLITE_URL.length()))
+                    : config.get(Settings.STORE_PATH)).toAbsolutePath();
+            if (url == null || url.startsWith(SQLITE_URL)) return db.resolveSibling(db.getFileName() + ".index");
+            // a PostgreSQL store has no file to sit beside: one folder per server, database and parameters (a
+            // currentSchema is another store), where store.path's file would be
+            String server = url.substring(url.indexOf("//") + 2);
+            return db.resolveSibling("pg-" + server.replaceAll("[^A-Za-z0-9.-]", "_") + ".index");
         }
         return Path.of(value).toAbsolutePath();
     }

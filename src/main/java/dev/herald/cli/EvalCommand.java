@@ -99,6 +99,12 @@ final class EvalCommand implements Callable<Integer> {
             description = "stored chunks embedded to measure raw embedding speed (default: ${DEFAULT-VALUE})")
     int embedSample;
 
+    @Option(names = "--store-url", paramLabel = "JDBC-URL",
+            description = "evaluate on this store instead of an own SQLite file, e.g. jdbc:postgresql://host:5432/db "
+                    + "(user and password from HERALD_STORE_USER, HERALD_STORE_PASSWORD); the corpus is ingested into "
+                    + "it, so compare stores with one copied by herald migrate")
+    String storeUrl;
+
     @Override
     public Integer call() throws Exception {
         // 1. Inputs, checked before anything is opened
@@ -111,6 +117,11 @@ final class EvalCommand implements Callable<Integer> {
             return usage("questions file is not a readable file: " + questionsFile);
         }
         if (limit != null && limit < 1) return usage("--limit must be at least 1, got " + limit);
+        if (storeUrl != null && root.db != null) return usage("--store-url and --db name two stores; give one");
+        if (storeUrl != null && !Settings.storeUrl(storeUrl)) {
+            return usage("--store-url must be jdbc:sqlite:FILE or jdbc:postgresql://host:port/database without a "
+                    + "user or password in it");
+        }
         if (warmup < 0 || retrievalK < 10 || embedSample < 0) {
             return usage("--warmup and --embed-sample must be >= 0 and --retrieval-k >= 10");
         }
@@ -130,15 +141,19 @@ final class EvalCommand implements Callable<Integer> {
         }
 
         // 2. The evaluation's own database: by default one per corpus version and chunking
+        //    (or the store named by --store-url)
         HeraldConfig config = root.config();
         Path db = root.db != null ? root.db : EvalDatabase.defaultPath(corpus,
                 config.get(Settings.CHUNKING_MAX_WORDS), config.get(Settings.CHUNKING_OVERLAP_SENTENCES));
-        boolean reused = Files.exists(db);
-        config = config.withOverride(Settings.STORE_PATH, db.toString(), "eval");
+        String database = storeUrl != null ? storeUrl : db.toString();
+        boolean fileExisted = Files.exists(db);
+        config = storeUrl != null ? config.withOverride(Settings.STORE_URL, storeUrl, "--store-url")
+                : config.withOverride(Settings.STORE_PATH, db.toString(), "eval");
 
         try (Herald herald = Herald.open(config)) {
             // 3. Ingest (unchanged articles are skipped, so a reused database is ready in seconds)
-            root.err().println("eval: database " + db + (reused ? " (reused)" : " (new)"));
+            boolean reused = storeUrl != null ? herald.store().articleCount() > 0 : fileExisted;
+            root.err().println("eval: database " + database + (reused ? " (reused)" : " (new)"));
             root.err().flush();
             IngestSummary summary = ingest(herald);
             if (summary.interrupted()) {
@@ -185,7 +200,7 @@ final class EvalCommand implements Callable<Integer> {
             EvalReport partial = result.report();
             EvalReport.AnswerScores answers = notCovered == null ? partial.answers()
                     : partial.answers().withNotCovered(notCovered.scores());
-            EvalReport report = new EvalReport(runInfo(config, db, herald), counts, ingest, speed,
+            EvalReport report = new EvalReport(runInfo(config, database, herald), counts, ingest, speed,
                     partial.retrieval(), answers, partial.speed());
             ReportWriter.writeAll(reportDir, report, result.questions());
             if (notCovered != null) ReportWriter.writeRows(reportDir.resolve("questions-not-covered.jsonl"), notCovered.questions());
@@ -238,12 +253,12 @@ final class EvalCommand implements Callable<Integer> {
         return AsOf.parse(notCoveredAsOf);
     }
 
-    private Map<String, Object> runInfo(HeraldConfig config, Path db, Herald herald) {
+    private Map<String, Object> runInfo(HeraldConfig config, String database, Herald herald) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("timestamp", Instant.now().toString());
         m.put("corpus", corpus.toString());
         m.put("questions", questionsFile.toString());
-        m.put("database", db.toString());
+        m.put("database", database);
         m.put("limit", limit);
         m.put("baselines", baselines);
         m.put("warmup", warmup);

@@ -6,6 +6,9 @@ import dev.herald.cli.HeraldCli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.herald.support.StoreBackend;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -197,15 +200,64 @@ class EvalCommandTest {
         assertTrue(b.err.startsWith("eval: corpus file is malformed: " + malformed + " line 1"), b.err);
     }
 
+    @ParameterizedTest
+    @EnumSource(StoreBackend.class)
+    void should_score_as_on_its_own_file_when_evaluating_on_a_store_url(StoreBackend backend) throws IOException {
+        // given a store named by URL, and the secrets a server needs in the environment
+        Path home = Files.createTempDirectory(dir, "store-url");
+        try (StoreBackend.Location store = backend.create(home)) {
+            Map<String, String> env = new java.util.HashMap<>(Map.of("HERALD_STORE_USER", StoreBackend.user(),
+                    "HERALD_INDEX_PATH", home.resolve("index").toString()));
+            if (StoreBackend.password() != null) env.put("HERALD_STORE_PASSWORD", StoreBackend.password());
+            String[] common = {"eval", "--corpus", corpus.toString(), "--questions", questions.toString(),
+                    "--warmup", "0", "--embed-sample", "0", "--not-covered-as-of", "none"};
+
+            // when evaluated on its own SQLite file, and on the store
+            Run own = run(Map.of(), concat(common, "--db", home.resolve("own.db").toString(), "--report", home.resolve("own").toString()));
+            Run onUrl = run(env, concat(common, "--store-url", store.url(), "--report", home.resolve("url").toString()));
+
+            // then the same scores, from the store named
+            assertEquals(0, own.code, own.err);
+            assertEquals(0, onUrl.code, onUrl.err);
+            ObjectMapper mapper = new ObjectMapper();
+            JsonNode a = mapper.readTree(home.resolve("own").resolve("report.json").toFile());
+            JsonNode b = mapper.readTree(home.resolve("url").resolve("report.json").toFile());
+            assertEquals(store.url(), b.get("run").get("database").asText());
+            assertEquals(6, b.get("counts").get("storedArticles").asInt());
+            assertEquals(a.get("answers").get("containment"), b.get("answers").get("containment"));
+            assertEquals(a.get("retrieval").get(0).get("scores"), b.get("retrieval").get(0).get("scores"));
+        }
+    }
+
+    @Test
+    void should_exit_2_when_given_both_a_store_url_and_a_database_file() {
+        // when
+        Run run = run("eval", "--corpus", corpus.toString(), "--questions", questions.toString(),
+                "--db", dir.resolve("both.db").toString(), "--store-url", "jdbc:sqlite:" + dir.resolve("other.db"));
+
+        // then
+        assertEquals(2, run.code);
+        assertEquals(List.of("eval: --store-url and --db name two stores; give one"), run.err.lines().toList());
+        assertFalse(Files.exists(dir.resolve("both.db")));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     record Run(int code, String out, String err) {
     }
 
     static Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    static String[] concat(String[] a, String... b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray(String[]::new);
+    }
+
+    static Run run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = HeraldCli.run(args, Map.of(), new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true),
+        int code = HeraldCli.run(args, env, new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true),
                 new PrintWriter(err, true));
         return new Run(code, out.toString(), err.toString());
     }
