@@ -380,7 +380,7 @@ public final class Herald implements AutoCloseable {
             conversations.prune();
             rates.prune(java.time.Instant.now().minus(Duration.ofMinutes(1)));
         });
-        return new TelegramBot.Services(questions, library, store, new FeedbackStore(database, 5_000), follows(),
+        return new TelegramBot.Services(questions, library, store, new FeedbackStore(database), follows(),
                 new MorningBriefings(new BriefingStore(database), questions::morningBriefing),
                 config.get(Settings.TELEGRAM_API_URL), BotOptions.from(config), config.secrets().telegramBotToken(),
                 () -> {

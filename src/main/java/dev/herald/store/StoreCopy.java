@@ -49,7 +49,7 @@ public final class StoreCopy {
     static final String MIGRATED_FROM = "migrated_from";
     /** Tables compared by count, in the order they are copied. */
     static final List<String> TABLES = List.of("articles", "chunks", "vectors", "article_aliases", "sources",
-            "feedback", "follows", "alerts", "paused_chats", "briefings");
+            "answers_sent", "feedback", "follows", "alerts", "paused_chats", "briefings");
     private static final Set<String> OWN_META = Set.of("schema_version", "content_version", FollowStore.CURSOR, MIGRATED_FROM);
 
     private final Database from;
@@ -142,7 +142,8 @@ public final class StoreCopy {
         tables.put("article_aliases", "article_id, alias_id, url, url_key, source, title, published_at, added_at");
         tables.put("sources", "id, location, kind, name, refresh_seconds, added_at, last_fetch_at, last_ok_at, last_error,"
                 + " failures, etag, last_modified, configured");
-        tables.put("feedback", "id, at, chat_id, user_id, question, answer, sources, vote");
+        tables.put("answers_sent", "answer_key, sent_at, chat_id, question, answer, sources");
+        tables.put("feedback", "id, at, chat_id, user_id, question, answer, sources, vote, answer_key");
         tables.put("follows", "id, chat_id, topic, created_at, after_seq");
         tables.put("alerts", "chat_id, article_id, topic, state, matched_at, sent_at");
         tables.put("paused_chats", "chat_id, paused_at, reason");

@@ -5,6 +5,8 @@ import dev.herald.answer.AnswerProgress;
 import dev.herald.answer.PlainTextFormatter;
 import dev.herald.chat.Reply;
 import dev.herald.store.FeedbackStore;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import dev.herald.store.StoreException;
 import dev.herald.text.VisibleText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,9 +117,17 @@ final class Answering {
         String sources = a.citations().stream()
                 .map(c -> "[" + c.n() + "] " + PlainTextFormatter.describe(c.article()))
                 .collect(Collectors.joining("\n"));
-        String key = feedback.remember(new FeedbackStore.Answered(m.getChatId(), question, a.text(), sources));
-        if (preview != null) preview.finish(TelegramHtml.answer(a), FeedbackButtons.keyboard(key));
-        else replies.answer(m, TelegramHtml.answer(a), FeedbackButtons.keyboard(key));
+        InlineKeyboardMarkup rating;
+        try {
+            rating = FeedbackButtons.keyboard(feedback.remember(
+                    new FeedbackStore.Answered(m.getChatId(), question, a.text(), sources), now));
+        } catch (StoreException e) {
+            // the answer matters more than its rating buttons
+            log.warn("chat {}: answer sent without rating buttons, the store did not take it: {}", m.getChatId(), e.getMessage());
+            rating = null;
+        }
+        if (preview != null) preview.finish(TelegramHtml.answer(a), rating);
+        else replies.answer(m, TelegramHtml.answer(a), rating);
         stats.record(r.tookMillis(), a.abstained(), LocalDate.ofInstant(now, ZoneOffset.UTC));
         log.info("chat {}: answered in {} ms ({}{} citations)", m.getChatId(), r.tookMillis(),
                 a.abstained() ? "abstained, " : "", a.citations().size());

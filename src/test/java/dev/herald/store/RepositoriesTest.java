@@ -19,6 +19,7 @@ import java.util.Set;
 import static dev.herald.support.Fixtures.article;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,10 +103,34 @@ class RepositoriesTest {
     }
 
     @Test
+    void should_take_a_vote_through_another_instance_and_store_one_per_reader_even_when_a_write_is_retried() {
+        // given an answer sent by one instance (its own FeedbackStore), and another instance on the same store
+        FeedbackStore sent = new FeedbackStore(db);
+        FeedbackStore other = new FeedbackStore(db);
+        String key = sent.remember(new FeedbackStore.Answered(42, "Who controls Goma?", "M23 [1].", "[1] Wire"), AT);
+
+        // when a reader rates it through the other instance, the same write arrives again (a retry), and the reader
+        // then tries the other button
+        FeedbackStore.Result first = other.vote(key, 7, 1, AT.plusSeconds(60));
+        FeedbackStore.Result retried = other.vote(key, 7, 1, AT.plusSeconds(60));
+        FeedbackStore.Result changed = sent.vote(key, 7, -1, AT.plusSeconds(90));
+
+        // then one vote, found by either instance; an unknown key is told apart
+        assertEquals(FeedbackStore.Result.STORED, first);
+        assertEquals(FeedbackStore.Result.STORED, retried);
+        assertEquals(FeedbackStore.Result.ALREADY_VOTED, changed);
+        assertArrayEquals(new long[]{1, 0}, sent.counts());
+        assertEquals("Who controls Goma?", other.lookup(key).orElseThrow().question());
+        assertEquals(FeedbackStore.Result.UNKNOWN, other.vote("no-such-key", 7, 1, AT));
+        // each instance's first key: apart only by its random prefix
+        assertNotEquals(key, other.remember(new FeedbackStore.Answered(42, "q", "a", "s"), AT));
+    }
+
+    @Test
     void should_count_votes_and_keep_source_fetch_state_when_stored() {
         // given
-        FeedbackStore feedback = new FeedbackStore(db, 10);
-        String key = feedback.remember(new FeedbackStore.Answered(42, "who?", "them", "[1]"));
+        FeedbackStore feedback = new FeedbackStore(db);
+        String key = feedback.remember(new FeedbackStore.Answered(42, "who?", "them", "[1]"), AT);
         SourceStore sources = new SourceStore(db);
 
         // when

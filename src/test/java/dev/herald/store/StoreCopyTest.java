@@ -64,8 +64,10 @@ class StoreCopyTest {
         articles.storeAll(List.of(prepared("b", 2), prepared("c", 1), prepared("d", 4)));
         new AliasStore(sqlite).add("a", new Article("copy", "Copy of a", "Other", "https://other.example/a", AT, "x", "t"));
         new SourceStore(sqlite).add("https://example.org/feed", "FEED", "Example", 900L, AT);
-        FeedbackStore feedback = new FeedbackStore(sqlite, 4);
-        feedback.vote(feedback.remember(new FeedbackStore.Answered(42, "q", "a", "s")), 7, 1, AT);
+        FeedbackStore feedback = new FeedbackStore(sqlite);
+        String rated = feedback.remember(new FeedbackStore.Answered(42, "q", "a", "s"), AT);
+        feedback.vote(rated, 7, 1, AT);
+        String unrated = feedback.remember(new FeedbackStore.Answered(42, "q2", "a2", "s2"), AT);
         new BriefingStore(sqlite).setTime(42, 450, "UTC", null);
         pg = target.open();
 
@@ -92,7 +94,10 @@ class StoreCopyTest {
         assertTrue(copied.arrivals(10).get(3).seq() > copied.follows(42).get(0).afterSeq());
         assertEquals(List.of(), copied.due(42).stream().filter(x -> !x.articleId().equals("a")).toList());
         assertEquals(1, new AliasStore(pg).aliases("a").size());
-        assertArrayEquals(new long[]{1, 0}, new FeedbackStore(pg, 4).counts());
+        assertArrayEquals(new long[]{1, 0}, new FeedbackStore(pg).counts());
+        // answers sent before the move can still be rated there, once per reader
+        assertEquals(FeedbackStore.Result.ALREADY_VOTED, new FeedbackStore(pg).vote(rated, 7, -1, AT.plusSeconds(5)));
+        assertEquals(FeedbackStore.Result.STORED, new FeedbackStore(pg).vote(unrated, 7, 1, AT.plusSeconds(5)));
     }
 
     @Test

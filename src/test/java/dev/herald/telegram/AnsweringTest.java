@@ -45,7 +45,7 @@ class AnsweringTest {
         answering = new Answering(sender, new Replies(sender), (conversation, question, asOf) -> {
             asked.add(conversation + " " + question);
             return new Reply(Answer.abstain(question, List.of(), 0), null, false, question, Map.of("total", 0L));
-        }, new FeedbackStore(db, 10), new BotOptions(Set.of(), Set.of(), 20, 2), new BotStats(), TelegramBotTest.JAN_30,
+        }, new FeedbackStore(db), new BotOptions(Set.of(), Set.of(), 20, 2), new BotStats(), TelegramBotTest.JAN_30,
                 pool, TOKEN);
     }
 

@@ -21,8 +21,8 @@ class FeedbackButtonsTest {
             throws Exception {
         try (FakeBotApi api = new FakeBotApi(TOKEN); Database db = Database.open(tmp.resolve("f.db"))) {
             // given an answer the store remembers
-            FeedbackStore store = new FeedbackStore(db, 10);
-            String key = store.remember(new FeedbackStore.Answered(5, "Who controls Goma?", "M23 [1].", "[1] x"));
+            FeedbackStore store = new FeedbackStore(db);
+            String key = store.remember(new FeedbackStore.Answered(5, "Who controls Goma?", "M23 [1].", "[1] x"), java.time.Instant.parse("2025-01-30T10:00:00Z"));
             ReliableSender sender = api.sender();
             FeedbackButtons buttons = new FeedbackButtons(sender, store, TelegramBotTest.JAN_30, TOKEN);
 
