@@ -16,6 +16,9 @@ final class ReloadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Herald herald = root.open()) {
+            // one of the instances on the store while it reloads: a source a running bot is refreshing at that moment
+            // is waited for, not fetched twice at once
+            herald.instance();
             return IngestCommand.runInterruptibly(herald, bar -> herald.library().reload(bar), root);
         }
     }

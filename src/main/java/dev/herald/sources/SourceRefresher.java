@@ -113,15 +113,48 @@ public final class SourceRefresher implements AutoCloseable {
         return registry;
     }
 
-    /** Refreshes every URL source now, whatever its schedule (the {@code /reload} path). */
+    /**
+     * Refreshes every URL source now, whatever its schedule (the {@code /reload} path), each under its claim: a source
+     * another instance is refreshing at that moment is waited for (up to {@link #CLAIM_WAIT}) and then fetched again,
+     * which is cheap (a conditional GET answered 304), so a reload never runs one source's fetch and ingest twice at
+     * once and still reports what the source holds now. One still held after the wait is reported as busy.
+     */
     public RefreshReport refreshAll(IngestProgress progress) {
         long start = System.nanoTime();
         List<SourceResult> results = new ArrayList<>();
         for (Source s : registry.urlSources()) {
             if (closed) break;
-            results.add(refresh(s, progress));
+            String claim = "source:" + s.location();
+            Claims c = claims;
+            if (!claimWithin(c, claim, CLAIM_WAIT)) {
+                results.add(SourceResult.busy(s));
+                continue;
+            }
+            try {
+                Source fresh = registry.find(s.location()).orElse(null); // its validators, as the other left them
+                if (fresh != null) results.add(refresh(fresh, progress));
+            } finally {
+                c.release(claim);
+            }
         }
         return new RefreshReport(results, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** How long a reload waits for a source another instance is refreshing (a feed's fetch and ingest: seconds). */
+    static final Duration CLAIM_WAIT = Duration.ofSeconds(30);
+
+    private boolean claimWithin(Claims c, String claim, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!c.tryClaim(claim)) {
+            if (closed || System.nanoTime() >= deadline) return false;
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Refreshes the URL sources whose next attempt is due (never fetched, interval passed, back-off over). */

@@ -27,7 +27,9 @@ public record SourceResult(Source source, SourceKind kind, Outcome outcome, int 
         /** The server said nothing changed since the last fetch (HTTP 304). */
         NOT_MODIFIED,
         /** The source could not be read this time; what was stored from it before is untouched. */
-        FAILED
+        FAILED,
+        /** Another instance was refreshing it all the while; not fetched twice at once. */
+        BUSY
     }
 
     public SourceResult {
@@ -36,6 +38,10 @@ public record SourceResult(Source source, SourceKind kind, Outcome outcome, int 
 
     static SourceResult notModified(Source s) {
         return new SourceResult(s, s.kind(), Outcome.NOT_MODIFIED, 0, 0, 0, 0, 0, List.of(), 0, null);
+    }
+
+    static SourceResult busy(Source s) {
+        return new SourceResult(s, s.kind(), Outcome.BUSY, 0, 0, 0, 0, 0, List.of(), 0, null);
     }
 
     static SourceResult failed(Source s, String error) {
@@ -52,6 +58,7 @@ public record SourceResult(Source source, SourceKind kind, Outcome outcome, int 
         switch (outcome) {
             case FAILED -> sb.append("failed: ").append(error);
             case NOT_MODIFIED -> sb.append("unchanged (not modified since the last fetch)");
+            case BUSY -> sb.append("being refreshed by another instance (not fetched twice at once)");
             case FETCHED -> {
                 List<String> parts = new ArrayList<>();
                 if (added > 0) parts.add(added + " added");

@@ -369,6 +369,48 @@ class SourceRefresherTest {
     }
 
     @Test
+    void should_wait_for_a_source_another_instance_is_refreshing_then_fetch_it_when_reloading() throws Exception {
+        // given two feeds, the first being refreshed by another live instance
+        site.serve("/a/rss", "application/rss+xml", Pages.rss("A Wire"));
+        site.serve("/b/rss", "application/rss+xml", Pages.rss("B Wire"));
+        env().registry.add(site.url("/a/rss"), "A Wire", null);
+        env.registry.add(site.url("/b/rss"), "B Wire", null);
+        dev.herald.store.CoordinationStore coordination = new dev.herald.store.CoordinationStore(env.db);
+        Instant now = Instant.now();
+        coordination.beat("live", now, Duration.ofHours(1));
+        coordination.beat("me", now, Duration.ofHours(1));
+        assertTrue(coordination.claim("source:" + site.url("/a/rss"), "live", now));
+        env.refresher.claims(new SourceRefresher.Claims() {
+            @Override
+            public boolean tryClaim(String name) {
+                return coordination.claim(name, "me", Instant.now());
+            }
+
+            @Override
+            public void release(String name) {
+                coordination.release(name, "me");
+            }
+        });
+
+        // when an admin reloads while the other instance still holds the first feed
+        java.util.concurrent.CompletableFuture<RefreshReport> reload = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> env.refresher.refreshAll(IngestProgress.NONE));
+        Thread.sleep(600);
+        boolean fetchedWhileHeld = !site.hitsTo("/a/rss").isEmpty();
+        boolean doneWhileHeld = reload.isDone();
+        coordination.release("source:" + site.url("/a/rss"), "live");
+        RefreshReport report = reload.get(20, java.util.concurrent.TimeUnit.SECONDS);
+
+        // then it waited for the other instance, then fetched both, each once, and let go of its claims
+        assertFalse(fetchedWhileHeld, "fetched while another instance was refreshing it");
+        assertFalse(doneWhileHeld);
+        assertEquals(1, site.hitsTo("/a/rss").size());
+        assertEquals(1, site.hitsTo("/b/rss").size());
+        assertEquals(0, report.failures().size(), report.describe());
+        assertTrue(coordination.claim("source:" + site.url("/a/rss"), "live", Instant.now()), "the reload released it");
+    }
+
+    @Test
     void should_back_off_exponentially_when_failures_repeat() {
         // given
         Source s = Source.fresh("https://x.example/feed", SourceKind.URL, null, Duration.ofMinutes(30), false);
