@@ -339,17 +339,7 @@ class SourceRefresherTest {
         coordination.beat("me", now, Duration.ofHours(1));
         assertTrue(coordination.claim("source:" + site.url("/a/rss"), "live", now));
         assertTrue(coordination.claim("source:" + site.url("/b/rss"), "crashed", now.minus(Duration.ofHours(1))));
-        env.refresher.claims(new SourceRefresher.Claims() {
-            @Override
-            public boolean tryClaim(String name) {
-                return coordination.claim(name, "me", Instant.now());
-            }
-
-            @Override
-            public void release(String name) {
-                coordination.release(name, "me");
-            }
-        });
+        env.refresher.claims(claimsAs(coordination, "me"));
         // when: this instance's schedule runs
         env.refresher.start(work -> {
             work.run();
@@ -380,17 +370,7 @@ class SourceRefresherTest {
         coordination.beat("live", now, Duration.ofHours(1));
         coordination.beat("me", now, Duration.ofHours(1));
         assertTrue(coordination.claim("source:" + site.url("/a/rss"), "live", now));
-        env.refresher.claims(new SourceRefresher.Claims() {
-            @Override
-            public boolean tryClaim(String name) {
-                return coordination.claim(name, "me", Instant.now());
-            }
-
-            @Override
-            public void release(String name) {
-                coordination.release(name, "me");
-            }
-        });
+        env.refresher.claims(claimsAs(coordination, "me"));
 
         // when an admin reloads while the other instance still holds the first feed
         java.util.concurrent.CompletableFuture<RefreshReport> reload = java.util.concurrent.CompletableFuture.supplyAsync(
@@ -408,6 +388,21 @@ class SourceRefresherTest {
         assertEquals(1, site.hitsTo("/b/rss").size());
         assertEquals(0, report.failures().size(), report.describe());
         assertTrue(coordination.claim("source:" + site.url("/a/rss"), "live", Instant.now()), "the reload released it");
+    }
+
+    /** Claims taken as the instance {@code id}, as Herald wires them. */
+    private static SourceRefresher.Claims claimsAs(dev.herald.store.CoordinationStore coordination, String id) {
+        return new SourceRefresher.Claims() {
+            @Override
+            public boolean tryClaim(String name) {
+                return coordination.claim(name, id, Instant.now());
+            }
+
+            @Override
+            public void release(String name) {
+                coordination.release(name, id);
+            }
+        };
     }
 
     @Test
