@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -58,9 +59,10 @@ final class StoreWait {
         long since = System.nanoTime();
         log.warn("{}; the bot keeps trying (every {} s at first, then up to every {} s){}", problem,
                 FIRST_RETRY.toSeconds(), LONGEST_RETRY.toSeconds(), ops == null ? "" : ", /healthz answers 503 meanwhile");
-        String[] current = {problem};
+        // read by the health endpoint's thread while this one retries
+        AtomicReference<String> current = new AtomicReference<>(problem);
         Health health = new Health();
-        health.add("store", () -> current[0]);
+        health.add("store", current::get);
         OpsServer server = null;
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
@@ -78,19 +80,19 @@ final class StoreWait {
             long delay = FIRST_RETRY.toMillis();
             while (true) {
                 if (stop.await(delay, TimeUnit.MILLISECONDS)) {
-                    log.warn("stopped while waiting for the store ({})", current[0]);
+                    log.warn("stopped while waiting for the store ({})", current.get());
                     return null;
                 }
                 Herald herald;
                 try {
                     herald = open.get();
                 } catch (StoreUnavailableException e) {
-                    if (!e.getMessage().equals(current[0])) {
+                    if (!e.getMessage().equals(current.get())) {
                         log.warn("{}; still trying", e.getMessage());
                     } else {
                         log.debug("store still unavailable: {}", e.getMessage());
                     }
-                    current[0] = e.getMessage();
+                    current.set(e.getMessage());
                     delay = Math.min(delay * 2, LONGEST_RETRY.toMillis());
                     continue;
                 }
