@@ -75,7 +75,14 @@ final class StoreWait {
             }
         }, "herald-store-wait-stop");
         try {
-            if (ops != null) server = OpsServer.start(ops, health, new HeraldMetrics(), 2);
+            if (ops != null) {
+                server = OpsServer.start(ops, health, new HeraldMetrics(), 2);
+                // everything else, the webhook path included: 503, which Telegram retries, rather than a 404
+                server.mount("/", ex -> {
+                    ex.getResponseHeaders().set("Retry-After", Long.toString(LONGEST_RETRY.toSeconds()));
+                    OpsServer.respond(ex, 503, "text/plain; charset=utf-8", "starting: " + current.get() + "\n");
+                });
+            }
             Runtime.getRuntime().addShutdownHook(hook);
             long delay = FIRST_RETRY.toMillis();
             while (true) {

@@ -98,6 +98,12 @@ class BotStoreStartupIT {
                 assertTrue(waiting.body().startsWith("unhealthy: store: cannot connect to the database " + pg.url() + ": "),
                         waiting.body());
                 assertTrue(waiting.body().contains("refused"), waiting.body());
+                // any other path (the webhook's, in webhook mode) is told to come back, not that it does not exist
+                HttpResponse<String> elsewhere = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ops
+                        + "/telegram-webhook")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(503, elsewhere.statusCode(), elsewhere.body());
+                assertTrue(elsewhere.headers().firstValue("Retry-After").isPresent());
                 assertTrue(bot.isAlive(), log());
 
                 // when: the server comes up, and a reader asks
