@@ -78,10 +78,20 @@ public final class ArchiveGrower {
             text.append(altered);
         }
         Article copy = new Article(a.id() + "~" + k, a.title(), a.source(),
-                a.url() == null ? null : a.url() + "#herald-copy-" + k,
+                a.url() == null ? null : copyUrl(a.url(), k),
                 a.publishedAt() == null ? null : a.publishedAt().minus(Duration.ofDays(365L * k)),
                 text.toString(), a.origin() == null ? null : a.origin() + "#copy-" + k);
         return new PreparedArticle(copy, chunks, vectors);
+    }
+
+    /**
+     * The original's link marked as copy k in its query: the store knows an article by its link without the fragment
+     * (Article.normalizeUrl), so a "#copy-k" mark made every copy replace the one before, and the original.
+     */
+    static String copyUrl(String url, int k) {
+        int hash = url.indexOf('#');
+        String base = hash >= 0 ? url.substring(0, hash) : url;
+        return base + (base.contains("?") ? "&" : "?") + "herald-copy=" + k;
     }
 
     private static String dropOneWord(String text, Random random) {

@@ -351,9 +351,11 @@ class CommandLineTest {
     void should_grow_an_archive_and_time_its_start_up_to_the_first_answer() throws IOException {
         // given an archive of two articles
         Path news = Files.createDirectories(dir.resolve("news"));
-        Files.writeString(news.resolve("tram.txt"), "title: Tram line opens\npublished: 2024-03-02\n\n"
+        Files.writeString(news.resolve("tram.txt"), "title: Tram line opens\npublished: 2024-03-02\n"
+                + "url: https://example.org/news/tram#top\n\n"
                 + "The new tram line in Lyonsfield opened on Saturday with free rides for a week, the city said.\n");
-        Files.writeString(news.resolve("bridge.txt"), "title: Bridge closes\npublished: 2024-03-03\n\n"
+        Files.writeString(news.resolve("bridge.txt"), "title: Bridge closes\npublished: 2024-03-03\n"
+                + "url: https://example.org/news/bridge?id=7\n\n"
                 + "The old bridge over the Wendle river closes for repairs until June, engineers said.\n");
         assertEquals(0, run("ingest", news.toString()).exit());
         Path big = dir.resolve("big.db");
@@ -366,7 +368,7 @@ class CommandLineTest {
 
         // then the report has the grown archive's size, the start-up phases in order and an answer, not an abstention
         assertEquals(0, grow.exit(), grow.err());
-        assertTrue(grow.err().contains("6 articles"), grow.err());
+        assertTrue(grow.err().contains("6 articles"), grow.err()); // the originals and two copies of each, with links
         assertEquals(0, start.exit(), start.err());
         com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(report.resolve("bench-start.json").toFile());
