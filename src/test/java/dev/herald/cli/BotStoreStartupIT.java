@@ -128,6 +128,23 @@ class BotStoreStartupIT {
                 assertFalse(printed.contains("\tat "), printed); // no stack trace
                 Files.writeString(Path.of("target/bot-store-startup-it.txt"),
                         "PostgreSQL started -> bot answered and /healthz 200: " + millis + " ms\n");
+
+                // when: PostgreSQL is restarted mid-run, a question arriving while it is down
+                pg.stopServer();
+                api.push(api.privateText(1002, "What happened in Goma?"));
+                Thread.sleep(5_000);
+                pg.startServer();
+                api.push(api.privateText(1003, "Who controls Goma now?"));
+
+                // then: the bot is still running and replies to both readers by itself (the one who asked during
+                // the outage gets an apology or a late answer), without a stack trace
+                String during = api.awaitSent(1002, 1, 120_000).get(0).text();
+                String after = api.awaitSent(1003, 1, 120_000).get(0).text();
+                assertTrue(after.contains("Goma"), after);
+                assertFalse(during.contains("Exception") || during.contains("SQL"), during);
+                assertTrue(bot.isAlive(), log());
+                awaitHealth(ops, r -> r.statusCode() == 200, 60_000);
+                assertFalse(log().contains("\tat "), log());
             } finally {
                 stop(bot);
             }
