@@ -1,7 +1,9 @@
 package dev.herald.telegram;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
+import dev.herald.support.StoreBackend;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -22,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Long-polling HA with two bot processes ({@code java -jar target/herald.jar bot}) on one SQLite file against the
+ * Long-polling HA with two bot processes ({@code java -jar target/herald.jar bot}) on one store (SQLite file, PostgreSQL) against the
  * fake Bot API: the polling one is killed with SIGKILL in the middle of answering 200 messages from 20 readers;
  * the standby takes over within 15 s and every message is answered exactly once.
  *
@@ -45,15 +47,17 @@ class PollingTakeoverIT {
     @TempDir
     Path tmp;
 
-    private Process bot(FakeBotApi api, Path db, String name) throws IOException {
+    private Process bot(FakeBotApi api, StoreBackend.Location store, String name) throws IOException {
         Path jar = Path.of("target/herald.jar").toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "run 'mvn package' first: " + jar);
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx700m", "-jar", jar.toString(), "bot").directory(tmp.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("HERALD_") || k.equals("TELEGRAM_BOT_TOKEN"));
         pb.environment().putAll(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "HERALD_TELEGRAM_API_URL", api.url(),
-                "HERALD_STORE_PATH", db.toString(), "HERALD_TELEGRAM_RATE_LIMIT_PER_MINUTE", "1000",
-                "HERALD_LOG_LEVEL", "INFO"));
+                "HERALD_STORE_URL", store.url(), "HERALD_STORE_USER", StoreBackend.user(),
+                "HERALD_INDEX_PATH", tmp.resolve("index-" + name).toString(),
+                "HERALD_TELEGRAM_RATE_LIMIT_PER_MINUTE", "1000", "HERALD_LOG_LEVEL", "INFO"));
+        if (StoreBackend.password() != null) pb.environment().put("HERALD_STORE_PASSWORD", StoreBackend.password());
         pb.redirectErrorStream(true).redirectOutput(tmp.resolve(name + ".log").toFile());
         return pb.start();
     }
@@ -71,9 +75,9 @@ class PollingTakeoverIT {
     }
 
     /** How many of these updates the store records as done. */
-    private static int done(Path db, List<Integer> updateIds) throws Exception {
+    private static int done(StoreBackend.Location store, List<Integer> updateIds) throws Exception {
         if (updateIds.isEmpty()) return 0;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        try (Connection c = DriverManager.getConnection(store.url(), StoreBackend.user(), StoreBackend.password());
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM telegram_updates WHERE done_at IS NOT NULL AND update_id IN ("
                      + updateIds.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")")) {
@@ -85,18 +89,18 @@ class PollingTakeoverIT {
         return c.body().path("reply_parameters").path("message_id").asInt(-1);
     }
 
-    @Test
-    void should_answer_every_message_once_when_the_polling_instance_is_killed_and_the_standby_takes_over()
-            throws Exception {
-        try (FakeBotApi api = new FakeBotApi(TOKEN)) {
-            Path db = tmp.resolve("ha.db");
-            api.heraldWithSamples(db);
-            // given: A polls, B stands by, on one store
-            Process a = bot(api, db, "a");
+    @ParameterizedTest
+    @EnumSource(StoreBackend.class)
+    void should_answer_every_message_once_when_the_polling_instance_is_killed_and_the_standby_takes_over(
+            StoreBackend backend) throws Exception {
+        try (FakeBotApi api = new FakeBotApi(TOKEN); StoreBackend.Location store = backend.create(tmp)) {
+            store.open().close(); // the schema made once, before two bots start on it
+            // given: A polls, B stands by, on one store (an empty one: the first bot loads the samples)
+            Process a = bot(api, store, "a");
             Process b = null;
             try {
                 api.awaitCalls(c -> c.method().equals("getupdates"), 1, 90_000);
-                b = bot(api, db, "b");
+                b = bot(api, store, "b");
                 awaitLog("b", "standing by", 90_000);
 
                 // when: 200 questions from 20 readers (a group each) arrive, and A is killed mid-way
@@ -113,8 +117,8 @@ class PollingTakeoverIT {
                 List<Integer> delivered = new ArrayList<>();
                 for (FakeBotApi.Call c : api.calls("sendMessage")) delivered.add(updateOfMessage.get(repliedTo(c)));
                 long end = System.currentTimeMillis() + 30_000;
-                while (done(db, delivered) < delivered.size() && System.currentTimeMillis() < end) Thread.sleep(20);
-                assertEquals(delivered.size(), done(db, delivered), "the delivered answers are recorded as done");
+                while (done(store, delivered) < delivered.size() && System.currentTimeMillis() < end) Thread.sleep(20);
+                assertEquals(delivered.size(), done(store, delivered), "the delivered answers are recorded as done");
                 a.destroyForcibly(); // SIGKILL
                 a.waitFor();
                 long killed = System.nanoTime();
@@ -136,7 +140,7 @@ class PollingTakeoverIT {
                 assertEquals(List.of(), answers.entrySet().stream().filter(e -> e.getValue() != 1).toList(),
                         "none answered twice");
                 assertTrue(log("b").contains("polling Telegram: took over"), log("b"));
-                Files.writeString(Path.of("target/polling-takeover-it.txt"), String.format(java.util.Locale.ROOT,
+                Files.writeString(Path.of("target/polling-takeover-it-" + backend + ".txt"), String.format(java.util.Locale.ROOT,
                         "kill -9 after %d answers -> the standby's first poll: %.1f s, the last of the %d answers: %.1f s%n",
                         delivered.size(), takeoverSeconds, USERS * PER_USER, allSeconds));
             } finally {
