@@ -129,7 +129,7 @@ final class BenchCommand implements Callable<Integer> {
             m.put("database", config.get(Settings.STORE_PATH).toString());
             m.put("index", folder == null ? "memory" : folder.toString());
             m.put("index_existed", indexExisted);
-            m.put("max_heap_mib", mib(Runtime.getRuntime().maxMemory()));
+            m.put("max_heap_mib", MemoryProbe.mib(Runtime.getRuntime().maxMemory()));
             m.put("jvm_to_command_ms", System.currentTimeMillis() - jvmStart);
             Instant when = asOf != null ? asOf : Instant.now();
             try (Herald herald = Herald.open(config)) {
@@ -148,9 +148,9 @@ final class BenchCommand implements Callable<Integer> {
                 m.put("articles", herald.store().articleCount());
                 m.put("chunks", herald.store().chunkCount());
                 System.gc();
-                m.put("heap_after_gc_mib", mib(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()));
-                m.put("rss_peak_vmhwm_mib", MemoryProbe.procStatus("VmHWM").stream().mapToObj(BenchCommand::mib).findFirst().orElse(null));
-                m.put("rss_now_vmrss_mib", MemoryProbe.procStatus("VmRSS").stream().mapToObj(BenchCommand::mib).findFirst().orElse(null));
+                m.put("heap_after_gc_mib", MemoryProbe.mib(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()));
+                m.put("rss_peak_vmhwm_mib", MemoryProbe.procStatus("VmHWM").stream().mapToObj(MemoryProbe::mib).findFirst().orElse(null));
+                m.put("rss_now_vmrss_mib", MemoryProbe.procStatus("VmRSS").stream().mapToObj(MemoryProbe::mib).findFirst().orElse(null));
             }
             Files.createDirectories(reportDir);
             ReportWriter.writeAtomically(reportDir.resolve("bench-start.json"),
@@ -164,9 +164,5 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-    }
-
-    private static double mib(long bytes) {
-        return Math.round(bytes / 1048576.0 * 10) / 10.0;
     }
 }

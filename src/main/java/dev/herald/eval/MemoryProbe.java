@@ -69,7 +69,8 @@ public final class MemoryProbe {
         return m;
     }
 
-    private static double mib(long bytes) {
+    /** Bytes in MiB, to one decimal. */
+    public static double mib(long bytes) {
         return Math.round(bytes / 1048576.0 * 10) / 10.0;
     }
 }

@@ -219,17 +219,17 @@ public final class LuceneIndex implements TextIndex, VectorSearch, AutoCloseable
         try (Lock ignored = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
             if (!DirectoryReader.indexExists(directory)) return null;
             Map<String, String> data = null;
+            Long seq = null;
             try {
                 data = SegmentInfos.readLatestCommit(directory).getUserData();
                 try (DirectoryReader probe = DirectoryReader.open(directory)) {
-                    Long.parseLong(data.getOrDefault(SEQ_KEY, "0"));
+                    if (data.get(SEQ_KEY) != null) seq = Long.parseLong(data.get(SEQ_KEY));
                 }
             } catch (IOException | RuntimeException e) {
                 log.warn("the search index {} cannot be read ({}); rebuilding it from the store", folder, e.toString());
                 data = null;
             }
-            if (data != null && LAYOUT.equals(data.get(LAYOUT_KEY)) && data.get(SEQ_KEY) != null) {
-                long seq = Long.parseLong(data.get(SEQ_KEY));
+            if (data != null && LAYOUT.equals(data.get(LAYOUT_KEY)) && seq != null) {
                 String article = data.get(SEQ_ARTICLE_KEY);
                 // outside the try: a store that cannot be read now fails the open, it does not cost the index
                 if (seq == 0 || article == null || changes.at(seq).map(c -> c.articleId().equals(article)).orElse(false)) {
