@@ -124,7 +124,7 @@ public final class SourceRefresher implements AutoCloseable {
         List<SourceResult> results = new ArrayList<>();
         for (Source s : registry.urlSources()) {
             if (closed) break;
-            String claim = "source:" + s.location();
+            String claim = claimName(s);
             Claims c = claims;
             if (!claimWithin(c, claim, CLAIM_WAIT)) {
                 results.add(SourceResult.busy(s));
@@ -138,6 +138,11 @@ public final class SourceRefresher implements AutoCloseable {
             }
         }
         return new RefreshReport(results, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The claim one instance holds while it refreshes a source, scheduled or reloaded. */
+    private static String claimName(Source s) {
+        return "source:" + s.location();
     }
 
     /** How long a reload waits for a source another instance is refreshing (a feed's fetch and ingest: seconds). */
@@ -385,7 +390,7 @@ public final class SourceRefresher implements AutoCloseable {
             for (Source s : registry.urlSources()) {
                 if (closed) return;
                 if (clock.instant().isBefore(s.nextDue())) continue;
-                String claim = "source:" + s.location();
+                String claim = claimName(s);
                 Claims c = claims;
                 if (!c.tryClaim(claim)) continue; // another instance is refreshing it
                 boolean ran;
