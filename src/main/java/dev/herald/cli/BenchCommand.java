@@ -3,7 +3,6 @@ package dev.herald.cli;
 import dev.herald.Herald;
 import dev.herald.chat.Reply;
 import dev.herald.config.HeraldConfig;
-import dev.herald.config.Settings;
 import dev.herald.eval.ArchiveGrower;
 import dev.herald.eval.MemoryProbe;
 import dev.herald.eval.ReportWriter;
@@ -126,7 +125,7 @@ final class BenchCommand implements Callable<Integer> {
             Path folder = Herald.indexFolder(config);
             boolean indexExisted = folder != null && Files.isDirectory(folder);
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("database", config.get(Settings.STORE_PATH).toString());
+            m.put("database", null); // named once open: store.url when it is set, else the SQLite file
             m.put("index", folder == null ? "memory" : folder.toString());
             m.put("index_existed", indexExisted);
             m.put("max_heap_mib", MemoryProbe.mib(Runtime.getRuntime().maxMemory()));
@@ -134,6 +133,7 @@ final class BenchCommand implements Callable<Integer> {
             Instant when = asOf != null ? asOf : Instant.now();
             try (Herald herald = Herald.open(config)) {
                 m.put("jvm_to_open_ms", System.currentTimeMillis() - jvmStart);
+                m.put("database", herald.database().describe());
                 long t0 = System.nanoTime();
                 herald.indexes().load();
                 m.put("indexes_ms", (System.nanoTime() - t0) / 1_000_000);
