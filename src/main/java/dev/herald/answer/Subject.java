@@ -143,6 +143,11 @@ public final class Subject {
         return out;
     }
 
+    /** Whether the question's own subject is made of names (else of its rarest words). */
+    public boolean hasNames() {
+        return ownNames;
+    }
+
     public boolean isEmpty() {
         return own.isEmpty() && carried.isEmpty();
     }

@@ -114,6 +114,26 @@ class ExtractiveAnswererRulesTest {
     }
 
     @Test
+    void should_quote_a_paraphrasing_report_when_the_question_names_nothing_and_the_sentence_covers_most_of_it() {
+        // given a question without names whose rarest word ("trekkers") the report paraphrases ("hikers")
+        ArticleRef everest = new ArticleRef("everest", "Blizzard on the Himalayas", "Wire", null,
+                Instant.parse("2025-10-06T08:00:00Z"));
+        RetrievedChunk c = new RetrievedChunk(new StoredChunk(1, 0, "Hundreds of hikers are stranded near Mount Everest "
+                + "due to a powerful blizzard that showered the Himalayas, state media reported.", everest), 1.0, 1, 1, 0.6);
+        Map<String, Double> rarity = Map.of("trekkers", 11.0, "blizzard", 7.0, "stranded", 6.0, "hundreds", 3.0,
+                "mountain", 4.0, "recently", 2.0);
+        ExtractiveAnswerer answerer = new ExtractiveAnswerer(w -> rarity.getOrDefault(w, w.startsWith("\u0000") ? 12.0 : 3.0), 3, 0.2);
+
+        // when
+        Answer answer = answerer.answer(new AnswerRequest("A blizzard recently stranded hundreds of trekkers near which "
+                + "mountain?", List.of(), AS_OF, new SearchResult(List.of(c), List.of(), new float[0], Map.of())));
+
+        // then: the article misses the subject word, but the sentence covers most of the question
+        assertFalse(answer.abstained(), answer.text());
+        assertTrue(answer.text().contains("Mount Everest"), answer.text());
+    }
+
+    @Test
     void should_quote_the_sentence_naming_a_country_when_asked_which_country() {
         // given: a sentence about the subject that names no country, and one that names countries
         String passage = "No foreign government will recognize the Taliban administration of Afghanistan, Western "
