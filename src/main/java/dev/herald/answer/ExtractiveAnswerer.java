@@ -134,6 +134,7 @@ public final class ExtractiveAnswerer implements Answerer {
         // final on penalties?" otherwise got the Stanley Cup Final, whose "Cup" covered 0.31 of the subject.)
         if (subject.namesSomethingUnreported()) return Answer.abstain(request.question(), related, 0);
         Map<String, Double> onSubject = articleSubjectCoverage(evidence, subject);
+        boolean rareWordsOnly = !subject.hasNames() && request.earlierQuestions().isEmpty();
 
         // 3. Score every sentence of the top chunks
         double topScore = evidence.get(0).score();
@@ -163,8 +164,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 echoed = echo ? coverage : 0;
                 // Off the subject, or sharing no word with the question: not a candidate, however well it fits
                 // the answer type (the library's "1,200 people" under a Goma death toll).
-                boolean paraphrased = !subject.hasNames() && request.earlierQuestions().isEmpty()
-                        && coverage >= NAMELESS_COVERAGE;
+                boolean paraphrased = rareWordsOnly && coverage >= NAMELESS_COVERAGE;
                 if (!(aboutSubject || paraphrased) || coverage == 0) continue;
                 // A restatement of the question tells the reader nothing unless it also holds what was asked (a new
                 // number for "how much did the bidder pay?"); its coverage goes to the next sentence.

@@ -28,6 +28,14 @@ class ExtractiveAnswererRulesTest {
         return answerer.answer(new AnswerRequest(question, List.of(), AS_OF, search));
     }
 
+    /** The answer from one retrieved passage of {@code article}, with the given word rarity (IDF). */
+    private static Answer answerFromOne(ArticleRef article, String passage, java.util.function.ToDoubleFunction<String> idf,
+                                        String question) {
+        RetrievedChunk chunk = new RetrievedChunk(new StoredChunk(1, 0, passage, article), 1.0, 1, 1, 0.6);
+        return new ExtractiveAnswerer(idf, 3, 0.2).answer(new AnswerRequest(question, List.of(), AS_OF,
+                new SearchResult(List.of(chunk), List.of(), new float[0], Map.of())));
+    }
+
     @Test
     void should_quote_the_sentence_after_one_that_only_restates_the_question() {
         // given a passage whose first sentence echoes the question and whose second names the answer
@@ -101,13 +109,12 @@ class ExtractiveAnswererRulesTest {
         // given only an article about another cup final
         ArticleRef other = new ArticleRef("final", "Italy win on penalties", "Wire", null,
                 Instant.parse("2022-07-12T08:00:00Z"));
-        RetrievedChunk c = new RetrievedChunk(new StoredChunk(1, 0, "Italy won the final on penalties after a 1-1 "
-                + "draw. The goalkeeper saved two penalties in the shoot-out.", other), 1.0, 1, 1, 0.6);
-        ExtractiveAnswerer answerer = new ExtractiveAnswerer(w -> w.equals("harbour") ? 9.0 : 3.0, 3, 0.2);
+        String passage = "Italy won the final on penalties after a 1-1 draw. The goalkeeper saved two penalties in the "
+                + "shoot-out.";
 
         // when
-        Answer answer = answerer.answer(new AnswerRequest("Who won the Harbour Cup final on penalties?", List.of(),
-                AS_OF, new SearchResult(List.of(c), List.of(), new float[0], Map.of())));
+        Answer answer = answerFromOne(other, passage, w -> w.equals("harbour") ? 9.0 : 3.0,
+                "Who won the Harbour Cup final on penalties?");
 
         // then
         assertTrue(answer.abstained(), answer.text());
@@ -118,15 +125,14 @@ class ExtractiveAnswererRulesTest {
         // given a question without names whose rarest word ("trekkers") the report paraphrases ("hikers")
         ArticleRef everest = new ArticleRef("everest", "Blizzard on the Himalayas", "Wire", null,
                 Instant.parse("2025-10-06T08:00:00Z"));
-        RetrievedChunk c = new RetrievedChunk(new StoredChunk(1, 0, "Hundreds of hikers are stranded near Mount Everest "
-                + "due to a powerful blizzard that showered the Himalayas, state media reported.", everest), 1.0, 1, 1, 0.6);
+        String passage = "Hundreds of hikers are stranded near Mount Everest due to a powerful blizzard that showered "
+                + "the Himalayas, state media reported.";
         Map<String, Double> rarity = Map.of("trekkers", 11.0, "blizzard", 7.0, "stranded", 6.0, "hundreds", 3.0,
                 "mountain", 4.0, "recently", 2.0);
-        ExtractiveAnswerer answerer = new ExtractiveAnswerer(w -> rarity.getOrDefault(w, w.startsWith("\u0000") ? 12.0 : 3.0), 3, 0.2);
 
         // when
-        Answer answer = answerer.answer(new AnswerRequest("A blizzard recently stranded hundreds of trekkers near which "
-                + "mountain?", List.of(), AS_OF, new SearchResult(List.of(c), List.of(), new float[0], Map.of())));
+        Answer answer = answerFromOne(everest, passage, w -> rarity.getOrDefault(w, w.startsWith("\u0000") ? 12.0 : 3.0),
+                "A blizzard recently stranded hundreds of trekkers near which mountain?");
 
         // then: the article misses the subject word, but the sentence covers most of the question
         assertFalse(answer.abstained(), answer.text());
