@@ -355,6 +355,37 @@ public final class ArticleStore {
         });
     }
 
+    /** A place in an article: its id and a chunk's 0-based position. */
+    public record Position(String articleId, int seq) {
+    }
+
+    /** The chunks stored at these places, in one query; places with no chunk are left out. */
+    public Map<Position, StoredChunk> chunksAt(List<Position> positions) {
+        if (positions.isEmpty()) return Map.of();
+        return db.read(c -> {
+            StringBuilder sql = new StringBuilder("""
+                    SELECT c.id, c.seq, c.text, a.id, a.title, a.source, a.url, a.published_at
+                    FROM chunks c JOIN articles a ON a.id = c.article_id WHERE """);
+            for (int i = 0; i < positions.size(); i++) sql.append(i == 0 ? "" : " OR ").append("(c.article_id = ? AND c.seq = ?)");
+            Map<Position, StoredChunk> found = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < positions.size(); i++) {
+                    ps.setString(2 * i + 1, positions.get(i).articleId());
+                    ps.setInt(2 * i + 2, positions.get(i).seq());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ArticleRef ref = new ArticleRef(rs.getString(4), rs.getString(5), rs.getString(6),
+                                rs.getString(7), SqlColumns.instant(rs, 8));
+                        StoredChunk chunk = new StoredChunk(rs.getLong(1), rs.getInt(2), rs.getString(3), ref);
+                        found.put(new Position(ref.id(), chunk.seq()), chunk);
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
     /** The chunks with these ids, in the order given (unknown ids are left out). */
     public List<StoredChunk> chunks(List<Long> ids) {
         if (ids.isEmpty()) return List.of();

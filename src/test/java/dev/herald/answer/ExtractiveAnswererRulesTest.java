@@ -54,6 +54,20 @@ class ExtractiveAnswererRulesTest {
     }
 
     @Test
+    void should_put_first_the_sentence_that_goes_on_from_one_about_the_subject() {
+        // given two sentences with a count of sailors rescued; only the second follows one naming the keeper asked about
+        String passage = "Rescue crews from three ports said 40 sailors had been at sea during the storm. "
+                + "The Zephyrine keeper, Amelia Tosk, rowed out to the capsized trawler on Tuesday. "
+                + "She rescued 11 sailors before dawn.";
+
+        // when
+        Answer a = answer("How many sailors did the Zephyrine keeper rescue from the trawler?", passage);
+
+        // then
+        assertTrue(a.text().startsWith("She rescued 11 sailors"), a.text());
+    }
+
+    @Test
     void should_not_quote_photo_gallery_captions() {
         // given a scraped page whose gallery caption repeats the question's words
         String passage = "Hide Caption 7 of 44 Photos: Tennis legend Serena Williams won her first grand slam title in "

@@ -132,6 +132,43 @@ class HybridRetrieverTest {
     }
 
     @Test
+    void should_give_the_opening_and_the_next_passage_of_the_best_article_when_a_later_passage_matches() {
+        // given a long report whose second passage (of four) is the one the question is about
+        TestHerald.ingest(herald, List.of(article("storm", "Storm on the coast", "2025-03-07", String.join("\n\n",
+                paragraph("Port Selden opened its new container terminal on Monday, after years of planning by the "
+                        + "harbour board"),
+                paragraph("The Zephyrine lighthouse keeper, Amelia Tosk, rowed out to a capsized trawler in the night"),
+                paragraph("Eleven crew members were taken to the regional hospital, where two remained in care"),
+                paragraph("Forecasters expect calmer weather by the weekend, with ferries running again on Saturday")))));
+        HybridRetriever.Options one = HybridRetriever.Options.DEFAULTS.toBuilder().topK(1).build();
+        SearchQuery q = SearchQuery.of("What did the Zephyrine lighthouse keeper Amelia Tosk do?",
+                Instant.parse("2025-03-09T00:00:00Z"));
+
+        // when
+        List<RetrievedChunk> plain = new HybridRetriever(herald.embeddings(), herald.indexes(), herald.store(),
+                one.toBuilder().leadPassages(0).followingPassages(0).build()).search(q).chunks();
+        List<RetrievedChunk> withContext = new HybridRetriever(herald.embeddings(), herald.indexes(), herald.store(),
+                one).search(q).chunks();
+
+        // then: the opening passage before the match, the one after it behind, both from the same report
+        assertEquals(List.of("storm#1"), plain.stream().map(c -> c.article().id() + "#" + c.chunk().seq()).toList());
+        assertEquals(List.of("storm#0", "storm#1", "storm#2"),
+                withContext.stream().map(c -> c.article().id() + "#" + c.chunk().seq()).toList());
+        assertTrue(withContext.get(0).text().contains("container terminal"), withContext.get(0).text());
+        assertTrue(withContext.get(0).score() < withContext.get(1).score());
+    }
+
+    /** About 80 words: the sentence, then distinct filler sentences so that each paragraph makes a chunk of its own. */
+    private static String paragraph(String sentence) {
+        StringBuilder p = new StringBuilder(sentence).append('.');
+        String[] words = sentence.split(" ");
+        for (int i = 0; p.toString().split(" ").length < 80; i++) {
+            p.append(" Residents spoke about ").append(words[i % words.length].toLowerCase()).append(" again.");
+        }
+        return p.toString();
+    }
+
+    @Test
     void should_boost_articles_from_the_days_a_question_names() {
         // given: two similar stories on different days
         TestHerald.ingest(herald, List.of(
