@@ -68,6 +68,20 @@ class ExtractiveAnswererRulesTest {
     }
 
     @Test
+    void should_open_with_a_sum_of_money_when_asked_how_much_was_paid() {
+        // given a sentence with the question's own "pay" and a number of days, and one with the sum paid
+        String passage = "The winning bidder in the Buffett lunch auction will pay within 30 days, the Glide Foundation said. "
+                + "The winning bidder in the Buffett lunch auction paid $19 million, the Glide Foundation said.";
+
+        // when
+        Answer a = answer("A charity auction for lunch with investor Warren Buffett closed this week. "
+                + "How much did the bidder pay?", passage);
+
+        // then
+        assertTrue(a.text().startsWith("The winning bidder in the Buffett lunch auction paid $19 million"), a.text());
+    }
+
+    @Test
     void should_not_quote_photo_gallery_captions() {
         // given a scraped page whose gallery caption repeats the question's words
         String passage = "Hide Caption 7 of 44 Photos: Tennis legend Serena Williams won her first grand slam title in "
