@@ -81,6 +81,20 @@ class ExtractiveAnswererRulesTest {
         assertTrue(a.text().startsWith("The winning bidder in the Buffett lunch auction paid $19 million"), a.text());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "NASA's rocket will go beyond the moon. What is the mission called? | ENTITY",
+            "What was the name of the storm? | ENTITY",
+            "What is the nickname of World Cup quarter-finalists Morocco? | ENTITY",
+            "Biden celebrated a milestone birthday this week. What is his age? | COUNT",
+            "How many people were injured? | COUNT",
+            "Who controls Goma now? | PERSON",
+            "What is the measure about? | OTHER",
+            "What did the senators leave out of the deal? | OTHER"})
+    void should_read_the_kind_of_answer_from_the_question(String question, ExtractiveAnswerer.QuestionType expected) {
+        org.junit.jupiter.api.Assertions.assertEquals(expected, ExtractiveAnswerer.QuestionType.of(question));
+    }
+
     @Test
     void should_not_quote_photo_gallery_captions() {
         // given a scraped page whose gallery caption repeats the question's words
