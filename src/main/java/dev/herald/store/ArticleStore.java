@@ -355,6 +355,17 @@ public final class ArticleStore {
         });
     }
 
+    /** A chunk with its article's reference; {@link #storedChunk} reads a row of it. */
+    private static final String CHUNK_WITH_ARTICLE = """
+            SELECT c.id, c.seq, c.text, a.id, a.title, a.source, a.url, a.published_at
+            FROM chunks c JOIN articles a ON a.id = c.article_id""";
+
+    private static StoredChunk storedChunk(ResultSet rs) throws SQLException {
+        ArticleRef ref = new ArticleRef(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                SqlColumns.instant(rs, 8));
+        return new StoredChunk(rs.getLong(1), rs.getInt(2), rs.getString(3), ref);
+    }
+
     /** A place in an article: its id and a chunk's 0-based position. */
     public record Position(String articleId, int seq) {
     }
@@ -363,9 +374,7 @@ public final class ArticleStore {
     public Map<Position, StoredChunk> chunksAt(List<Position> positions) {
         if (positions.isEmpty()) return Map.of();
         return db.read(c -> {
-            StringBuilder sql = new StringBuilder("""
-                    SELECT c.id, c.seq, c.text, a.id, a.title, a.source, a.url, a.published_at
-                    FROM chunks c JOIN articles a ON a.id = c.article_id WHERE """);
+            StringBuilder sql = new StringBuilder(CHUNK_WITH_ARTICLE).append(" WHERE ");
             for (int i = 0; i < positions.size(); i++) sql.append(i == 0 ? "" : " OR ").append("(c.article_id = ? AND c.seq = ?)");
             Map<Position, StoredChunk> found = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -375,10 +384,8 @@ public final class ArticleStore {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        ArticleRef ref = new ArticleRef(rs.getString(4), rs.getString(5), rs.getString(6),
-                                rs.getString(7), SqlColumns.instant(rs, 8));
-                        StoredChunk chunk = new StoredChunk(rs.getLong(1), rs.getInt(2), rs.getString(3), ref);
-                        found.put(new Position(ref.id(), chunk.seq()), chunk);
+                        StoredChunk chunk = storedChunk(rs);
+                        found.put(new Position(chunk.article().id(), chunk.seq()), chunk);
                     }
                 }
             }
@@ -391,19 +398,15 @@ public final class ArticleStore {
         if (ids.isEmpty()) return List.of();
         return db.read(c -> {
             Map<Long, StoredChunk> found = new HashMap<>();
-            StringBuilder sql = new StringBuilder("""
-                    SELECT c.id, c.seq, c.text, a.id, a.title, a.source, a.url, a.published_at
-                    FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.id IN (""");
+            StringBuilder sql = new StringBuilder(CHUNK_WITH_ARTICLE).append(" WHERE c.id IN (");
             for (int i = 0; i < ids.size(); i++) sql.append(i == 0 ? "?" : ",?");
             sql.append(")");
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < ids.size(); i++) ps.setLong(i + 1, ids.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Instant published = SqlColumns.instant(rs, 8);
-                        ArticleRef ref = new ArticleRef(rs.getString(4), rs.getString(5), rs.getString(6),
-                                rs.getString(7), published);
-                        found.put(rs.getLong(1), new StoredChunk(rs.getLong(1), rs.getInt(2), rs.getString(3), ref));
+                        StoredChunk chunk = storedChunk(rs);
+                        found.put(chunk.id(), chunk);
                     }
                 }
             }

@@ -53,32 +53,24 @@ class ExtractiveAnswererRulesTest {
         assertFalse(a.text().contains("killed millions") && a.text().contains("Half of the states"), a.text());
     }
 
-    @Test
-    void should_put_first_the_sentence_that_goes_on_from_one_about_the_subject() {
-        // given two sentences with a count of sailors rescued; only the second follows one naming the keeper asked about
-        String passage = "Rescue crews from three ports said 40 sailors had been at sea during the storm. "
-                + "The Zephyrine keeper, Amelia Tosk, rowed out to the capsized trawler on Tuesday. "
-                + "She rescued 11 sailors before dawn.";
-
+    /** Which sentence opens the answer when two fit the asked kind and only one answers. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            // only the second count follows a sentence naming the keeper asked about
+            "How many sailors did the Zephyrine keeper rescue from the trawler? | Rescue crews from three ports said 40 "
+                    + "sailors had been at sea during the storm. The Zephyrine keeper, Amelia Tosk, rowed out to the "
+                    + "capsized trawler on Tuesday. She rescued 11 sailors before dawn. | She rescued 11 sailors",
+            // one sentence has the question's own "pay" and a number of days, the other the sum paid
+            "A charity auction for lunch with investor Warren Buffett closed this week. How much did the bidder pay? "
+                    + "| The winning bidder in the Buffett lunch auction will pay within 30 days, the Glide Foundation "
+                    + "said. The winning bidder in the Buffett lunch auction paid $19 million, the Glide Foundation "
+                    + "said. | The winning bidder in the Buffett lunch auction paid $19 million"})
+    void should_open_with_the_sentence_that_answers(String question, String passage, String opening) {
         // when
-        Answer a = answer("How many sailors did the Zephyrine keeper rescue from the trawler?", passage);
+        Answer a = answer(question, passage);
 
         // then
-        assertTrue(a.text().startsWith("She rescued 11 sailors"), a.text());
-    }
-
-    @Test
-    void should_open_with_a_sum_of_money_when_asked_how_much_was_paid() {
-        // given a sentence with the question's own "pay" and a number of days, and one with the sum paid
-        String passage = "The winning bidder in the Buffett lunch auction will pay within 30 days, the Glide Foundation said. "
-                + "The winning bidder in the Buffett lunch auction paid $19 million, the Glide Foundation said.";
-
-        // when
-        Answer a = answer("A charity auction for lunch with investor Warren Buffett closed this week. "
-                + "How much did the bidder pay?", passage);
-
-        // then
-        assertTrue(a.text().startsWith("The winning bidder in the Buffett lunch auction paid $19 million"), a.text());
+        assertTrue(a.text().startsWith(opening), a.text());
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
