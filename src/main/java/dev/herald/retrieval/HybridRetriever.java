@@ -286,12 +286,17 @@ public final class HybridRetriever {
         for (int i = 0; i < top.size(); i++) {
             RetrievedChunk r = top.get(i);
             StoredChunk lead = before.containsKey(i) ? found.get(before.get(i)) : null;
-            if (lead != null) out.add(new RetrievedChunk(lead, 0.95 * r.score(), 0, 0, vectors.similarity(qv, lead.id())));
+            if (lead != null) out.add(beside(r, lead, qv, vectors));
             out.add(r);
             StoredChunk next = after.containsKey(i) ? found.get(after.get(i)) : null;
-            if (next != null) out.add(new RetrievedChunk(next, 0.95 * r.score(), 0, 0, vectors.similarity(qv, next.id())));
+            if (next != null) out.add(beside(r, next, qv, vectors));
         }
         return out;
+    }
+
+    /** A context passage for {@code result}: scored just below it, found by neither search. */
+    private static RetrievedChunk beside(RetrievedChunk result, StoredChunk context, float[] qv, VectorSearch vectors) {
+        return new RetrievedChunk(context, 0.95 * result.score(), 0, 0, vectors.similarity(qv, context.id()));
     }
 
     /** A chunk found by either search, with what fusion needs to know about it. */
