@@ -65,6 +65,8 @@ public record EvalReport(Map<String, Object> run, Counts counts, Ingest ingest, 
      * @param containment        share whose answer contains a gold answer (normalised, whole words)
      * @param containmentLabelled the same over those with known relevant articles
      * @param containmentFirst30 share whose answer's first 30 words contain a gold answer (what a reader sees first)
+     * @param containmentWordForms containment with possessives and joining hyphens read as word breaks ("Obama's"
+     *                           holds "Obama"): how much of the gap to the strict figure is spelling, not substance
      * @param meanWords          mean answer length in words, all answers (abstentions included)
      * @param meanWordsAnswered  mean answer length over answers that did not abstain
      * @param abstentionRate     share of abstentions
@@ -78,13 +80,14 @@ public record EvalReport(Map<String, Object> run, Counts counts, Ingest ingest, 
      *                           ("A" and "B"), so a change can be checked on each
      */
     public record AnswerScores(int questions, int labelled, double containment, double containmentLabelled,
-                               double containmentFirst30, double meanWords, double meanWordsAnswered,
+                               double containmentFirst30, double containmentWordForms, double meanWords,
+                               double meanWordsAnswered,
                                double abstentionRate, double citedPrecision, int citedArticles,
                                int citationChecked, double citationValidity, NotCovered notCovered,
                                Map<String, Half> halves) {
         public AnswerScores withNotCovered(NotCovered n) {
             return new AnswerScores(questions, labelled, containment, containmentLabelled, containmentFirst30,
-                    meanWords, meanWordsAnswered, abstentionRate, citedPrecision, citedArticles, citationChecked,
+                    containmentWordForms, meanWords, meanWordsAnswered, abstentionRate, citedPrecision, citedArticles, citationChecked,
                     citationValidity, n, halves);
         }
     }

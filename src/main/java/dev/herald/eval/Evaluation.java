@@ -221,7 +221,10 @@ public final class Evaluation {
             if (!q.needsChoices()) {
                 isContained = Metrics.contains(text, q.answers());
                 first30 = Metrics.containsWithinFirstWords(text, q.answers(), FIRST_WORDS);
-                for (Tally t : new Tally[]{all, halves[Metrics.half(q.id())]}) t.answer(q, reply, isContained, first30);
+                boolean wordForms = Metrics.containsWordForms(text, q.answers());
+                for (Tally t : new Tally[]{all, halves[Metrics.half(q.id())]}) {
+                    t.answer(q, reply, isContained, first30, wordForms);
+                }
             }
             row.put("contained_first_30", first30);
             row.put("contained", isContained);
@@ -265,7 +268,7 @@ public final class Evaluation {
         for (int h = 0; h < 2; h++) halfScores.put(h == 0 ? "A" : "B", halves[h].half());
         EvalReport.AnswerScores answers = new EvalReport.AnswerScores(all.contained.size(), all.containedLabelled.size(),
                 Metrics.rate(all.contained), Metrics.rate(all.containedLabelled), Metrics.rate(all.first30),
-                Metrics.mean(all.words), Metrics.mean(all.wordsAnswered), Metrics.rate(all.abstained),
+                Metrics.rate(all.wordForms), Metrics.mean(all.words), Metrics.mean(all.wordsAnswered), Metrics.rate(all.abstained),
                 all.precision(), all.cited, valid.size(), Metrics.rate(valid), null, halfScores);
         Map<String, EvalReport.Latency> stages = new LinkedHashMap<>();
         for (String s : STAGES) stages.put(s, EvalReport.Latency.ofMillis(stageMs.get(s)));
@@ -283,6 +286,7 @@ public final class Evaluation {
         final List<Boolean> contained = new ArrayList<>();
         final List<Boolean> containedLabelled = new ArrayList<>();
         final List<Boolean> first30 = new ArrayList<>();
+        final List<Boolean> wordForms = new ArrayList<>();
         final List<Integer> words = new ArrayList<>();
         final List<Integer> wordsAnswered = new ArrayList<>();
         final List<Boolean> abstained = new ArrayList<>();
@@ -290,9 +294,10 @@ public final class Evaluation {
         int cited;
         int relevantCited;
 
-        void answer(EvalQuestion q, Reply reply, boolean isContained, boolean isFirst30) {
+        void answer(EvalQuestion q, Reply reply, boolean isContained, boolean isFirst30, boolean inWordForms) {
             contained.add(isContained);
             first30.add(isFirst30);
+            wordForms.add(inWordForms);
             if (q.labelled()) {
                 containedLabelled.add(isContained);
                 List<List<String>> ids = citedIds(reply);

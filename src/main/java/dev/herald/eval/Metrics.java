@@ -92,6 +92,28 @@ public final class Metrics {
         return false;
     }
 
+    /** A possessive ending ("Obama's", "Yosemite’s"): dropped before matching word forms. */
+    private static final Pattern POSSESSIVE = Pattern.compile("(?<=\\p{L})['\u2019]s\\b");
+    /** A hyphen or slash joining words ("101-year-old"): read as a word break when matching word forms. */
+    private static final Pattern JOINER = Pattern.compile("(?<=[\\p{L}\\p{N}])[-/](?=[\\p{L}\\p{N}])");
+
+    /**
+     * {@link #contains}, reading a possessive ending and a joining hyphen as word breaks, on both sides: "President
+     * Barack Obama's final defense secretary" holds "Barack Obama" and "a 101-year-old man" holds "101" for a reader,
+     * not under the strict rule, which follows upstream RealTime QA (punctuation deleted: "obamas", "101yearold").
+     * Reported beside the strict figure, never instead of it: on 2022 dev the two differ by 16 of 522 questions (3.1
+     * points), on 2025h2 by 4 of 298, all of them answers a reader would take as right.
+     */
+    public static boolean containsWordForms(String answerText, Collection<String> goldAnswers) {
+        List<String> gold = new ArrayList<>();
+        for (String g : goldAnswers) if (g != null) gold.add(wordForms(g));
+        return contains(wordForms(stripCitations(answerText)), gold);
+    }
+
+    private static String wordForms(String text) {
+        return JOINER.matcher(POSSESSIVE.matcher(text).replaceAll("")).replaceAll(" ");
+    }
+
     /**
      * {@link #contains} on the answer's first {@code words} words (citation markers removed first): does a reader who
      * stops after the opening line see the answer? A gold answer cut by the limit does not count.

@@ -106,6 +106,8 @@ public final class ReportWriter {
         sb.append(String.format("| containment, labelled (n = %d) | %s |%n", a.labelled(), pct(a.containmentLabelled())));
         sb.append(String.format("| containment within the first %d words | %s |%n", Evaluation.FIRST_WORDS,
                 pct(a.containmentFirst30())));
+        sb.append(String.format("| containment, possessives and hyphens read as word breaks (\"Obama's\" holds "
+                + "\"Obama\") | %s |%n", pct(a.containmentWordForms())));
         sb.append(String.format("| abstention rate | %s |%n", pct(a.abstentionRate())));
         sb.append(String.format("| mean answer length, words (all / not abstained) | %s / %s |%n",
                 f1(a.meanWords()), f1(a.meanWordsAnswered())));
@@ -206,10 +208,11 @@ public final class ReportWriter {
                     f3(s.hits1()), f3(s.hits4()), f3(s.hits10()), f3(s.mrr10()), f1(row.latency().p50())));
         }
         EvalReport.AnswerScores a = r.answers();
-        sb.append(String.format("%nanswers (%d open-answer questions): containment %s (first %d words %s; labelled "
-                        + "%s, n=%d), abstained %s, mean %s words (answered %s), cited precision %s, citations valid %s "
+        sb.append(String.format("%nanswers (%d open-answer questions): containment %s (first %d words %s; word forms %s; "
+                        + "labelled %s, n=%d), abstained %s, mean %s words (answered %s), cited precision %s, citations valid %s "
                         + "of %d%n", a.questions(), pct(a.containment()), Evaluation.FIRST_WORDS,
-                pct(a.containmentFirst30()), pct(a.containmentLabelled()), a.labelled(), pct(a.abstentionRate()),
+                pct(a.containmentFirst30()), pct(a.containmentWordForms()), pct(a.containmentLabelled()), a.labelled(),
+                pct(a.abstentionRate()),
                 f1(a.meanWords()), f1(a.meanWordsAnswered()), f3(a.citedPrecision()), pct(a.citationValidity()),
                 a.citationChecked()));
         if (a.notCovered() != null) {

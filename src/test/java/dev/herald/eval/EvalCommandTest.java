@@ -105,6 +105,8 @@ class EvalCommandTest {
         assertEquals(3, answers.get("questions").asInt());
         assertEquals(4, answers.get("citationChecked").asInt());
         assertEquals(1.0, answers.get("citationValidity").asDouble(), 1e-9);
+        // the word-forms figure only adds matches ("Obama's" for "Obama") to the strict one
+        assertTrue(answers.get("containmentWordForms").asDouble() >= answers.get("containment").asDouble(), answers.toString());
         // retrieval: Herald's deep list, the bot's own reply, and both baselines, each over the 3 labelled questions
         List<String> systems = new ArrayList<>();
         for (JsonNode r : json.get("retrieval")) {

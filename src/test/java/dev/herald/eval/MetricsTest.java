@@ -147,6 +147,27 @@ class MetricsTest {
         assertEquals(expected, Metrics.contains(answer, gold));
     }
 
+    static Stream<Arguments> wordForms() {
+        // answer, gold answer, strict containment, containment with word forms
+        return Stream.of(
+                Arguments.of("Ashton Carter, President Barack Obama\u2019s defense secretary, died. [1]", "Barack Obama",
+                        false, true),
+                Arguments.of("Vladimir Putin's invasion of Ukraine", "Vladimir Putin", false, true),
+                Arguments.of("A 101-year-old man was convicted.", "101", false, true),
+                Arguments.of("The vote was 52-48.", "52-48", true, true),
+                Arguments.of("He met the Obamas.", "Obama", false, false),
+                Arguments.of("Yosemite's Mariposa Grove", "Yosemite National Park", false, false),
+                Arguments.of("a 20-year sentence", "20 years", false, false));
+    }
+
+    @ParameterizedTest(name = "{0} / {1}: strict {2}, word forms {3}")
+    @MethodSource("wordForms")
+    void should_read_possessives_and_joining_hyphens_as_word_breaks_only_in_the_word_forms_rule(
+            String answer, String gold, boolean strict, boolean withWordForms) {
+        assertEquals(strict, Metrics.contains(answer, List.of(gold)));
+        assertEquals(withWordForms, Metrics.containsWordForms(answer, List.of(gold)));
+    }
+
     @Test
     void should_remove_citation_markers_before_matching() {
         // given an answer whose marker sits inside the gold phrase's words
