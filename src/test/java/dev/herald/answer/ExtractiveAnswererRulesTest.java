@@ -36,6 +36,64 @@ class ExtractiveAnswererRulesTest {
                 new SearchResult(List.of(chunk), List.of(), new float[0], Map.of())));
     }
 
+    /** The answer to a follow-up asked after {@code earlier}, from one passage. */
+    private static Answer followUp(String earlier, String question, String passage) {
+        RetrievedChunk chunk = new RetrievedChunk(new StoredChunk(1, 0, passage, ARTICLE), 1.0, 1, 1, 0.7);
+        SearchResult search = new SearchResult(List.of(chunk), List.of(), new float[0], Map.of());
+        return new ExtractiveAnswerer(word -> 5.0, 3, 0.2).answer(new AnswerRequest(question, List.of(earlier), AS_OF, search));
+    }
+
+    static final String GOMA = "The M23 rebel group says it has taken control of Goma, the largest city in the eastern "
+            + "Democratic Republic of Congo, after a rapid advance. Congolese authorities reject that account and say "
+            + "the city has not fallen. Shooting has been heard across Goma since Sunday. Kenya's president, who "
+            + "chairs the East African Community, has called for a ceasefire in Goma.";
+
+    @Test
+    void should_quote_the_denial_that_follows_a_claim() {
+        // when
+        Answer a = answerFromOne(ARTICLE, GOMA, word -> 5.0, "Who controls Goma now?");
+
+        // then the claim opens the answer and the denial, sharing no word with the question, comes right after it
+        assertTrue(a.text().startsWith("The M23 rebel group says it has taken control of Goma"), a.text());
+        assertTrue(a.text().contains("[1] Congolese authorities reject that account"), a.text());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            // a number of kettles, but no price
+            "How much do the recalled kettles cost? | Home-electronics maker Brightwell is recalling about 200,000 "
+                    + "BrewSense kettles after reports that some units kept heating when empty. The recall covers "
+                    + "kettles Brightwell sold last year.",
+            // no number at all
+            "How many kettles did Brightwell sell last year? | Home-electronics maker Brightwell is recalling its "
+                    + "BrewSense kettles after reports that some units kept heating when empty. The recall covers "
+                    + "kettles Brightwell sold last year."})
+    void should_abstain_when_no_sentence_holds_the_amount_asked_for(String question, String passage) {
+        // when
+        Answer a = answer(question, passage);
+
+        // then
+        assertTrue(a.abstained(), a.text());
+    }
+
+    @Test
+    void should_not_answer_a_follow_up_with_a_sentence_that_only_matches_the_earlier_question() {
+        // when a follow-up asks who leads the rebels, and no sentence says who leads anyone
+        Answer a = followUp("Who controls Goma now?", "who leads them?", GOMA);
+
+        // then the Goma claim is not given again as if it answered
+        assertTrue(a.abstained(), a.text());
+    }
+
+    @Test
+    void should_answer_a_follow_up_with_a_sentence_holding_its_own_words() {
+        // when
+        Answer a = followUp("Who controls Goma now?", "and who called for a ceasefire?", GOMA);
+
+        // then
+        assertTrue(a.text().startsWith("Kenya's president, who chairs the East African Community"), a.text());
+    }
+
     @Test
     void should_quote_the_sentence_after_one_that_only_restates_the_question() {
         // given a passage whose first sentence echoes the question and whose second names the answer
