@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -283,8 +284,14 @@ public final class Briefings {
                 best = lead.get(i);
             }
         }
-        return best;
+        // A later sentence that points back ("The meeting is meant to calm a crisis ... in Goma", "It argues ...")
+        // does not stand alone in a list of stories: the lead says what the story is.
+        return POINTS_BACK.matcher(best).lookingAt() ? lead.get(0) : best;
     }
+
+    /** A sentence opening with a pronoun, or with "the / this / that" and a common noun: it refers to what came before. */
+    private static final Pattern POINTS_BACK = Pattern.compile(
+            "[\"“‘']?(?:(?:It|Its|They|Their|He|His|She|Her|These|Those)\\b|(?:The|This|That|Such) \\p{Ll})");
 
     /**
      * The article's first sentences that say something: not the headline, not a dateline or caption (under eight

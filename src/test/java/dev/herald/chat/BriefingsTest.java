@@ -100,8 +100,22 @@ class BriefingsTest {
         assertTrue(citedUrls(a).contains("goma-offensive"), a.text());
         for (Citation c : a.citations()) {
             assertTrue(herald.store().article(c.article().id()).orElseThrow().text().contains("Goma"), c.article().title());
-            assertTrue(c.quotes().get(0).contains("Goma"), "the quoted line names the topic: " + c.quotes().get(0));
+            String line = c.quotes().get(0);
+            String lead = Briefings.leadSentences(herald.store().article(c.article().id()).orElseThrow(), 1).get(0);
+            assertTrue(line.contains("Goma") || line.equals(lead), "the quoted line names the topic or is the lead: " + line);
         }
+    }
+
+    @Test
+    void should_quote_the_lead_when_the_sentence_naming_the_topic_points_back_to_an_earlier_one() {
+        // when: the summit story names Goma only in "The meeting is meant to calm a crisis ... the city of Goma."
+        Answer a = herald.questions().ask("news about Goma", Instant.parse("2025-02-03T12:00:00Z")).answer();
+
+        // then its line is its lead, which says what the story is
+        Citation summit = a.citations().stream().filter(c -> c.article().url().endsWith("eac-emergency-summit"))
+                .findFirst().orElseThrow(() -> new AssertionError(a.text()));
+        assertTrue(summit.quotes().get(0).startsWith("Kenyan President William Ruto"), a.text());
+        assertFalse(a.text().contains("The meeting is meant"), a.text());
     }
 
     @Test
