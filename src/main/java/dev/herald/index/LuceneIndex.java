@@ -272,6 +272,7 @@ public final class LuceneIndex implements TextIndex, VectorSearch, AutoCloseable
             @Override
             public void articleStored(ArticleChunks stored) {
                 try {
+                    if (!indexable(stored)) return;
                     writer.addDocuments(documents(stored));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -310,8 +311,11 @@ public final class LuceneIndex implements TextIndex, VectorSearch, AutoCloseable
                 for (String id : articles) {
                     Term key = new Term(ARTICLE, id);
                     Optional<ArticleChunks> now = store.articleChunks(id);
-                    if (now.isPresent() && now.get().size() > 0) writer.updateDocuments(key, documents(now.get()));
-                    else writer.deleteDocuments(key);
+                    if (now.isPresent() && now.get().size() > 0 && indexable(now.get())) {
+                        writer.updateDocuments(key, documents(now.get()));
+                    } else {
+                        writer.deleteDocuments(key);
+                    }
                 }
                 ChangeLog.ContentChange last = batch.get(batch.size() - 1);
                 long seq = last.seq();
@@ -330,6 +334,21 @@ public final class LuceneIndex implements TextIndex, VectorSearch, AutoCloseable
     public synchronized long appliedSeq() {
         return appliedSeq;
     }
+
+    /**
+     * Whether Lucene can take the article: its id is indexed as one term, and a term over 32,766 bytes makes
+     * {@code addDocuments} throw, which during a rebuild left every search waiting on an index that never loaded.
+     * Ingestion refuses such ids ({@code JsonArticleFields}); a store written before that is skipped here, with a
+     * warning, and the rest is searchable.
+     */
+    private static boolean indexable(ArticleChunks a) {
+        if (a.articleId().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_TERM_BYTES) return true;
+        log.warn("article {}... not searchable: its id is longer than the index takes ({} bytes); remove it with "
+                + "`herald remove`", a.articleId().substring(0, 40), MAX_TERM_BYTES);
+        return false;
+    }
+
+    private static final int MAX_TERM_BYTES = org.apache.lucene.index.IndexWriter.MAX_TERM_LENGTH;
 
     private List<Document> documents(ArticleChunks a) {
         List<String> title = Terms.tokens(a.title());

@@ -64,6 +64,9 @@ public final class Terms {
     }
 
     /** All word tokens, lower-cased, accents removed, in order (stop words kept). */
+    /** Longer runs of letters and digits are not tokens (see {@link #tokens}). */
+    public static final int MAX_TOKEN_CHARS = 64;
+
     public static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
         if (text == null) return out;
@@ -77,6 +80,11 @@ public final class Terms {
                     || (s.charAt(i) == '\'' && i + 1 < n && Character.isLetterOrDigit(s.charAt(i + 1)) && i > start)
                     || ((s.charAt(i) == ',' || s.charAt(i) == '.') && i > start && Character.isDigit(s.charAt(i - 1))
                         && i + 1 < n && Character.isDigit(s.charAt(i + 1))))) i++;
+            // A run of letters longer than any word (a base64 blob pasted into an article: 33 KB in one "word") is
+            // not a term: Lucene refuses a term over 32,766 bytes and with it the whole index batch, and no reader
+            // searches for it. The longest English words in news ("counterrevolutionaries", 22) and place names
+            // ("Llanfairpwllgwyngyll", 20; the full 58-letter form) stay within the limit.
+            if (i - start > MAX_TOKEN_CHARS) continue;
             if (i > start) {
                 String tok = s.substring(start, i);
                 if (tok.endsWith("'s")) tok = tok.substring(0, tok.length() - 2);

@@ -153,4 +153,43 @@ class ContentLibraryTest {
             assertTrue(answer.contains("voted 7 to 2"), answer);
         }
     }
+
+    @Test
+    void should_keep_answering_when_an_article_holds_a_word_longer_than_the_index_takes() throws Exception {
+        // given a text file with a 33 KB base64 blob in one "word" (Lucene refuses a term over 32,766 bytes), and a
+        // batch whose id is 40,000 characters long
+        Path news = Files.createDirectories(dir.resolve("news"));
+        Files.writeString(news.resolve("blob.txt"), "title: Budget vote\n\nTestville's council passed its budget on "
+                + "Tuesday by 7 votes to 2. " + "QUJD".repeat(8300) + " End of the attachment.\n");
+        Files.writeString(news.resolve("ids.jsonl"), "{\"id\": \"" + "x".repeat(40_000) + "\", \"title\": \"Bridge\", "
+                + "\"text\": \"The old bridge closes for repairs in May.\"}\n");
+        try (Herald h = TestHerald.open(dir)) {
+            // when
+            IngestSummary s = h.library().ingest(List.of(news), IngestProgress.NONE);
+            var reply = h.questions().ask("How did Testville's council vote on the budget?", java.time.Instant.now());
+
+            // then the article loads and is quoted; the record with the huge id is skipped and named
+            assertEquals(1, s.added(), s.describe());
+            assertTrue(s.skipped().get(0).toString().contains("ids.jsonl:1: \"id\" is 40000 characters long"), s.describe());
+            assertTrue(reply.answer().text().contains("7 votes to 2"), reply.answer().text());
+        }
+    }
+
+    @Test
+    void should_search_the_rest_when_a_stored_article_has_an_id_longer_than_the_index_takes() throws Exception {
+        // given an article stored with a 40,000-character id (as a store written before ingestion refused them holds)
+        try (Herald h = TestHerald.open(dir)) {
+            TestHerald.ingest(h, List.of(
+                    new Article("x".repeat(40_000), "Bridge closes", "Wire", null, null,
+                            "The old bridge closes for repairs in May.", "test"),
+                    new Article("a-0123456789ab", "Budget vote", "Wire", null, null,
+                            "Testville's council passed its budget on Tuesday by 7 votes to 2.", "test")));
+
+            // when
+            var reply = h.questions().ask("How did Testville's council vote on the budget?", java.time.Instant.now());
+
+            // then the other article is searched and quoted
+            assertTrue(reply.answer().text().contains("7 votes to 2"), reply.answer().text());
+        }
+    }
 }
