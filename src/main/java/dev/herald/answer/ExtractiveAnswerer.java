@@ -193,7 +193,11 @@ public final class ExtractiveAnswerer implements Answerer {
                 if (!(aboutSubject || paraphrased) || coverage == 0) continue;
                 // A follow-up is answered by a sentence with its own words, not by one that only matches the earlier
                 // question: "who leads them?" after "Who controls Goma?" got the Goma lead again, naming no leader.
-                if (!ownTerms.isEmpty() && Collections.disjoint(stems, ownTerms)) continue;
+                // A date for "when" or a count for "how many" is that word's evidence, since a stem misses irregular
+                // forms ("when did they speak?" is answered by "Ruto spoke by telephone on Monday"); a name is not,
+                // as nearly every news sentence holds one.
+                if (!ownTerms.isEmpty() && Collections.disjoint(stems, ownTerms)
+                        && !(type.hasOwnCue() && type.hasAsked(text, questionTokens))) continue;
                 // A restatement of the question tells the reader nothing unless it also holds what was asked (a new
                 // number for "how much did the bidder pay?"); its coverage goes to the next sentence.
                 if (echo && !type.hasAsked(text, questionTokens)) continue;
@@ -540,6 +544,11 @@ public final class ExtractiveAnswerer implements Answerer {
                 case PERSON, PLACE, ENTITY -> hasNew(NAME, sentence, shown);
                 case OTHER -> true;
             };
+        }
+
+        /** Whether what this type asks for is rare enough in news sentences to say a sentence answers (a date, a count). */
+        boolean hasOwnCue() {
+            return this == COUNT || this == TIME;
         }
 
         /** Whether the sentence holds something of the asked type the question does not say (never for OTHER). */

@@ -86,6 +86,17 @@ class ExtractiveAnswererRulesTest {
     }
 
     @Test
+    void should_answer_a_when_follow_up_with_a_dated_sentence_whose_verb_form_differs() {
+        // when "speak" is asked and the passage says "spoke", a form no stemmer joins
+        Answer a = followUp("What did Ruto and Rubio discuss?", "when did they speak?",
+                "Kenyan President William Ruto spoke by telephone on Monday with Marco Rubio, the United States "
+                        + "Secretary of State. The two discussed a trade pact and the security mission in Haiti.");
+
+        // then the dated sentence answers
+        assertTrue(a.text().startsWith("Kenyan President William Ruto spoke by telephone on Monday"), a.text());
+    }
+
+    @Test
     void should_answer_a_follow_up_with_a_sentence_holding_its_own_words() {
         // when
         Answer a = followUp("Who controls Goma now?", "and who called for a ceasefire?", GOMA);
