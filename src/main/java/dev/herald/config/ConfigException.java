@@ -35,9 +35,20 @@ public final class ConfigException extends RuntimeException {
                 + " (from " + origin + ")", null);
     }
 
-    /** Double-quoted, escaped and shortened so that the message stays one readable line. */
+    /**
+     * A bot token ({@code 123456789:AAE…}, ~46 characters) or an API key ({@code sk-…}) pasted into the wrong variable:
+     * shown as {@link LogRedaction#REDACTED}, since the message goes to a terminal and often into a CI log.
+     */
+    private static final java.util.regex.Pattern SECRET_SHAPE = java.util.regex.Pattern.compile(
+            "\\d{6,}:[A-Za-z0-9_-]{30,}|\\b(sk|pk|ghp|xox[abp])-[A-Za-z0-9_-]{16,}");
+
+    /**
+     * Double-quoted, escaped and shortened so that the message stays one readable line; a value that is a registered
+     * secret or shaped like a token or key is not shown.
+     */
     static String quote(String raw) {
         if (raw == null) return "null";
+        if (LogRedaction.containsSecret(raw) || SECRET_SHAPE.matcher(raw).find()) return LogRedaction.REDACTED;
         StringBuilder sb = new StringBuilder("\"");
         int shown = 0;
         for (int i = 0; i < raw.length(); i++) {

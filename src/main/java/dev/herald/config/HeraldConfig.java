@@ -102,6 +102,8 @@ public final class HeraldConfig {
     public static HeraldConfig load(Path fileOrNull, Map<String, String> env, Path workingDir) {
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(workingDir, "workingDir");
+        // read (and register for redaction) first, so that no message below can show a secret pasted elsewhere
+        Secrets secrets = Secrets.fromEnv(env);
         checkLogLevel(env.get(LOG_LEVEL_ENV));
         Path file = chooseFile(fileOrNull, env, workingDir);
 
@@ -127,7 +129,7 @@ public final class HeraldConfig {
             origins.put(setting.key(), name);
         }
 
-        return new HeraldConfig(values, origins, file, workingDir, Secrets.fromEnv(env)).checkNoSecretInUrls();
+        return new HeraldConfig(values, origins, file, workingDir, secrets).checkNoSecretInUrls();
     }
 
     /** URL settings were checked for credential shapes when parsed; now that the secrets are known, for them too. */
@@ -332,6 +334,8 @@ public final class HeraldConfig {
 
     private static String secretEnvFor(String key) {
         String k = key.toLowerCase(Locale.ROOT);
+        if (k.contains("store") || k.contains("database") || k.contains("passw")) return Secrets.HERALD_STORE_PASSWORD;
+        if (k.contains("webhook")) return Secrets.HERALD_WEBHOOK_SECRET;
         if (k.contains("telegram") || k.contains("bot")) return Secrets.TELEGRAM_BOT_TOKEN;
         if (k.contains("llm") || k.contains("openai") || k.contains("api")) {
             return Secrets.HERALD_LLM_API_KEY + " (or " + Secrets.OPENAI_API_KEY + ")";

@@ -94,6 +94,33 @@ class SecretsTest {
         assertFalse(e.getMessage().contains(TOKEN));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"HERALD_LOG_LEVEL", "HERALD_TELEGRAM_ADMINS", "HERALD_LLM_TIMEOUT", "HERALD_RETRIEVAL_TOP_K"})
+    void should_not_echo_the_bot_token_when_it_is_pasted_into_another_variable(String variable) {
+        // given the token is set, and also pasted by mistake into a setting it does not fit
+        Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", TOKEN, variable, TOKEN);
+
+        // when
+        ConfigException e = assertThrows(ConfigException.class, () -> HeraldConfig.load(null, env, dir));
+
+        // then the message names the variable and hides the value
+        assertTrue(e.getMessage().contains(variable) && e.getMessage().contains(LogRedaction.REDACTED), e.getMessage());
+        assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+    }
+
+    @Test
+    void should_not_echo_a_value_shaped_like_a_bot_token_even_when_no_token_is_set() {
+        // given
+        String tokenShaped = "7654321:AAE_abcdefghijklmnopqrstuvwxyz0123";
+        Map<String, String> env = Map.of("HERALD_TELEGRAM_ADMINS", tokenShaped);
+
+        // when
+        ConfigException e = assertThrows(ConfigException.class, () -> HeraldConfig.load(null, env, dir));
+
+        // then
+        assertFalse(e.getMessage().contains("abcdefghijklmnopqrstuvwxyz"), e.getMessage());
+    }
+
     static Stream<Arguments> secretsInFile() {
         // the file's text, the secret in it, and the whole message (FILE stands for the file's path)
         return Stream.of(
@@ -102,7 +129,10 @@ class SecretsTest {
                         + " (from FILE line 2)"),
                 Arguments.of("llm.api-key: " + KEY + "\n", KEY, "config: llm.api-key must not be in the config file:"
                         + " secrets are read only from the environment, set HERALD_LLM_API_KEY (or OPENAI_API_KEY)"
-                        + " instead (from FILE line 1)"));
+                        + " instead (from FILE line 1)"),
+                Arguments.of("store:\n  password: " + KEY + "\n", KEY, "config: store.password must not be in the"
+                        + " config file: secrets are read only from the environment, set HERALD_STORE_PASSWORD instead"
+                        + " (from FILE line 2)"));
     }
 
     @ParameterizedTest(name = "{2}")
