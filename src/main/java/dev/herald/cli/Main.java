@@ -11,8 +11,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(new TerminalSafeWriter(
+                new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), false), true);
+        PrintWriter err = new PrintWriter(new TerminalSafeWriter(
+                new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), true);
         int code = HeraldCli.run(args, System.getenv(), System.in, out, err);
         out.flush();
         err.flush();

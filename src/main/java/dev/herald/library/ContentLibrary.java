@@ -295,8 +295,15 @@ public final class ContentLibrary {
     public RefreshReport addSource(String location, String name, java.time.Duration interval, IngestProgress progress) {
         requireSources();
         boolean known = refresher.registry().find(location).isPresent();
-        if (SourceKind.of(location) == SourceKind.PATH && refusal(Path.of(location.strip())) != null) {
-            throw new IllegalArgumentException(location.strip() + " " + refusal(Path.of(location.strip())));
+        if (SourceKind.of(location) == SourceKind.PATH) {
+            // a mistyped path (or "javascript:alert(1)", which is no URL) would otherwise be listed as a source that
+            // loads nothing, refreshed for ever
+            Path path = Path.of(location.strip());
+            if (!Files.exists(path)) {
+                throw new IllegalArgumentException("no such file or folder: " + location.strip()
+                        + " (give an existing file or folder, or an http or https URL)");
+            }
+            if (refusal(path) != null) throw new IllegalArgumentException(location.strip() + " " + refusal(path));
         }
         Source s = refresher.registry().add(location, name, interval);
         return exclusive(() -> {

@@ -186,6 +186,17 @@ class CommandLineTest {
         assertTrue(run("sources", "list").out().startsWith("No sources yet"), "nothing was registered");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"missing/folder", "javascript:alert(1)"})
+    void should_refuse_to_add_a_source_that_is_no_existing_path_or_web_url(String location) {
+        // when
+        Run r = runLocal("sources", "add", location);
+        // then
+        assertEquals(HeraldCli.USAGE, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("no such file or folder: " + location), r.err());
+        assertTrue(runLocal("sources", "list").out().startsWith("No sources yet"), "nothing was registered");
+    }
+
     @Test
     void should_exit_non_zero_when_removing_a_source_that_is_not_known() {
         // when
