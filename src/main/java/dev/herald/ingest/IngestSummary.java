@@ -9,12 +9,20 @@ import java.util.List;
  * @param undated articles stored (added or updated) without a publication date, because they gave none or gave one
  *                that could not be read or cannot be right: they sort last and no date in a question can place them,
  *                so the summary says so rather than only the log
+ * @param copies  new articles that retell a stored story under another URL (syndicated copies), recorded as another
+ *                outlet of it instead of being indexed twice: without this count a batch of four articles, two of them
+ *                copies, read "2 added" and nothing else
  */
 public record IngestSummary(int added, int updated, int unchanged, List<ArticleLoader.Skipped> skipped, int chunks,
-                            Duration took, boolean interrupted, int undated) {
+                            Duration took, boolean interrupted, int undated, int copies) {
 
     public IngestSummary {
         skipped = List.copyOf(skipped);
+    }
+
+    public IngestSummary(int added, int updated, int unchanged, List<ArticleLoader.Skipped> skipped, int chunks,
+                         Duration took, boolean interrupted, int undated) {
+        this(added, updated, unchanged, skipped, chunks, took, interrupted, undated, 0);
     }
 
     public IngestSummary(int added, int updated, int unchanged, List<ArticleLoader.Skipped> skipped, int chunks,
@@ -35,6 +43,11 @@ public record IngestSummary(int added, int updated, int unchanged, List<ArticleL
                 added, updated, unchanged, skipped.size(), chunks, chunks == 1 ? "chunk" : "chunks",
                 took.toMillis() / 1000.0));
         if (chunks > 0) sb.append(String.format(" (%.1f chunks/s)", chunksPerSecond()));
+        if (copies > 0) {
+            sb.append(String.format("\n  %d %s of stored articles (the same story from another outlet or URL): kept as"
+                    + " further sources of %s, not indexed twice", copies, copies == 1 ? "copy" : "copies",
+                    copies == 1 ? "it" : "them"));
+        }
         if (undated > 0) {
             sb.append(String.format("\n  %d %s stored without a publication date (none given, or not readable:"
                     + " the log says which); they sort last and dated questions cannot place them", undated,

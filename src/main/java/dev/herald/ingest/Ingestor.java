@@ -227,7 +227,7 @@ public final class Ingestor {
             }
             progress.update(seen, expected, chunks, (System.nanoTime() - startNanos) / 1_000_000);
             return new IngestSummary(added, updated, unchanged, skipped, chunks,
-                    Duration.ofNanos(System.nanoTime() - startNanos), interrupted, undated);
+                    Duration.ofNanos(System.nanoTime() - startNanos), interrupted, undated, aliased);
         }
     }
 }

@@ -70,7 +70,8 @@ public final class ContentLibrary {
             skipped.addAll(s.skipped());
             return new IngestSummary(files.added() + s.added(), files.updated() + s.updated(),
                     files.unchanged() + s.unchanged(), skipped, files.chunks() + s.chunks(),
-                    files.took().plus(s.took()), files.interrupted(), files.undated() + s.undated());
+                    files.took().plus(s.took()), files.interrupted(), files.undated() + s.undated(),
+                    files.copies() + s.copies());
         }
 
         public String describe() {

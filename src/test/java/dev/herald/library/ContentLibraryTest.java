@@ -192,4 +192,33 @@ class ContentLibraryTest {
             assertTrue(reply.answer().text().contains("7 votes to 2"), reply.answer().text());
         }
     }
+    @Test
+    void should_count_syndicated_copies_in_the_summary_and_store_them_once_when_a_batch_is_ingested_twice()
+            throws Exception {
+        // given four articles: two stories, each also sent out under a second URL
+        String tram = "The city council approved a new tram line on Tuesday after a long debate about costs and the "
+                + "route through the old town. Construction starts in March and the line should open in 2027.";
+        String flood = "Flooding closed the coastal road near the harbour on Wednesday, and emergency crews evacuated "
+                + "dozens of homes as the river rose above its banks overnight.";
+        StringBuilder jsonl = new StringBuilder();
+        String[][] rows = {{"d1", tram}, {"d2", flood}, {"d3", flood}, {"d4", tram}};
+        for (String[] r : rows) {
+            jsonl.append("{\"id\": \"").append(r[0]).append("\", \"title\": \"Story ").append(r[0])
+                    .append("\", \"url\": \"https://example.org/").append(r[0]).append("\", \"text\": \"")
+                    .append(r[1]).append("\"}\n");
+        }
+        Path news = Files.writeString(dir.resolve("wire.jsonl"), jsonl);
+        try (Herald h = TestHerald.open(dir)) {
+            // when
+            IngestSummary first = h.library().ingest(List.of(news), IngestProgress.NONE);
+            IngestSummary again = h.library().ingest(List.of(news), IngestProgress.NONE);
+
+            // then the first run says what became of all four, and the second stores nothing again
+            assertEquals(2, first.added(), first.describe());
+            assertEquals(2, first.copies(), first.describe());
+            assertTrue(first.describe().contains("2 copies of stored articles"), first.describe());
+            assertEquals(0, again.added() + again.updated() + again.copies(), again.describe());
+            assertEquals(4, again.unchanged(), again.describe());
+        }
+    }
 }
