@@ -46,7 +46,26 @@ public final class ChatCommands {
             new Command("help", "", "what I know and can do", Where.BOTH),
             new Command("quit", "", "end the chat", Where.CONSOLE));
 
+    /** At most this many headlines for {@code /latest N}: more is a page no one reads in a chat. */
+    public static final int MAX_HEADLINES = 50;
+
+    /** What {@code /latest} says to a count it cannot list (0, or negative). */
+    public static final String HEADLINE_COUNT_HINT = "/latest takes a number of headlines from 1 to " + MAX_HEADLINES
+            + " (e.g. /latest 5) or a topic (e.g. /latest Goma).";
+
     private ChatCommands() {
+    }
+
+    /**
+     * The number of newest headlines {@code /latest N} asks for (at most {@link #MAX_HEADLINES}), or empty when its
+     * arguments are a topic. "0" and "-5" are counts no list has, not topics: -1 tells the caller to show
+     * {@link #HEADLINE_COUNT_HINT} (a briefing about "-5" found nothing, and "/latest 0" listed one headline).
+     */
+    public static java.util.OptionalInt headlineCount(String args) {
+        String a = args == null ? "" : args.strip();
+        if (!a.matches("[+-]?\\d{1,12}")) return java.util.OptionalInt.empty();
+        long n = Long.parseLong(a);
+        return java.util.OptionalInt.of(n < 1 ? -1 : (int) Math.min(MAX_HEADLINES, n));
     }
 
     /** The reader command with this name; front ends take its usage and description from here. */

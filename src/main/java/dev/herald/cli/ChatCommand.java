@@ -3,6 +3,7 @@ package dev.herald.cli;
 import dev.herald.text.VisibleText;
 import dev.herald.Herald;
 import dev.herald.answer.PlainTextFormatter;
+import dev.herald.chat.ChatCommands;
 import dev.herald.chat.Reply;
 import dev.herald.ingest.IngestProgress;
 import dev.herald.store.ArticleStore;
@@ -97,7 +98,8 @@ final class ChatCommand implements Callable<Integer> {
             }
             case "latest" -> {
                 out.println();
-                out.println(args.matches("\\d{1,9}") ? headlines(herald, Integer.parseInt(args), now)
+                java.util.OptionalInt count = ChatCommands.headlineCount(args);
+                out.println(count.isPresent() ? headlines(herald, count.getAsInt(), now)
                         : PlainTextFormatter.format(herald.questions().latest(args, now)));
                 out.println();
             }
@@ -120,7 +122,8 @@ final class ChatCommand implements Callable<Integer> {
     }
 
     private static String headlines(Herald herald, int n, Instant now) {
-        List<ArticleRef> refs = herald.store().latest(Math.max(1, Math.min(50, n)), now);
+        if (n < 1) return ChatCommands.HEADLINE_COUNT_HINT;
+        List<ArticleRef> refs = herald.store().latest(n, now);
         if (refs.isEmpty()) return "I have no articles yet.";
         StringBuilder sb = new StringBuilder("Latest headlines:");
         for (int i = 0; i < refs.size(); i++) sb.append('\n').append(i + 1).append(". ").append(PlainTextFormatter.describe(refs.get(i)));

@@ -59,7 +59,7 @@ final class EvalCommand implements Callable<Integer> {
     boolean fillerCheck;
 
     @Option(names = "--seed", paramLabel = "DIR", defaultValue = "../shared/seed",
-            description = "seed articles for --filler-check (default: ${DEFAULT-VALUE})")
+            description = {"seed articles for --filler-check", "(default: ${DEFAULT-VALUE})"})
     Path seed;
 
     @Option(names = "--filler-articles", paramLabel = "N", defaultValue = "300",

@@ -12,8 +12,9 @@ import java.util.concurrent.Callable;
 
 /** {@code herald migrate --to jdbc:postgresql://...}: copies the SQLite store into PostgreSQL, resumable and verified. */
 @Command(name = "migrate", description = {
-        "Copy the SQLite store (store.path or --db) into PostgreSQL: articles, chunks and vectors (not embedded again),",
-        "aliases, sources, feedback, follows, alerts and briefings. Interrupted, run it again: it continues.",
+        "Copy the SQLite store (store.path or --db) into PostgreSQL; an interrupted copy continues where it stopped.",
+        "It copies articles, chunks and vectors (not embedded again), aliases, sources, feedback, follows, alerts and",
+        "briefings.",
         "Ends by comparing the row counts of every table and a sample of vectors byte for byte.",
         "The login comes from HERALD_STORE_USER and HERALD_STORE_PASSWORD."})
 final class MigrateCommand implements Callable<Integer> {

@@ -32,6 +32,10 @@ final class SourcesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = root.out();
+        if (articles < 0) {
+            root.err().println("herald sources: --articles must be 0 or more (0 lists no articles), got " + articles);
+            return HeraldCli.USAGE;
+        }
         try (Herald herald = root.openForReading()) {
             ArticleStore store = herald.store();
             if (store.articleCount() == 0) {

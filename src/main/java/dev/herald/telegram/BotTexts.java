@@ -2,6 +2,7 @@ package dev.herald.telegram;
 
 import dev.herald.answer.PlainTextFormatter;
 import dev.herald.article.ArticleRef;
+import dev.herald.chat.ChatCommands;
 import dev.herald.chat.QuestionService;
 import dev.herald.store.ArticleStore;
 
@@ -16,7 +17,6 @@ import java.util.Map;
 /** The texts of the reader commands (/start, /help, /latest, /sources) in Telegram HTML, from the store's facts. */
 final class BotTexts {
 
-    private static final int MAX_LATEST = 50;
 
     private final ArticleStore store;
     private final QuestionService questions;
@@ -143,8 +143,10 @@ final class BotTexts {
 
     /** {@code /latest [topic]}: the briefing the console gives too; {@code /latest N} lists the N newest headlines. */
     String latest(String args) {
-        if (!args.strip().matches("\\d{1,9}")) return TelegramHtml.answer(questions.latest(args, clock.instant()));
-        int n = Math.max(1, Math.min(MAX_LATEST, Integer.parseInt(args.strip())));
+        java.util.OptionalInt count = ChatCommands.headlineCount(args);
+        if (count.isEmpty()) return TelegramHtml.answer(questions.latest(args, clock.instant()));
+        if (count.getAsInt() < 1) return TelegramHtml.escape(ChatCommands.HEADLINE_COUNT_HINT);
+        int n = count.getAsInt();
         List<ArticleRef> refs = store.latest(n, clock.instant());
         if (refs.isEmpty()) return "I have no articles yet.";
         StringBuilder sb = new StringBuilder("<b>Latest headlines</b>");

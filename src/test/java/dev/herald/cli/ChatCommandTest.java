@@ -83,4 +83,14 @@ class ChatCommandTest {
         assertTrue(out.contains("M23"), out);
         assertTrue(out.trim().endsWith("you>"), "the chat ends quietly when the pipe closes:\n" + out);
     }
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0", "-5"})
+    void should_say_what_latest_takes_when_given_a_count_no_list_has(String count) {
+        // when
+        String out = chat("/latest " + count + "\n");
+
+        // then neither one headline (for 0) nor a briefing about "-5"
+        assertTrue(out.contains(ChatCommands.HEADLINE_COUNT_HINT), out);
+        assertFalse(out.contains("Latest headlines") || out.contains("News about"), out);
+    }
 }

@@ -137,6 +137,15 @@ class CommandLineTest {
     }
 
     @Test
+    void should_refuse_a_negative_number_of_articles_to_list() {
+        // when
+        Run r = run("sources", "--articles", "-1");
+        // then
+        assertEquals(HeraldCli.USAGE, r.exit(), r.out());
+        assertTrue(r.err().contains("--articles must be 0 or more"), r.err());
+    }
+
+    @Test
     void should_refuse_an_unknown_log_level_with_one_line() {
         // when
         Run r = run(Map.of("HERALD_LOG_LEVEL", "LOUD"), "stats");
