@@ -16,6 +16,7 @@ final class ConsoleProgress implements IngestProgress {
     private long lastLineAt = -1;
     private boolean drew;
     private String unprinted;
+    private String lastPrinted;
 
     ConsoleProgress(PrintWriter out, boolean redraw) {
         this.out = out;
@@ -31,7 +32,9 @@ final class ConsoleProgress implements IngestProgress {
     public void update(int articles, int total, int chunks, long elapsedMillis) {
         String line = line(articles, total, chunks, elapsedMillis);
         if (!redraw && lastLineAt >= 0 && elapsedMillis - lastLineAt < 5000) {
-            unprinted = line; // the final state is printed by done()
+            // the final state is printed by done(), unless it is the line already printed (the last batch's
+            // report and the run's closing one are often the same, and a log showed it twice)
+            unprinted = line.equals(lastPrinted) ? null : line;
             return;
         }
         unprinted = null;
@@ -42,6 +45,7 @@ final class ConsoleProgress implements IngestProgress {
         } else {
             out.println(line);
         }
+        lastPrinted = line;
         out.flush();
     }
 
