@@ -206,7 +206,8 @@ final class EvalCommand implements Callable<Integer> {
             if (notCovered != null) ReportWriter.writeRows(reportDir.resolve("questions-not-covered.jsonl"), notCovered.questions());
             root.out().print(ReportWriter.table(report));
             root.out().println("report: " + reportDir.resolve("report.md") + ", " + reportDir.resolve("report.json")
-                    + ", " + reportDir.resolve("questions.jsonl"));
+                    + ", " + reportDir.resolve("questions.jsonl")
+                    + (notCovered == null ? "" : ", " + reportDir.resolve("questions-not-covered.jsonl")));
             root.out().flush();
             return 0;
         }

@@ -89,6 +89,9 @@ class EvalCommandTest {
         assertTrue(run.err.contains("line 3"), run.err);
         assertTrue(run.out.contains("Hits@10"), run.out);
         assertTrue(Files.exists(db));
+        // the closing line names every file written, the not-covered run's rows too
+        Path notCoveredRows = report.resolve("questions-not-covered.jsonl");
+        assertTrue(Files.exists(notCoveredRows) && run.out.contains(notCoveredRows.toString()), run.out);
         ObjectMapper mapper = new ObjectMapper();
         JsonNode json = mapper.readTree(report.resolve("report.json").toFile());
         assertTrue(Files.readString(report.resolve("report.md")).contains("## Baselines"));
