@@ -208,7 +208,8 @@ public final class TelegramBot implements AutoCloseable {
                 return EXIT_CONFIG;
             }
             String why = Redact.describe(e, token.get());
-            log.error("Telegram bot could not start: {}", why);
+            // one line: logs go to standard error too, and an ERROR log line beside this one said it twice
+            log.debug("Telegram bot could not start", e);
             System.err.println("herald bot: could not start: " + why);
             return EXIT_START_FAILED;
         }
