@@ -222,6 +222,18 @@ public final class QuestionService {
 
     private Reply answerInEnglish(String question, Instant asOf, List<Conversations.Turn> recent, long start,
                                   AnswerProgress progress) {
+        return answerInEnglish(question, asOf, recent, start, progress, true);
+    }
+
+    private Reply answerInEnglish(String question, Instant asOf, List<Conversations.Turn> recent, long start,
+                                  AnswerProgress progress, boolean correctSpelling) {
+        return answerInEnglish(question, asOf, recent, start, progress, correctSpelling, null);
+    }
+
+    /** @param kept corrections already made to {@code question} (then it is not corrected again) */
+    private Reply answerInEnglish(String question, Instant asOf, List<Conversations.Turn> recent, long start,
+                                  AnswerProgress progress, boolean correctSpelling, Spelling.Correction kept) {
+        String asked = question;
         // 1. A request for news gets a briefing of the window it names, not a search for its words
         if (briefings != null) {
             Optional<BriefingRequest> wanted = BriefingRequest.detect(question, LocalDate.ofInstant(asOf, ZoneOffset.UTC));
@@ -234,12 +246,13 @@ public final class QuestionService {
         }
         // 2. Misspelt words are searched as the archive's closest terms
         String note = null;
-        if (spelling != null) {
-            Spelling.Correction fixed = spelling.correct(question);
-            if (fixed.changed()) {
-                question = fixed.question();
-                note = showingResultsFor(question);
-            }
+        Spelling.Correction fixed = spelling != null && correctSpelling ? spelling.correct(question) : null;
+        if (fixed != null && fixed.changed()) {
+            question = fixed.question();
+            note = showingResultsFor(question);
+        } else {
+            fixed = null;
+            if (kept != null && kept.changed()) note = showingResultsFor(question);
         }
 
         // 3. A follow-up is searched together with the turn it follows, favouring the articles cited there
@@ -257,6 +270,15 @@ public final class QuestionService {
 
         // 4. Retrieve as of the question's date
         SearchResult found = retriever.search(new SearchQuery(searchText, asOf, Optional.empty(), prefer));
+        // The vocabulary is the whole archive's: asked as of a past day, "Gomma" became "Goma" from an article of a
+        // later week, and the reply named a place no visible article mentions. A correction no result shows is
+        // dropped, and the question searched again with only the others.
+        if (fixed != null) {
+            Spelling.Correction shown = fixed.keeping(w -> mentions(found, w));
+            if (shown.changes().size() < fixed.changes().size()) {
+                return answerInEnglish(shown.apply(asked), asOf, recent, start, progress, false, shown);
+            }
+        }
 
         // 5. Compose the answer
         long a0 = System.nanoTime();
@@ -270,5 +292,14 @@ public final class QuestionService {
         nanos.put("answer", end - a0);
         nanos.put("total", end - start);
         return new Reply(answer, found, followUp, searchText, nanos);
+    }
+
+    /** Whether some retrieved passage holds the word (as a word form: "Goma" in "Goma's"). */
+    private static boolean mentions(SearchResult found, String word) {
+        String stem = dev.herald.text.Terms.stem(word.toLowerCase(java.util.Locale.ROOT));
+        for (var c : found.chunks()) {
+            for (String t : dev.herald.text.Terms.tokens(c.text())) if (stem.equals(dev.herald.text.Terms.stem(t))) return true;
+        }
+        return false;
     }
 }

@@ -51,6 +51,23 @@ public final class Spelling {
         public boolean changed() {
             return !changes.isEmpty();
         }
+
+        /** Only the changes whose new word passes the test ("Goma" for "Gomma → Goma"). */
+        public Correction keeping(java.util.function.Predicate<String> newWord) {
+            List<String> kept = changes.stream().filter(c -> newWord.test(c.substring(c.indexOf(" → ") + 3))).toList();
+            return new Correction(question, kept);
+        }
+
+        /** The original question with these changes made, word by word. */
+        public String apply(String original) {
+            String out = original;
+            for (String c : changes) {
+                int arrow = c.indexOf(" → ");
+                out = out.replaceAll("(?<![\\p{L}\\p{N}])" + Pattern.quote(c.substring(0, arrow)) + "(?![\\p{L}\\p{N}])",
+                        Matcher.quoteReplacement(c.substring(arrow + 3)));
+            }
+            return out;
+        }
     }
 
     private final Supplier<? extends TextIndex> index;

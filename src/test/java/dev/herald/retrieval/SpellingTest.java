@@ -51,6 +51,16 @@ class SpellingTest {
     }
 
     @Test
+    void should_not_correct_to_a_word_only_later_articles_use_when_asked_as_of_an_earlier_day() {
+        // when asked on 26 Jan 2025, before the first Goma article (27 Jan)
+        Answer a = herald.questions().ask("Who contrls Gomma?", Instant.parse("2025-01-26T12:00:00Z")).answer();
+
+        // then the reply does not name Goma, as nothing the reader can see mentions it
+        assertTrue(a.abstained(), a.text());
+        assertFalse(a.text().contains("Goma") || (a.note() != null && a.note().contains("Goma")), a.text() + " " + a.note());
+    }
+
+    @Test
     void should_correct_only_words_the_archive_does_not_know_keeping_their_case() {
         // when
         Spelling.Correction c = spelling.correct("Did the rebles in GOMMA reach Bukavu?");
