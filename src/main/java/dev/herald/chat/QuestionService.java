@@ -222,17 +222,12 @@ public final class QuestionService {
 
     private Reply answerInEnglish(String question, Instant asOf, List<Conversations.Turn> recent, long start,
                                   AnswerProgress progress) {
-        return answerInEnglish(question, asOf, recent, start, progress, true);
+        return answerInEnglish(question, asOf, recent, start, progress, null);
     }
 
+    /** @param kept corrections already made to {@code question}, or null to correct it here */
     private Reply answerInEnglish(String question, Instant asOf, List<Conversations.Turn> recent, long start,
-                                  AnswerProgress progress, boolean correctSpelling) {
-        return answerInEnglish(question, asOf, recent, start, progress, correctSpelling, null);
-    }
-
-    /** @param kept corrections already made to {@code question} (then it is not corrected again) */
-    private Reply answerInEnglish(String question, Instant asOf, List<Conversations.Turn> recent, long start,
-                                  AnswerProgress progress, boolean correctSpelling, Spelling.Correction kept) {
+                                  AnswerProgress progress, Spelling.Correction kept) {
         String asked = question;
         // 1. A request for news gets a briefing of the window it names, not a search for its words
         if (briefings != null) {
@@ -246,7 +241,7 @@ public final class QuestionService {
         }
         // 2. Misspelt words are searched as the archive's closest terms
         String note = null;
-        Spelling.Correction fixed = spelling != null && correctSpelling ? spelling.correct(question) : null;
+        Spelling.Correction fixed = spelling != null && kept == null ? spelling.correct(question) : null;
         if (fixed != null && fixed.changed()) {
             question = fixed.question();
             note = showingResultsFor(question);
@@ -276,7 +271,7 @@ public final class QuestionService {
         if (fixed != null) {
             Spelling.Correction shown = fixed.keeping(w -> mentions(found, w));
             if (shown.changes().size() < fixed.changes().size()) {
-                return answerInEnglish(shown.apply(asked), asOf, recent, start, progress, false, shown);
+                return answerInEnglish(shown.apply(asked), asOf, recent, start, progress, shown);
             }
         }
 
@@ -297,9 +292,6 @@ public final class QuestionService {
     /** Whether some retrieved passage holds the word (as a word form: "Goma" in "Goma's"). */
     private static boolean mentions(SearchResult found, String word) {
         String stem = dev.herald.text.Terms.stem(word.toLowerCase(java.util.Locale.ROOT));
-        for (var c : found.chunks()) {
-            for (String t : dev.herald.text.Terms.tokens(c.text())) if (stem.equals(dev.herald.text.Terms.stem(t))) return true;
-        }
-        return false;
+        return found.chunks().stream().anyMatch(c -> dev.herald.text.Terms.contentStems(c.text()).contains(stem));
     }
 }

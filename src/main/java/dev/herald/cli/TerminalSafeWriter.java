@@ -45,6 +45,8 @@ final class TerminalSafeWriter extends FilterWriter {
 
     @Override
     public void write(String str, int off, int len) throws IOException {
-        write(str.toCharArray(), off, len);
+        char[] part = new char[len]; // only the slice asked for, not a copy of the whole string
+        str.getChars(off, off + len, part, 0);
+        write(part, 0, len);
     }
 }

@@ -304,7 +304,8 @@ public final class ContentLibrary {
                 throw new IllegalArgumentException("no such file or folder: " + location.strip()
                         + " (give an existing file or folder, or an http or https URL)");
             }
-            if (refusal(path) != null) throw new IllegalArgumentException(location.strip() + " " + refusal(path));
+            String refused = refusal(path);
+            if (refused != null) throw new IllegalArgumentException(location.strip() + " " + refused);
         }
         Source s = refresher.registry().add(location, name, interval);
         return exclusive(() -> {

@@ -17,7 +17,6 @@ import java.util.Map;
 /** The texts of the reader commands (/start, /help, /latest, /sources) in Telegram HTML, from the store's facts. */
 final class BotTexts {
 
-
     private final ArticleStore store;
     private final QuestionService questions;
     private final Clock clock;
