@@ -264,13 +264,10 @@ public final class Herald implements AutoCloseable {
         return new Herald(config, storeUrl(config) == null && java.nio.file.Files.isRegularFile(db) && !Database.writable(db));
     }
 
-
     /**
-     * Quoted-sentence answers; in {@code answer.mode: llm} the chat model writes them, checked against the passages,
-     * with the quoted answers as fallback. The endpoint is probed once in the background: if it does not answer, one
-     * warning is logged and readers get quoted answers until it does.
+     * The configured chat model and its reachability, shared by everything that talks to it. The endpoint is probed
+     * once in the background: if it does not answer, one warning is logged and readers get quoted answers until it does.
      */
-    /** The configured chat model and its reachability, shared by everything that talks to it. */
     private record LanguageModel(ChatModel model, StreamingChatModel streaming, LlmHealth health) {
     }
 
@@ -287,7 +284,12 @@ public final class Herald implements AutoCloseable {
         return new LanguageModel(model, streaming, health);
     }
 
-    /** @param llm the chat model in llm mode, null for offline (extractive) answers */
+    /**
+     * Quoted-sentence answers; in {@code answer.mode: llm} the chat model writes them, checked against the passages,
+     * with the quoted answers as fallback.
+     *
+     * @param llm the chat model in llm mode, null for offline (extractive) answers
+     */
     private static Answerer answerer(HeraldConfig config, SearchIndexes indexes, LanguageModel llm) {
         Answerer extractive = new ExtractiveAnswerer(term -> indexes.keywords().idf(term), config.get(Settings.ANSWER_MAX_SENTENCES),
                 config.get(Settings.ANSWER_MIN_EVIDENCE));

@@ -24,6 +24,10 @@ import java.util.concurrent.Callable;
 @Command(name = "chat", description = "Talk to Herald in the terminal (follow-up questions work; /help lists commands, /quit ends).")
 final class ChatCommand implements Callable<Integer> {
 
+    /** What the UTF-8 decoder puts for bytes it cannot read. */
+    static final char UNREADABLE = '\uFFFD';
+    static final String NOT_UTF8 = "Part of that line could not be read: it is not UTF-8 text. Please type or send "
+            + "the question as UTF-8.";
 
     @ParentCommand
     HeraldCommand root;
@@ -49,6 +53,12 @@ final class ChatCommand implements Callable<Integer> {
                     String line = in.readLine("you> ");
                     if (line == null) break;
                     String q = line.strip();
+                    if (q.indexOf(UNREADABLE) >= 0) {
+                        // bytes that are not UTF-8 (a Latin-1 file, say): the language guess would call the damaged
+                        // question "another language", and a line of nothing else would pass unanswered
+                        out.println(NOT_UTF8);
+                        continue;
+                    }
                     if (!VisibleText.has(q)) continue;
                     Instant now = asOf == null ? Instant.now() : asOf;
                     if (q.startsWith("/")) {

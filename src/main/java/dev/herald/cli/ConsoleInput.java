@@ -52,7 +52,11 @@ abstract class ConsoleInput implements AutoCloseable {
         String readLine(String prompt) throws IOException {
             out.print(prompt);
             out.flush();
-            return in.readLine();
+            String line = in.readLine();
+            // a pipe does not echo the line and its Enter: end the prompt's line, so that what follows (or the next
+            // prompt, after a blank line) starts on a line of its own instead of "you> you> Commands:"
+            if (line != null) out.println();
+            return line;
         }
     }
 

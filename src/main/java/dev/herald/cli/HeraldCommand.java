@@ -68,7 +68,11 @@ public final class HeraldCommand implements Callable<Integer> {
 
     /** For commands that only read: a database in a read-only place is opened read-only rather than refused. */
     Herald openForReading() {
-        return Herald.openForReading(config());
+        // A mistyped --db would otherwise answer from a new, empty (or sample) database without a word
+        boolean created = db != null && !java.nio.file.Files.exists(db);
+        Herald herald = Herald.openForReading(config());
+        if (created) err().println("herald: note: " + db + " did not exist, so a new database was created there");
+        return herald;
     }
 
     PrintWriter out() {

@@ -83,6 +83,31 @@ class ChatCommandTest {
         assertTrue(out.contains("M23"), out);
         assertTrue(out.trim().endsWith("you>"), "the chat ends quietly when the pipe closes:\n" + out);
     }
+    @Test
+    void should_start_each_reply_and_prompt_on_a_line_of_its_own_when_input_is_piped() {
+        // when: a blank line, then a command (a pipe echoes neither)
+        String out = chat("\n/sources\n");
+
+        // then
+        assertFalse(out.contains("you> you>"), out);
+        assertTrue(out.contains("you> \nyou> \nSources ("), out);
+    }
+
+    @Test
+    void should_say_a_line_is_not_utf8_instead_of_calling_it_another_language() throws Exception {
+        // given "Qui contrôle Goma ?" written in Latin-1 (ô is one byte, 0xF4, not valid UTF-8 there), then a blank
+        byte[] latin1 = "Qui contr\u00f4le Goma ?\n\u00e9\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        StringWriter out = new StringWriter();
+        // when
+        int code = HeraldCli.run(new String[]{"chat", "--db", dir.resolve("h.db").toString()}, Map.of(),
+                new ByteArrayInputStream(latin1), new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+
+        // then both lines (the second is nothing but unreadable bytes) get the notice, and no answer is attempted
+        assertEquals(0, code);
+        assertEquals(3, out.toString().split(java.util.regex.Pattern.quote(ChatCommand.NOT_UTF8), -1).length, out.toString());
+        assertFalse(out.toString().contains("another language") || out.toString().contains("couldn't find"), out.toString());
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"0", "-5"})
     void should_say_what_latest_takes_when_given_a_count_no_list_has(String count) {

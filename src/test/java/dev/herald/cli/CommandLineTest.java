@@ -232,6 +232,19 @@ class CommandLineTest {
         assertTrue(unknown.err().contains("no article has the id or URL"), unknown.err());
     }
 
+    @Test
+    void should_say_a_new_database_was_created_when_a_reading_command_names_a_missing_file() {
+        // given a database name that names no file (a typo for h.db)
+        Path typo = dir.resolve("hreald.db");
+        // when
+        Run stats = runOn(typo, Map.of(), "stats");
+        Run again = runOn(typo, Map.of(), "stats");
+        // then the first run says the file was new; the second (it exists now) says nothing
+        assertEquals(0, stats.exit(), stats.err());
+        assertTrue(stats.err().contains(typo + " did not exist, so a new database was created there"), stats.err());
+        assertEquals("", again.err());
+    }
+
     // ---------------------------------------------------------------- item 8: credentials in URLs
 
     @Test
