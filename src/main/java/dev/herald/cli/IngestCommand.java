@@ -23,6 +23,10 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (paths.stream().anyMatch(p -> p.toString().isBlank())) { // Path.of("") is the current folder
+            root.err().println("herald ingest: an empty path; name a file or folder (. is the current folder)");
+            return HeraldCli.USAGE;
+        }
         List<Path> missing = paths.stream().filter(p -> !Files.exists(p)).toList();
         if (!missing.isEmpty()) { // a typo: say so and load nothing, rather than "Done" with one skip
             for (Path p : missing) root.err().println("herald ingest: no such file or directory: " + p);

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code herald sources}: outlets with article counts and date ranges, and the newest articles. */
@@ -20,6 +21,9 @@ import java.util.concurrent.Callable;
         "Subcommands manage where content comes from: list, add, remove."},
         subcommands = {SourcesCommand.ListSources.class, SourcesCommand.AddSource.class, SourcesCommand.RemoveSource.class})
 final class SourcesCommand implements Callable<Integer> {
+
+    /** The widest outlet column: with the counts and two dates beside it, a row still fits 80 columns. */
+    static final int OUTLET_COLUMNS = 46;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
@@ -42,9 +46,14 @@ final class SourcesCommand implements Callable<Integer> {
                 out.println("No articles loaded. Load some with: herald ingest PATH");
                 return 0;
             }
-            out.printf("%s %8s  %-10s  %s%n", Columns.fit("outlet", 32), "articles", "first", "last");
-            for (ArticleStore.SourceSummary s : store.sources()) {
-                out.printf("%s %8d  %-10s  %s%n", Columns.fit(s.source(), 32), s.articles(), day(s.first()), day(s.last()));
+            List<ArticleStore.SourceSummary> outlets = store.sources();
+            // as wide as the longest name, so that "Reuters Institute for the Study of Journalism" is not cut; past
+            // OUTLET_COLUMNS a name is cut rather than push the counts off an 80-column terminal
+            int width = Math.min(OUTLET_COLUMNS, Math.max("outlet".length(),
+                    outlets.stream().mapToInt(s -> Columns.width(s.source().strip())).max().orElse(0)));
+            out.printf("%s %8s  %-10s  %s%n", Columns.fit("outlet", width), "articles", "first", "last");
+            for (ArticleStore.SourceSummary s : outlets) {
+                out.printf("%s %8d  %-10s  %s%n", Columns.fit(s.source(), width), s.articles(), day(s.first()), day(s.last()));
             }
             if (articles > 0) {
                 out.println();

@@ -104,6 +104,10 @@ public final class ArticleFiles {
             // Symlinked folders are not followed: a link back up the tree would never end.
             if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) walk(entry, sink, skipped);
             else if (Files.isRegularFile(entry)) loadFile(entry, false, sink, skipped);
+            else if (supports(entry) && !Files.isDirectory(entry)) {
+                // a pipe or device named like an article: say why it was not read, rather than pass it by
+                skipped.accept(new Skipped(entry.toString(), "not a regular file (a pipe, socket or device)"));
+            }
         }
     }
 

@@ -23,6 +23,8 @@ final class FileCheck {
 
     /** Why the file cannot be loaded, or {@code null} when it looks like text of an acceptable size. */
     static String problem(Path file, long sizeLimit) throws IOException {
+        // a named pipe would block the read below until something writes to it (for ever, in a cron job)
+        if (!Files.isRegularFile(file)) return "not a regular file (a pipe, socket or device)";
         long size = Files.size(file);
         if (size == 0) return "empty file";
         if (size > sizeLimit) {

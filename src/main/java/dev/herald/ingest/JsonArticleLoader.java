@@ -62,7 +62,7 @@ public final class JsonArticleLoader implements ArticleLoader {
             try {
                 node = mapper.readTree(json);
             } catch (JsonProcessingException e) {
-                skipped.accept(new Skipped(where, "malformed JSON: " + e.getOriginalMessage()));
+                skipped.accept(new Skipped(where, reason(e)));
                 continue;
             }
             JsonArticleFields.map(node, where, file + "#" + lineNo, sink, skipped);
@@ -91,7 +91,17 @@ public final class JsonArticleLoader implements ArticleLoader {
             }
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            skipped.accept(new Skipped(file + (line > 0 ? ":" + line : ""), "malformed JSON: " + e.getOriginalMessage()));
+            skipped.accept(new Skipped(file + (line > 0 ? ":" + line : ""), reason(e)));
         }
+    }
+
+    private String reason(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            // Jackson's own text names its StreamReadConstraints method; a reader of the ingest summary needs the size
+            long limit = mapper.getFactory().streamReadConstraints().getMaxStringLength();
+            return "a JSON value is longer than " + limit / 1_000_000 + " million characters, far beyond any article"
+                    + " (is it a whole corpus in one field?)";
+        }
+        return "malformed JSON: " + e.getOriginalMessage();
     }
 }

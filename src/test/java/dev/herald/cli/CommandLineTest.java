@@ -137,6 +137,16 @@ class CommandLineTest {
     }
 
     @Test
+    void should_refuse_an_empty_ingest_path_rather_than_load_the_current_folder() {
+        // when ("" is what an unset shell variable gives: herald ingest "$NEWS_DIR")
+        Run r = run("ingest", "");
+        // then
+        assertEquals(HeraldCli.USAGE, r.exit(), r.out());
+        assertTrue(r.err().contains("an empty path"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void should_refuse_a_negative_number_of_articles_to_list() {
         // when
         Run r = run("sources", "--articles", "-1");
@@ -333,7 +343,8 @@ class CommandLineTest {
     void should_align_the_outlet_table_when_names_are_wide_long_or_hold_line_breaks() throws IOException {
         // given outlets named in Chinese, with a newline, and longer than the column
         Path news = Files.createDirectories(dir.resolve("news"));
-        String[] outlets = {"新华社", "Line\\nBreak Times", "The Extraordinarily Long Name Of A Regional Newspaper", "AP"};
+        String[] outlets = {"新华社", "Line\\nBreak Times", "The Extraordinarily Long Name Of A Regional Newspaper", "AP",
+                "Reuters Institute for the Study of Journalism"};
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < outlets.length; i++) {
             json.append(i == 0 ? "" : ",").append("{\"id\": \"o").append(i).append("\", \"title\": \"T").append(i)
@@ -351,7 +362,11 @@ class CommandLineTest {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*? +1)  ").matcher(row);
             assertTrue(m.find(), row);
             assertEquals(end, Columns.width(m.group(1)), "misaligned: " + row);
+            assertTrue(Columns.width(row) <= 80, "wider than a terminal: " + row);
         }
+        // a long name that fits is shown whole; only the one past the column is cut
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("Reuters Institute for the Study of Journalism ")), String.join("\n", rows));
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("The Extraordinarily Long Name Of A Regional N… ")), String.join("\n", rows));
     }
 
     @Test

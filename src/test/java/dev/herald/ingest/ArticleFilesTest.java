@@ -139,6 +139,27 @@ class ArticleFilesTest {
     }
 
     @Test
+    void should_skip_a_named_pipe_without_reading_it_when_named_or_in_a_folder() throws Exception {
+        // given a FIFO named like an article (reading it would wait for a writer for ever)
+        Path fifo = dir.resolve("wire.txt");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no mkfifo here: " + e.getMessage());
+            return;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0 && Files.exists(fifo), "mkfifo failed");
+        // when
+        String named = onlyReason(files.loadPath(fifo));
+        List<Skipped> inFolder = new ArrayList<>();
+        files.forEach(dir, a -> { }, inFolder::add);
+        // then both say why, and the test returns (nothing blocked on the pipe)
+        assertEquals("not a regular file (a pipe, socket or device)", named);
+        assertEquals(List.of(new Skipped(fifo.toString(), "not a regular file (a pipe, socket or device)")), inFolder);
+    }
+
+    @Test
     void should_skip_with_no_such_file_when_path_is_missing() {
         // given
         Path missing = dir.resolve("nope");

@@ -130,6 +130,26 @@ class JsonArticleLoaderTest {
     }
 
     @Test
+    void should_say_a_value_is_far_too_long_for_an_article_when_a_jsonl_line_holds_a_huge_string() throws IOException {
+        // given a line whose text is over Jackson's 20-million-character limit, between two good ones
+        Path file = dir.resolve("huge.jsonl");
+        try (var w = Files.newBufferedWriter(file)) {
+            w.write("{\"id\": \"a\", \"text\": \"Fine text.\"}\n{\"id\": \"b\", \"text\": \"");
+            char[] block = new char[1_000_000];
+            java.util.Arrays.fill(block, 'x');
+            for (int i = 0; i < 21; i++) w.write(block);
+            w.write("\"}\n{\"id\": \"c\", \"text\": \"Also fine.\"}\n");
+        }
+        // when
+        LoadResult result = loader.load(file);
+        // then
+        assertEquals(List.of("a", "c"), result.articles().stream().map(Article::id).toList());
+        assertEquals(file + ":2", result.skipped().get(0).where());
+        assertEquals("a JSON value is longer than 20 million characters, far beyond any article (is it a whole corpus"
+                + " in one field?)", result.skipped().get(0).reason());
+    }
+
+    @Test
     void should_keep_article_without_date_when_date_is_unparseable() throws IOException {
         // given
         Path file = Files.writeString(dir.resolve("d.jsonl"), "{\"text\": \"T.\", \"published_at\": \"soon\"}\n");
