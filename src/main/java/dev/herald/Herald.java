@@ -137,7 +137,7 @@ public final class Herald implements AutoCloseable {
         this.questions = new QuestionService(retriever, answerer, conversations,
                 aliases::aliases, llm == null ? null : new LlmQueryRewriter(llm.model(), llm.health())::standalone)
                 .withBriefings(new Briefings(Briefings.Archive.of(store, aliases), retriever, term -> indexes.keywords().idf(term)))
-                .withSpelling(new Spelling(indexes::keywords))
+                .withSpelling(new Spelling(indexes::keywords, dev.herald.ingest.ModelVocabulary::contains))
                 .withLanguages(new QuestionLanguage(term -> indexes.keywords().documentFrequency(term)),
                         llm == null ? null : new LlmTranslator(llm.model()));
         // 6. Operations: what /healthz checks and /metrics counts (served by the bot when asked to)
@@ -337,7 +337,10 @@ public final class Herald implements AutoCloseable {
      */
     public void warmUpInBackground() {
         QuestionLanguage.warmUp();
-        indexes.loadInBackground().thenRun(() -> embeddings.embed("warm-up"))
+        indexes.loadInBackground().thenRun(() -> {
+                    embeddings.embed("warm-up");
+                    dev.herald.ingest.ModelVocabulary.contains("warm-up"); // the spelling corrector's dictionary
+                })
                 .exceptionally(e -> {
                     // the first question retries, and reports any failure to the reader
                     org.slf4j.LoggerFactory.getLogger(Herald.class).debug("warm-up failed: {}", e.toString());

@@ -29,7 +29,7 @@ class SpellingTest {
     @BeforeAll
     static void load() {
         herald = TestHerald.withSamples(dir);
-        spelling = new Spelling(herald.indexes()::keywords);
+        spelling = new Spelling(herald.indexes()::keywords, dev.herald.ingest.ModelVocabulary::contains);
     }
 
     @AfterAll
@@ -71,6 +71,30 @@ class SpellingTest {
         assertEquals(List.of("rebles → rebels", "GOMMA → GOMA"), c.changes());
         assertFalse(known.changed());
         assertEquals("Who controls Goma now?", known.question());
+    }
+
+    @Test
+    void should_leave_an_english_word_alone_when_the_archive_does_not_use_it() {
+        // given "start" in no sample article, and "smart" (the smart kettles) one letter away
+        // when
+        Spelling.Correction c = spelling.correct("When did it start?");
+        Answer followUp = herald.questions().ask("spell-follow-up", "Who controls Goma now?", Instant.parse("2025-01-31T12:00:00Z")).answer();
+        Answer when = herald.questions().ask("spell-follow-up", "when did it start?", Instant.parse("2025-01-31T12:00:00Z")).answer();
+
+        // then nothing is corrected, and the follow-up is not turned into a question about kettles
+        assertFalse(c.changed(), c.changes().toString());
+        assertFalse(followUp.abstained(), followUp.text());
+        assertTrue(when.note() == null || !when.note().contains("smart"), when.note());
+        assertTrue(when.citations().stream().noneMatch(x -> x.article().title().contains("kettle")), when.citations().toString());
+    }
+
+    @Test
+    void should_know_english_words_but_not_misspellings_or_word_pieces_when_reading_the_model_vocabulary() {
+        assertTrue(dev.herald.ingest.ModelVocabulary.contains("start"));
+        assertTrue(dev.herald.ingest.ModelVocabulary.contains("Control"));
+        assertFalse(dev.herald.ingest.ModelVocabulary.contains("contrls"));
+        assertFalse(dev.herald.ingest.ModelVocabulary.contains("gomma"));
+        assertFalse(dev.herald.ingest.ModelVocabulary.contains("##ing"), "a word piece is not a word");
     }
 
     @Test
