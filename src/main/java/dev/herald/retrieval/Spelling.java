@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * <p>A word of the embedding model's vocabulary is never corrected (see the constructor): a small archive lacks many
  * ordinary words. Measured through {@code herald chat} with the middle letter of each question's longest word
  * dropped: 2022 dev 398 of 560 typos restored exactly (397 without the check), 3 of the 560 unchanged questions
- * altered (4: "overs", of an "oversold" split by zero-width spaces, became "covers"); 2025h2 219 of 330 either way, 1 altered either way; eval figures identical.
+ * altered (4: "overs", of an "oversold" split by zero-width spaces, became "covers"); 2025h2 219 of 330 either
+ * way, 1 altered either way; the eval figures are identical.
  */
 public final class Spelling {
 
