@@ -177,9 +177,12 @@ public final class ExtractiveAnswerer implements Answerer {
                 }
                 Set<String> stems = Terms.contentStems(text);
                 double covered = 0;
+                double casualties = 0; // of which words that count casualties
                 for (Map.Entry<String, Double> e : weights.entrySet()) {
-                    if (stems.contains(e.getKey())) covered += e.getValue();
-                    else if (previous.contains(e.getKey())) covered += CONTEXT_SHARE * e.getValue();
+                    double w = stems.contains(e.getKey()) ? e.getValue()
+                            : previous.contains(e.getKey()) ? CONTEXT_SHARE * e.getValue() : 0;
+                    covered += w;
+                    if (Terms.isCasualtyWord(e.getKey())) casualties += w;
                 }
                 previous = stems;
                 boolean echo = novelty(stems, weights.keySet()) < 0.25;
@@ -189,7 +192,9 @@ public final class ExtractiveAnswerer implements Answerer {
                 echoed = echo ? coverage : 0;
                 // Off the subject, or sharing no word with the question: not a candidate, however well it fits
                 // the answer type (the library's "1,200 people" under a Goma death toll).
-                boolean paraphrased = rareWordsOnly && coverage >= NAMELESS_COVERAGE;
+                // (not by its casualty words alone: "people ... killed" is no paraphrase of "people died in the kettle
+                // fires", whatever share of the question it covers)
+                boolean paraphrased = rareWordsOnly && coverage - (total == 0 ? 0 : casualties / total) >= NAMELESS_COVERAGE;
                 if (!(aboutSubject || paraphrased) || coverage == 0) continue;
                 // A follow-up is answered by a sentence with its own words, not by one that only matches the earlier
                 // question: "who leads them?" after "Who controls Goma?" got the Goma lead again, naming no leader.

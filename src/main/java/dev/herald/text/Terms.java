@@ -31,9 +31,13 @@ public final class Terms {
      * Words news reports use interchangeably for the same count or event: "how many were injured?" must meet
      * "300 wounded". Each group maps to one term; the first word of a group is the one stemmed to.
      */
+    private static final List<String> INJURED =
+            List.of("injured", "injuries", "injury", "injuring", "wounded", "wounding", "wounds", "hurt");
+    private static final List<String> KILLED =
+            List.of("killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "death", "deaths", "fatalities");
     private static final List<List<String>> SYNONYMS = List.of(
-            List.of("injured", "injuries", "injury", "injuring", "wounded", "wounding", "wounds", "hurt"),
-            List.of("killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "death", "deaths", "fatalities"),
+            INJURED,
+            KILLED,
             List.of("fled", "flee", "flees", "fleeing", "displaced", "evacuated"),
             List.of("ceasefire", "truce", "armistice"),
             List.of("arrested", "arrest", "detained", "detain"),
@@ -52,6 +56,16 @@ public final class Terms {
     }
 
     private Terms() {
+    }
+
+    /**
+     * Whether the word counts casualties ("died", "wounded", "deaths"): what a "how many" question asks about a story,
+     * not which story it is, since every report of violence or disaster has these words.
+     */
+    public static boolean isCasualtyWord(String word) {
+        List<String> g = GROUP.get(word);
+        // also their stems ("injur", "kill"), as sentences and questions are compared by stem
+        return g == INJURED || g == KILLED || word.equals(CANONICAL.get(INJURED.get(0))) || word.equals(CANONICAL.get(KILLED.get(0)));
     }
 
     /** Other words with the same meaning (see the synonym groups), for widening a keyword query; empty if none. */

@@ -164,4 +164,18 @@ class QuestionServiceTest {
         }
         assertTrue(words / (double) cases.size() <= 45, "mean words " + words / (double) cases.size());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"How many people died in the kettle fires?",
+            "How many people were injured by the kettles?", "How many people were killed in the kettle fire?"})
+    void should_not_answer_a_casualty_question_with_another_storys_toll(String question) {
+        // when (over nine articles "people" and "died" are as rare as "kettle": they made the Goma death toll the
+        // answer to all three)
+        Reply r = herald.questions().ask(question, java.time.Instant.parse("2025-01-31T23:00:00Z"));
+
+        // then the kettle recall or nothing, never "At least 17 people have been killed ... in the fighting"
+        String text = r.answer().text();
+        assertFalse(text.contains("17 people"), text);
+        assertTrue(r.answer().citations().stream().allMatch(c -> c.article().url().endsWith("brightwell-kettle-recall")), text);
+    }
 }
