@@ -28,7 +28,8 @@ public record BriefingRequest(String topic, TimeWindow window) {
     private static final String TIME = "(?:today|tonight|yesterday|last night|this morning|right now|so far today"
             + "|(?:this|last|past|the past) (?:week|weekend|month|year)|the weekend"
             + "|(?:\\d{1,2}|two|three|four|five|six|seven|ten) days? ago"
-            + "|(?:(?:last|on|this past|past) )?(?:" + WEEKDAY + "))";
+            + "|(?:(?:last|on|this past|past) )?(?:" + WEEKDAY + ")(?:,? " + TimeExpressions.DATE_PHRASE + ")?"
+            + "|" + TimeExpressions.DATE_PHRASE + ")";
     private static final String WHEN = "(?:(?:since|from|on|over|during|for|in|of) )?(?:the )?" + TIME;
     private static final String WHAT_IS = "(?:what'?s|what is|whats|what are|what were|tell me|give me|show me)";
     private static final String NEWS = "(?:news|headlines|stories|top stories|news stories|updates?|happenings|developments)";
@@ -101,9 +102,14 @@ public record BriefingRequest(String topic, TimeWindow window) {
 
     /** The window named in the question; "since Friday" runs from Friday to today. */
     private static TimeWindow window(String q, LocalDate today) {
-        Optional<TimeWindow> w = TimeExpressions.resolve(q, today);
+        Optional<TimeWindow> w = TimeExpressions.resolveWithDays(q, today);
         if (w.isEmpty()) return null;
-        if (q.matches(".*\\bsince\\b.*")) return new TimeWindow(w.get().from(), today, "since " + w.get().phrase());
+        if (q.matches(".*\\bsince\\b.*")) {
+            // "since Friday" asked on a Friday means a week: the reader would not say it of the same morning
+            boolean sameWeekday = w.get().from().equals(today) && w.get().phrase().matches("(?:on )?(?:" + WEEKDAY + ")");
+            LocalDate from = sameWeekday ? today.minusDays(7) : w.get().from();
+            return new TimeWindow(from, today, "since " + w.get().phrase());
+        }
         return w.get();
     }
 

@@ -24,15 +24,47 @@ public final class TimeExpressions {
     private static final Pattern MONTH = Pattern.compile(
             "\\b(?:in|during|since|of|last|this) (january|february|march|april|may|june|july|august|september|october|november|december)(?: (\\d{4}))?\\b");
 
+    private static final String MONTH_NAME = "(january|february|march|april|may|june|july|august|september|october"
+            + "|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?";
+    private static final String ORDINAL = "(\\d{1,2})(?:st|nd|rd|th)?";
+    /**
+     * A calendar day as readers write it, lower-cased: "2025-01-27", "27 January", "27th of Jan", "January 27",
+     * "jan. 27th, 2025". For {@link #resolve} and for patterns that must recognise the phrase (briefings).
+     */
+    public static final String DATE_PHRASE = "(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:january|february|march"
+            + "|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct"
+            + "|nov|dec)\\.?(?:,? \\d{4})?|(?:january|february|march|april|may|june|july|august|september|october|november"
+            + "|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.? \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?"
+            + "|the day before yesterday)";
+    private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
+    private static final Pattern DAY_MONTH = Pattern.compile("\\b" + ORDINAL + " (?:of )?" + MONTH_NAME + "(?:,? (\\d{4}))?(?![\\p{L}])");
+    private static final Pattern MONTH_DAY = Pattern.compile("\\b" + MONTH_NAME + " " + ORDINAL + "(?:,? (\\d{4}))?\\b");
+
     private TimeExpressions() {
     }
 
-    /** The window the question refers to, if it names one. */
+    /**
+     * As {@link #resolve}, and a calendar day ("27 January", "2025-01-27") too: for a request whose whole wording
+     * asks for the news of a time ("What happened on 27 January?"). In a question a date is usually a fact of the
+     * story, not the time asked about ("'Act I' coming July 29", "the insurrection on January 6, 2021"), so search
+     * does not read one as a window.
+     */
+    public static Optional<TimeWindow> resolveWithDays(String question, LocalDate today) {
+        if (question == null) return Optional.empty();
+        String q = question.toLowerCase(Locale.ROOT);
+        Optional<TimeWindow> calendar = calendarDay(q, today);
+        return calendar.isPresent() ? calendar : resolve(q, today);
+    }
+
+    /** The window the question refers to by relative words ("yesterday", "on Monday", "in June"), if it names one. */
     public static Optional<TimeWindow> resolve(String question, LocalDate today) {
         if (question == null) return Optional.empty();
         String q = question.toLowerCase(Locale.ROOT);
         if (has(q, "today") || has(q, "tonight") || has(q, "this morning") || has(q, "right now")) {
             return window(today, today, "today");
+        }
+        if (has(q, "the day before yesterday")) {
+            return window(today.minusDays(2), today.minusDays(2), "the day before yesterday");
         }
         if (has(q, "yesterday") || has(q, "last night")) {
             return window(today.minusDays(1), today.minusDays(1), "yesterday");
@@ -85,6 +117,53 @@ public final class TimeExpressions {
             return window(first, last, m.group());
         }
         return Optional.empty();
+    }
+
+    /**
+     * "27 January" or "Jan 27" (the latest such day up to {@code today}: asked in January, "December 30" is last
+     * year's), "27 January 2025", "2025-01-27". A day that does not exist ("31 February") names none.
+     */
+    private static Optional<TimeWindow> calendarDay(String q, LocalDate today) {
+        Matcher iso = ISO_DATE.matcher(q);
+        if (iso.find()) {
+            return day(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)), iso.group());
+        }
+        Matcher dm = DAY_MONTH.matcher(q);
+        while (dm.find()) {
+            // "3 may be hurt" is no date: "may" followed by a word is the verb
+            boolean verb = dm.group(2).equals("may") && dm.group(3) == null && q.substring(dm.end()).matches("^ [a-z].*");
+            if (!verb) return dayOfMonth(dm.group(2), dm.group(1), dm.group(3), dm.group(), today);
+        }
+        Matcher md = MONTH_DAY.matcher(q);
+        if (md.find()) return dayOfMonth(md.group(1), md.group(2), md.group(3), md.group(), today);
+        return Optional.empty();
+    }
+
+    private static Optional<TimeWindow> dayOfMonth(String monthName, String dayOfMonth, String year, String phrase,
+                                                   LocalDate today) {
+        int month = monthNumber(monthName);
+        int d = Integer.parseInt(dayOfMonth);
+        if (year != null) return day(Integer.parseInt(year), month, d, phrase);
+        Optional<TimeWindow> thisYear = day(today.getYear(), month, d, phrase);
+        if (thisYear.isPresent() && thisYear.get().from().isAfter(today)) return day(today.getYear() - 1, month, d, phrase);
+        return thisYear;
+    }
+
+    private static Optional<TimeWindow> day(int year, int month, int dayOfMonth, String phrase) {
+        try {
+            LocalDate d = LocalDate.of(year, month, dayOfMonth);
+            return window(d, d, phrase);
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int monthNumber(String name) {
+        String n = name.replace(".", "");
+        for (Month m : Month.values()) {
+            if (m.name().toLowerCase(Locale.ROOT).startsWith(n.equals("sept") ? "sep" : n)) return m.getValue();
+        }
+        throw new IllegalArgumentException("not a month: " + name);
     }
 
     /** True when the word is one {@link #resolve} reads as time, so it should not count as a search term. */

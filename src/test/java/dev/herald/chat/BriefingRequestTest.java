@@ -45,6 +45,19 @@ class BriefingRequestTest {
     }
 
     @Test
+    void should_read_a_calendar_day_and_since_a_weekday_asked_on_that_weekday() {
+        for (String q : List.of("What happened on 27 January?", "What happened on Jan 27?", "news from January 27",
+                "What happened on 2025-01-27?", "What happened on Monday, January 27?", "What's the news on 27 Jan 2025?")) {
+            assertEquals(new TimeWindow(LocalDate.of(2025, 1, 27), LocalDate.of(2025, 1, 27), detect(q).window().phrase()),
+                    detect(q).window(), q);
+            assertNull(detect(q).topic(), q);
+        }
+        assertEquals(LocalDate.of(2025, 1, 28), detect("What happened the day before yesterday?").window().from());
+        // asked on a Thursday, "since Thursday" is since last week's
+        assertEquals(LocalDate.of(2025, 1, 23), detect("Anything new on Goma since Thursday?").window().from());
+    }
+
+    @Test
     void should_leave_ordinary_questions_as_questions() {
         for (String q : List.of("Who controls Goma now?", "What happened with M23?", "What happened to the M23 leader yesterday?",
                 "What did Biden announce on Monday?", "How many new cases were reported today?",

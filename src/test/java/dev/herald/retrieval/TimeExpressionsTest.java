@@ -45,4 +45,36 @@ class TimeExpressionsTest {
         assertEquals(Optional.empty(), TimeExpressions.resolve("Who controls Goma now?", TODAY));
         assertTrue(TimeExpressions.resolve("Who is the mayor?", TODAY).isEmpty());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "What happened on 27 January?           | 2022-01-27",
+            "What happened on Jan 27?               | 2022-01-27",
+            "What happened on January 27th?         | 2022-01-27",
+            "What happened on the 3rd of June?      | 2022-06-03",
+            "news from 2021-12-30                   | 2021-12-30",
+            "What happened on December 30?          | 2021-12-30",
+            "What did Biden say on June 15, 2022?   | 2022-06-15",
+            "What happened on 15 Sept. 2021?        | 2021-09-15",
+            "What happened the day before yesterday? | 2022-06-14",
+            "What happened since 13 June?           | 2022-06-13"})
+    void should_resolve_a_calendar_day_to_the_latest_such_day_up_to_the_as_of_date(String question, LocalDate day) {
+        TimeWindow w = TimeExpressions.resolveWithDays(question, TODAY).orElseThrow(() -> new AssertionError(question));
+        assertEquals(day, w.from());
+        assertEquals(day, w.to());
+    }
+
+    @Test
+    void should_not_read_a_date_in_a_question_as_the_time_it_asks_about_when_searching() {
+        // the release date is a fact of the story, asked about in June 2022 (not a window of July 2021)
+        assertTrue(TimeExpressions.resolve("\"Act I\" is coming July 29. What is it titled?", TODAY).isEmpty());
+        assertEquals(LocalDate.of(2022, 6, 14), resolve("What happened the day before yesterday?").from());
+    }
+
+    @Test
+    void should_find_no_day_when_a_number_and_may_are_not_a_date_or_the_day_does_not_exist() {
+        assertTrue(TimeExpressions.resolveWithDays("Why 3 may be hurt by the new rules", TODAY).isEmpty());
+        assertTrue(TimeExpressions.resolveWithDays("What happened on 31 February?", TODAY).isEmpty());
+        assertEquals(LocalDate.of(2022, 5, 3), TimeExpressions.resolveWithDays("What happened on 3 May?", TODAY).orElseThrow().from());
+    }
 }
