@@ -42,6 +42,28 @@ public final class Terms {
             List.of("ceasefire", "truce", "armistice"),
             List.of("arrested", "arrest", "detained", "detain"),
             List.of("resigned", "resign", "resigns", "resignation", "quit", "quits", "stepped"));
+    /**
+     * Past forms of the irregular verbs news is written in, so that "What did she say?" meets "... she said" and
+     * "When did they speak?" meets "Ruto spoke": suffix stripping cannot join them. Left out: forms that are mostly
+     * other words ("left", "found", "rose", "saw", "lay").
+     */
+    private static final java.util.Map<String, String> IRREGULAR = irregular(
+            "said say", "spoke speak", "spoken speak", "told tell", "won win", "led lead", "met meet", "began begin",
+            "begun begin", "took take", "taken take", "gave give", "given give", "made make", "held hold", "fell fall",
+            "fallen fall", "risen rise", "sold sell", "bought buy", "paid pay", "struck strike", "came come",
+            "went go", "gone go", "wrote write", "written write", "chose choose", "chosen choose", "grew grow",
+            "grown grow", "fought fight", "sent send", "built build", "spent spend", "lost lose", "brought bring",
+            "caught catch", "kept keep", "sought seek", "stood stand", "broke break", "broken break", "drove drive",
+            "driven drive", "flew fly", "flown fly", "threw throw", "thrown throw", "stole steal", "stolen steal",
+            "swore swear", "sworn swear", "froze freeze", "frozen freeze", "sank sink", "sunk sink", "hid hide",
+            "hidden hide", "shot shoot", "sang sing", "sung sing", "wore wear", "worn wear");
+
+    private static java.util.Map<String, String> irregular(String... pairs) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (String p : pairs) out.put(p.substring(0, p.indexOf(' ')), p.substring(p.indexOf(' ') + 1));
+        return java.util.Map.copyOf(out);
+    }
+
     private static final java.util.Map<String, String> CANONICAL = new java.util.HashMap<>();
     private static final java.util.Map<String, List<String>> GROUP = new java.util.HashMap<>();
 
@@ -152,6 +174,8 @@ public final class Terms {
     public static String stem(String w) {
         String canonical = CANONICAL.get(w);
         if (canonical != null) return canonical;
+        String base = IRREGULAR.get(w);
+        if (base != null) return stem(base);
         if (w.length() <= 3 || Character.isDigit(w.charAt(0))) return w;
         String s = stripSuffix(w);
         if (s.length() > 4 && (s.endsWith("e") || s.endsWith("y"))) s = s.substring(0, s.length() - 1);

@@ -15,6 +15,13 @@ class TermsTest {
         assertEquals(Terms.stem("killed"), Terms.stem("kills"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"said, say", "said, says", "spoke, speaking", "won, wins",
+            "won, winning", "met, meeting", "led, leads", "told, tells", "wrote, writes"})
+    void should_stem_an_irregular_past_form_as_its_verb(String past, String other) {
+        assertEquals(Terms.stem(other), Terms.stem(past));
+    }
+
     @Test
     void should_drop_stop_words_and_keep_numbers_whole() {
         // when
