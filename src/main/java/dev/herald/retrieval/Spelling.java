@@ -52,6 +52,7 @@ public final class Spelling {
     static final int CONTEXT_WORDS = 2;
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
+
     /** A question with its misspelt words replaced; {@code changes} lists each as original → corrected. */
     public record Correction(String question, List<String> changes) {
         public boolean changed() {
@@ -152,10 +153,22 @@ public final class Spelling {
         List<TextIndex.Near> near = new ArrayList<>(keywords.near(w, maxDistance, MIN_FREQUENCY));
         String stem = Terms.stem(w);
         if (near.stream().anyMatch(n -> Terms.stem(n.term()).equals(stem))) return List.of(); // "criticising"
+        // "Rwandan" beside "Rwanda", "Israeli" beside "Israel": the people of a place, not a typo of it
+        if (near.stream().anyMatch(n -> isDemonym(w, n.term()))) return List.of();
         near.sort(Comparator.comparingInt(TextIndex.Near::distance)
                 .thenComparing(Comparator.comparingInt(TextIndex.Near::documentFrequency).reversed())
                 .thenComparing(TextIndex.Near::term));
         return near;
+    }
+
+    /**
+     * Whether {@code word} names the people of the place {@code term}: Rwanda-n, Kenya-n, Israel-i, Mexic-an is not
+     * one edit away. Narrow on purpose: "LeBon" is a typo of "LeBron", not the people of a "Lebo".
+     */
+    static boolean isDemonym(String word, String term) {
+        if (term.length() < 4 || !word.startsWith(term)) return false;
+        String ending = word.substring(term.length());
+        return (ending.equals("n") && term.endsWith("a")) || ending.equals("an") || ending.equals("i");
     }
 
     /** "Gomma" → "Goma", "GOMMA" → "GOMA", "gomma" → "goma". */

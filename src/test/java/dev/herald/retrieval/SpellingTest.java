@@ -89,6 +89,14 @@ class SpellingTest {
     }
 
     @Test
+    void should_leave_the_people_of_a_place_alone_when_only_the_place_is_in_the_archive() {
+        // "Rwandan" is in no sample and not in the model's vocabulary; "Rwanda" is one letter away
+        assertFalse(spelling.correct("What did the Rwandan government say?").changed());
+        assertTrue(Spelling.isDemonym("israeli", "israel") && Spelling.isDemonym("kenyan", "kenya"));
+        assertFalse(Spelling.isDemonym("lebon", "lebo"), "a typo of LeBron, not the people of a Lebo");
+    }
+
+    @Test
     void should_know_english_words_but_not_misspellings_or_word_pieces_when_reading_the_model_vocabulary() {
         assertTrue(dev.herald.ingest.ModelVocabulary.contains("start"));
         assertTrue(dev.herald.ingest.ModelVocabulary.contains("Control"));
