@@ -44,7 +44,8 @@ final class BatchedMiniLm implements AutoCloseable {
     static final int MAX_POSITIONS = 512;
 
     private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
-    private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+    /** The model's tokenizer (vocabulary included), a resource of the LangChain4j model jar. */
+    static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
 
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
     private final OrtSession session;
@@ -79,7 +80,7 @@ final class BatchedMiniLm implements AutoCloseable {
         }
     }
 
-    private static InputStream resource(String name) {
+    static InputStream resource(String name) {
         return Objects.requireNonNull(BatchedMiniLm.class.getResourceAsStream(name), name + " missing from the class path");
     }
 

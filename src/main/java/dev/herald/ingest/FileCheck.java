@@ -15,6 +15,7 @@ import java.util.Locale;
 final class FileCheck {
 
     static final int SNIFF_BYTES = 8 * 1024;
+    static final String NOT_REGULAR = "not a regular file (a pipe, socket or device)";
     private static final long KB = 1_000;
     private static final long MB = 1_000_000;
 
@@ -24,7 +25,7 @@ final class FileCheck {
     /** Why the file cannot be loaded, or {@code null} when it looks like text of an acceptable size. */
     static String problem(Path file, long sizeLimit) throws IOException {
         // a named pipe would block the read below until something writes to it (for ever, in a cron job)
-        if (!Files.isRegularFile(file)) return "not a regular file (a pipe, socket or device)";
+        if (!Files.isRegularFile(file)) return NOT_REGULAR;
         long size = Files.size(file);
         if (size == 0) return "empty file";
         if (size > sizeLimit) {

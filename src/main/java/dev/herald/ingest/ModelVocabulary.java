@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -20,8 +19,6 @@ import java.util.Set;
  * in a fresh JVM on this 2-core machine (busy), so the front ends' warm-up reads it before the first question.
  */
 public final class ModelVocabulary {
-
-    private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
 
     private ModelVocabulary() {
     }
@@ -37,8 +34,7 @@ public final class ModelVocabulary {
 
     private static Set<String> read() {
         Set<String> words = new HashSet<>(32_768);
-        try (InputStream in = Objects.requireNonNull(ModelVocabulary.class.getResourceAsStream(TOKENIZER),
-                TOKENIZER + " missing from the class path");
+        try (InputStream in = BatchedMiniLm.resource(BatchedMiniLm.TOKENIZER);
              JsonParser p = new JsonFactory().createParser(in)) {
             // {"model": {"vocab": {"[PAD]": 0, "the": 1996, "##ing": 2075, ...}}}: only the keys of model.vocab
             int depth = 0;
@@ -60,6 +56,6 @@ public final class ModelVocabulary {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the embedding model's vocabulary", e);
         }
-        throw new IllegalStateException(TOKENIZER + " has no model.vocab");
+        throw new IllegalStateException(BatchedMiniLm.TOKENIZER + " has no model.vocab");
     }
 }
