@@ -138,6 +138,8 @@ public final class ExtractiveAnswerer implements Answerer {
             termWeights(previous, 0.5).forEach((t, w) -> weights.merge(t, w, Math::max));
         }
         double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        Set<String> casualtyTerms = new HashSet<>();
+        for (String t : weights.keySet()) if (Terms.isCasualtyWord(t)) casualtyTerms.add(t);
         QuestionType type = QuestionType.of(request.question());
         Set<String> counted = type == QuestionType.COUNT ? countedThings(request.question()) : Set.of();
         boolean asksForMoney = type == QuestionType.COUNT && MONEY_ASK.matcher(request.question()).find();
@@ -182,7 +184,7 @@ public final class ExtractiveAnswerer implements Answerer {
                     double w = stems.contains(e.getKey()) ? e.getValue()
                             : previous.contains(e.getKey()) ? CONTEXT_SHARE * e.getValue() : 0;
                     covered += w;
-                    if (Terms.isCasualtyWord(e.getKey())) casualties += w;
+                    if (casualtyTerms.contains(e.getKey())) casualties += w;
                 }
                 previous = stems;
                 boolean echo = novelty(stems, weights.keySet()) < 0.25;

@@ -29,7 +29,7 @@ public record BriefingRequest(String topic, TimeWindow window) {
             + "|(?:this|last|past|the past) (?:week|weekend|month|year)|the weekend"
             + "|(?:\\d{1,2}|two|three|four|five|six|seven|ten) days? ago"
             + "|(?:(?:last|on|this past|past) )?(?:" + WEEKDAY + ")(?:,? " + TimeExpressions.DATE_PHRASE + ")?"
-            + "|" + TimeExpressions.DATE_PHRASE + ")";
+            + "|" + TimeExpressions.DATE_PHRASE + "|the day before yesterday)";
     private static final String WHEN = "(?:(?:since|from|on|over|during|for|in|of) )?(?:the )?" + TIME;
     private static final String WHAT_IS = "(?:what'?s|what is|whats|what are|what were|tell me|give me|show me)";
     private static final String NEWS = "(?:news|headlines|stories|top stories|news stories|updates?|happenings|developments)";

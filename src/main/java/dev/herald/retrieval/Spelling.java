@@ -52,7 +52,6 @@ public final class Spelling {
     static final int CONTEXT_WORDS = 2;
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
-
     /** A question with its misspelt words replaced; {@code changes} lists each as original → corrected. */
     public record Correction(String question, List<String> changes) {
         public boolean changed() {

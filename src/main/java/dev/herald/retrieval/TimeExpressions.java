@@ -24,18 +24,18 @@ public final class TimeExpressions {
     private static final Pattern MONTH = Pattern.compile(
             "\\b(?:in|during|since|of|last|this) (january|february|march|april|may|june|july|august|september|october|november|december)(?: (\\d{4}))?\\b");
 
-    private static final String MONTH_NAME = "(january|february|march|april|may|june|july|august|september|october"
-            + "|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?";
+    private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october"
+            + "|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+    private static final String MONTH_NAME = "(" + MONTHS + ")\\.?";
     private static final String ORDINAL = "(\\d{1,2})(?:st|nd|rd|th)?";
     /**
      * A calendar day as readers write it, lower-cased: "2025-01-27", "27 January", "27th of Jan", "January 27",
-     * "jan. 27th, 2025". For {@link #resolve} and for patterns that must recognise the phrase (briefings).
+     * "jan. 27th, 2025" (no capturing groups). For patterns that must recognise the phrase (briefings); read by
+     * {@link #resolveWithDays}.
      */
-    public static final String DATE_PHRASE = "(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:january|february|march"
-            + "|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct"
-            + "|nov|dec)\\.?(?:,? \\d{4})?|(?:january|february|march|april|may|june|july|august|september|october|november"
-            + "|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.? \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?"
-            + "|the day before yesterday)";
+    public static final String DATE_PHRASE = "(?:\\d{4}-\\d{2}-\\d{2}"
+            + "|\\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + MONTHS + ")\\.?(?:,? \\d{4})?"
+            + "|(?:" + MONTHS + ")\\.? \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?)";
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
     private static final Pattern DAY_MONTH = Pattern.compile("\\b" + ORDINAL + " (?:of )?" + MONTH_NAME + "(?:,? (\\d{4}))?(?![\\p{L}])");
     private static final Pattern MONTH_DAY = Pattern.compile("\\b" + MONTH_NAME + " " + ORDINAL + "(?:,? (\\d{4}))?\\b");

@@ -67,14 +67,23 @@ public final class Terms {
     private static final java.util.Map<String, String> CANONICAL = new java.util.HashMap<>();
     private static final java.util.Map<String, List<String>> GROUP = new java.util.HashMap<>();
 
+    /** The casualty words and their stems ("injur", "kill"), as sentences and questions are compared by stem. */
+    private static final java.util.Set<String> CASUALTIES;
+
     static {
+        java.util.Set<String> casualties = new java.util.HashSet<>();
         for (List<String> g : SYNONYMS) {
             String canonical = stripSuffix(g.get(0));
             for (String w : g) {
                 CANONICAL.put(w, canonical);
                 GROUP.put(w, g);
             }
+            if (g == INJURED || g == KILLED) {
+                casualties.addAll(g);
+                casualties.add(canonical);
+            }
         }
+        CASUALTIES = java.util.Set.copyOf(casualties);
     }
 
     private Terms() {
@@ -85,9 +94,7 @@ public final class Terms {
      * not which story it is, since every report of violence or disaster has these words.
      */
     public static boolean isCasualtyWord(String word) {
-        List<String> g = GROUP.get(word);
-        // also their stems ("injur", "kill"), as sentences and questions are compared by stem
-        return g == INJURED || g == KILLED || word.equals(CANONICAL.get(INJURED.get(0))) || word.equals(CANONICAL.get(KILLED.get(0)));
+        return CASUALTIES.contains(word);
     }
 
     /** Other words with the same meaning (see the synonym groups), for widening a keyword query; empty if none. */
