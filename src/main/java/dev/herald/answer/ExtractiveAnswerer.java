@@ -131,6 +131,9 @@ public final class ExtractiveAnswerer implements Answerer {
         // 1. What the question asks: weighted terms (the asking sentence of a quiz-style question counts most),
         //    plus context from earlier questions for follow-ups
         Map<String, Double> weights = questionWeights(request.question());
+        QuestionType type = QuestionType.of(request.question());
+        // "say" in "What did she say?" asks for a quote; reports write "she said", which is no content word
+        if (type == QuestionType.QUOTE) weights.keySet().removeAll(QuestionType.SPEECH_STEMS);
         // A follow-up's own words ("leads" in "who leads them?"): the earlier question only says what it is about
         Set<String> ownTerms = request.earlierQuestions().isEmpty() ? Set.of() : Set.copyOf(weights.keySet());
         if (!request.earlierQuestions().isEmpty()) {
@@ -140,7 +143,6 @@ public final class ExtractiveAnswerer implements Answerer {
         double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
         Set<String> casualtyTerms = new HashSet<>();
         for (String t : weights.keySet()) if (Terms.isCasualtyWord(t)) casualtyTerms.add(t);
-        QuestionType type = QuestionType.of(request.question());
         Set<String> counted = type == QuestionType.COUNT ? countedThings(request.question()) : Set.of();
         boolean asksForMoney = type == QuestionType.COUNT && MONEY_ASK.matcher(request.question()).find();
         AskedKind askedKind = AskedKind.of(request.question());
@@ -155,6 +157,11 @@ public final class ExtractiveAnswerer implements Answerer {
         if (subject.namesSomethingUnreported()) return Answer.abstain(request.question(), related, 0);
         Map<String, Double> onSubject = articleSubjectCoverage(evidence, subject);
         boolean rareWordsOnly = !subject.hasNames() && request.earlierQuestions().isEmpty();
+        // A follow-up naming nothing itself ("who leads them?" after "Who controls Goma now?") asks about the story
+        // discussed: a sentence from an article the thread did not cite must name that story's subject itself, or
+        // follow a sentence that does. Judged by article alone, the summit report (it mentions Goma) answered with
+        // "the stabilisation efforts Nairobi leads in East Africa", which is not about the rebels.
+        Set<String> thread = subject.hasNames() ? Set.of() : request.threadArticles();
 
         // 3. Score every sentence of the passages retrieval gave (the top results and their context)
         double topScore = evidence.get(0).score();
@@ -186,6 +193,8 @@ public final class ExtractiveAnswerer implements Answerer {
                     covered += w;
                     if (casualtyTerms.contains(e.getKey())) casualties += w;
                 }
+                boolean offThread = !thread.isEmpty() && !thread.contains(c.article().id())
+                        && !subject.touchesCarried(stems) && !subject.touchesCarried(previous);
                 previous = stems;
                 boolean echo = novelty(stems, weights.keySet()) < 0.25;
                 // A sentence that restates the question (often the one a quiz question was written from) is
@@ -197,7 +206,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 // (not by its casualty words alone: "people ... killed" is no paraphrase of "people died in the kettle
                 // fires", whatever share of the question it covers)
                 boolean paraphrased = rareWordsOnly && coverage - (total == 0 ? 0 : casualties / total) >= NAMELESS_COVERAGE;
-                if (!(aboutSubject || paraphrased) || coverage == 0) continue;
+                if (!(aboutSubject || paraphrased) || coverage == 0 || offThread) continue;
                 // A follow-up is answered by a sentence with its own words, not by one that only matches the earlier
                 // question: "who leads them?" after "Who controls Goma?" got the Goma lead again, naming no leader.
                 // A date for "when" or a count for "how many" is that word's evidence, since a stem misses irregular
@@ -500,7 +509,22 @@ public final class ExtractiveAnswerer implements Answerer {
 
     /** What kind of answer the question wants, read from its wh-word. */
     enum QuestionType {
-        COUNT, PERSON, ENTITY, TIME, PLACE, OTHER;
+        COUNT, PERSON, ENTITY, TIME, PLACE, QUOTE, OTHER;
+
+        /**
+         * "What did she say?", "What did the coach say about the final?", "How did Kigali respond?": the answer is
+         * what someone said, so a quotation or a reported statement. Only with the verb ending the question: in "What
+         * did Biden say was a legitimate concern?" the answer is a thing (2022 dev: 1 question reads as this, 2025h2
+         * none).
+         */
+        private static final Pattern QUOTE_ASK = Pattern.compile("(?s).*\\b(?:what|how)\\b[^?]{0,80}?\\b(?:say|tell|"
+                + "respond|reply|react|think)(?:\\s+(?:about|of|on|to)\\b[^?]{0,60})?\\s*\\??\\s*$");
+        /** The verbs of a quote-seeking question, stemmed: what it asks for, not what it is about. */
+        static final Set<String> SPEECH_STEMS = Set.of(Terms.stem("say"), Terms.stem("tell"), Terms.stem("respond"),
+                Terms.stem("reply"), Terms.stem("react"), Terms.stem("think"));
+        private static final Pattern QUOTATION = Pattern.compile("[\"\u201c\u201d\u00ab\u00bb]");
+        private static final Pattern REPORTED = Pattern.compile(
+                "\\b(?:said|says|told|stated|added|wrote|argued|insisted|warned|according to)\\b", Pattern.CASE_INSENSITIVE);
 
         static final Set<String> ENTITY_NOUNS = Set.of("country", "countries", "city", "cities", "state", "states",
                 "company", "companies", "team", "teams", "organization", "group", "nation", "brand", "firm", "agency",
@@ -522,6 +546,7 @@ public final class ExtractiveAnswerer implements Answerer {
                     || q.matches("(?s).*\\bwhat (is|was) (his|her|their|its) age\\b.*")
                     || q.contains("what number")) return COUNT;
             if (q.matches("(?s).*\\bwho(m|se)?\\b.*")) return PERSON;
+            if (QUOTE_ASK.matcher(q).matches()) return QUOTE;
             if (q.matches("(?s).*\\b(when|what year|what day|what date|what month)\\b.*")) return TIME;
             if (q.matches("(?s).*\\bwhere\\b.*")) return PLACE;
             if (ENTITY_ASK.matcher(q).find()) return ENTITY;
@@ -535,6 +560,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 case COUNT -> hasNew(NUMBER, sentence, questionTokens) ? 0.25 : NUMBER.matcher(sentence).find() ? 0.08 : 0;
                 case TIME -> hasNew(DATE, sentence, questionTokens) ? 0.2 : 0;
                 case PERSON, PLACE, ENTITY -> hasNew(NAME, sentence, questionTokens) ? 0.2 : 0;
+                case QUOTE -> QUOTATION.matcher(sentence).find() ? 0.3 : REPORTED.matcher(sentence).find() ? 0.15 : 0;
                 case OTHER -> 0;
             };
         }
@@ -549,13 +575,14 @@ public final class ExtractiveAnswerer implements Answerer {
                 case COUNT -> hasNew(COUNT_NUMBER, sentence, shown);
                 case TIME -> hasNew(DATE, sentence, shown);
                 case PERSON, PLACE, ENTITY -> hasNew(NAME, sentence, shown);
+                case QUOTE -> QUOTATION.matcher(sentence).find();
                 case OTHER -> true;
             };
         }
 
         /** Whether what this type asks for is rare enough in news sentences to say a sentence answers (a date, a count). */
         boolean hasOwnCue() {
-            return this == COUNT || this == TIME;
+            return this == COUNT || this == TIME || this == QUOTE;
         }
 
         /** Whether the sentence holds something of the asked type the question does not say (never for OTHER). */
@@ -564,6 +591,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 case COUNT -> hasNew(COUNT_NUMBER, sentence, questionTokens);
                 case TIME -> hasNew(DATE, sentence, questionTokens);
                 case PERSON, PLACE, ENTITY -> hasNew(NAME, sentence, questionTokens);
+                case QUOTE -> QUOTATION.matcher(sentence).find() || REPORTED.matcher(sentence).find();
                 case OTHER -> false;
             };
         }
@@ -571,7 +599,12 @@ public final class ExtractiveAnswerer implements Answerer {
         private static boolean hasNew(Pattern p, String sentence, Set<String> questionTokens) {
             Matcher m = p.matcher(sentence);
             while (m.find()) {
-                for (String t : Terms.tokens(m.group())) if (!questionTokens.contains(t)) return true;
+                for (String t : Terms.tokens(m.group())) {
+                    // "Wednesday" is capitalised, but names no one: "Who is the project scientist?" took the launch
+                    // sentence ("... lifted off before dawn on Wednesday") over the one naming her
+                    if (p == NAME && Subject.isCalendarWord(t)) continue;
+                    if (!questionTokens.contains(t)) return true;
+                }
             }
             return false;
         }

@@ -33,10 +33,17 @@ public final class Subject {
     private static final Set<String> CALENDAR = Set.of("january", "february", "march", "april", "june", "july",
             "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
             "friday", "saturday", "sunday");
+    /** Whether the word names a month or a weekday ("may" aside, which is mostly the verb). */
+    static boolean isCalendarWord(String word) {
+        return CALENDAR.contains(word);
+    }
+
     /** Words that ask rather than name, even when capitalised at the start of a clause. */
     private static final Set<String> ASKING = Set.of("who", "whom", "whose", "what", "which", "when", "where", "why",
             "how", "many", "much", "name", "named", "called", "happened", "happen", "did", "does", "according",
-            "reported", "report", "reports", "news", "latest", "week", "year", "years", "day", "days", "now");
+            "reported", "report", "reports", "news", "latest", "week", "year", "years", "day", "days", "now",
+            // what a quote-seeking question asks for ("What did the coach say?"); reports write "said", a stop word
+            "say", "tell", "told");
 
     /**
      * Whom a count counts ("how many people"): in a large archive their IDF keeps them out, but over the nine sample
@@ -182,6 +189,15 @@ public final class Subject {
     /** Whether the stems hold at least one distinctive term. */
     public boolean touches(Collection<String> stems) {
         for (String s : stems) if (own.containsKey(s) || carried.containsKey(s)) return true;
+        return false;
+    }
+
+    /**
+     * Whether the stems hold a term carried from the earlier turn (false when this is not a follow-up), by stem or
+     * derived form as in {@link #coverage}.
+     */
+    public boolean touchesCarried(Collection<String> stems) {
+        for (String term : carried.keySet()) if (stems.contains(term) || sharesPrefix(term, stems)) return true;
         return false;
     }
 

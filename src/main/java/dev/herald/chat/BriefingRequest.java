@@ -47,6 +47,16 @@ public record BriefingRequest(String topic, TimeWindow window) {
     /** "anything new on X (since Friday)", "what's new with X". */
     private static final Pattern ANYTHING_NEW = Pattern.compile("^(?:is there |are there )?(?:anything|something|what'?s|what is) "
             + "(?:new|fresh|happening|latest) (?:on|about|with|from|regarding|in) (.+)$");
+    /**
+     * "Halcyon news", "latest Congo headlines", "Goma updates this week": a short topic before the news word. At most
+     * four words and no question word, so "What is the news podcast called?" stays a question.
+     */
+    private static final Pattern TOPIC_NEWS = Pattern.compile("^(?:any |the )?(?:latest |newest |recent )?"
+            + "((?!(?:what|who|which|when|where|why|how|is|are|was|were|do|does|did)\\b)[\\p{L}\\p{N}'.-]+(?: [\\p{L}\\p{N}'.-]+){0,3}?)"
+            + " (?:news|headlines|updates)(?: " + WHEN + ")?$");
+    /** Words that make "X news" a request for all news ("world news", "breaking news"), not news on a topic X. */
+    private static final Set<String> GENERAL_NEWS = Set.of("world", "top", "main", "big", "biggest", "breaking",
+            "today's", "yesterday's", "international", "global", "daily", "morning", "evening", "this week's");
     private static final Pattern NEWS_WORD = Pattern.compile("\\b(?:latest|newest|news|headlines|stories|updates?"
             + "|happenings|developments)\\b");
     private static final Pattern WHATS_NEW = Pattern.compile("^(?:what'?s|what is|whats|anything) new(?: " + WHEN + ")?$");
@@ -68,6 +78,10 @@ public record BriefingRequest(String topic, TimeWindow window) {
             return Optional.of(new BriefingRequest(null, window(q, today)));
         }
         Matcher m = ANYTHING_NEW.matcher(q);
+        if (!m.matches()) m = TOPIC_NEWS.matcher(q);
+        if (m.matches() && m.pattern() == TOPIC_NEWS && GENERAL_NEWS.contains(m.group(1))) {
+            return Optional.of(new BriefingRequest(null, window(q, today)));
+        }
         if (!m.matches()) {
             m = ON_TOPIC.matcher(q);
             // "news about X" needs a news word or "latest": "what's in the box?" is a question

@@ -36,4 +36,29 @@ public final class FollowUps {
         // "how many were hurt?" names nothing; "who leads them?" points back
         return content <= 1 || (refers && content <= 3);
     }
+
+    /**
+     * Whether the question opens by going on from something said before ("and how many were hurt?", "what about
+     * the others?") and names nothing itself: with no earlier turn to follow, there is no telling what it asks about.
+     */
+    public static boolean needsEarlierTurn(String question) {
+        return LEAD_IN.matcher(question.trim().toLowerCase(Locale.ROOT)).matches() && namesNothing(question);
+    }
+
+    /**
+     * Whether the question names nothing: no capitalised word after its first and no number ("how long will the trip
+     * take?", "what is the price of coffee?"). In a conversation such a question may be about the story just
+     * discussed; "How long will the Halcyon trip take?" names its own.
+     */
+    public static boolean namesNothing(String question) {
+        String[] words = question.strip().split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i].replaceFirst("^[^\\p{L}\\p{N}]+", "");
+            if (w.isEmpty()) continue;
+            if (w.chars().anyMatch(Character::isDigit)) return false;
+            boolean sentenceStart = i == 0 || words[i - 1].matches(".*[.?!:]$");
+            if (!sentenceStart && Character.isUpperCase(w.charAt(0)) && !w.equals("I")) return false;
+        }
+        return true;
+    }
 }

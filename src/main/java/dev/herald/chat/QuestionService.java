@@ -111,6 +111,10 @@ public final class QuestionService {
         return new QuestionService(this, briefings, spelling, l, t);
     }
 
+    /** Told to a reader whose first question goes on from an earlier one ("and how many were hurt?"). */
+    public static final String NO_EARLIER_TURN = "Which story do you mean? There is no earlier question here to follow "
+            + "on from: please ask again with what it is about (a place, a person or an event).";
+
     /** What the reader is told when their words were corrected. */
     public static String showingResultsFor(String corrected) {
         return "Showing results for: " + corrected;
@@ -236,7 +240,10 @@ public final class QuestionService {
                 Answer brief = briefings.brief(question, wanted.get(), asOf);
                 long end = System.nanoTime();
                 SearchResult none = new SearchResult(List.of(), List.of(), new float[0], Map.of());
-                return new Reply(brief, none, false, question, Map.of("answer", end - start, "total", end - start));
+                // a follow-up ("when did it launch?" after "Halcyon news") is searched with the topic, not with "news"
+                String topic = wanted.get().topic();
+                return new Reply(brief, none, false, topic == null ? question : topic,
+                        Map.of("answer", end - start, "total", end - start));
             }
         }
         // 2. Misspelt words are searched as the archive's closest terms
@@ -250,14 +257,57 @@ public final class QuestionService {
             if (kept != null && kept.changed()) note = showingResultsFor(question);
         }
 
-        // 3. A follow-up is searched together with the turn it follows, favouring the articles cited there
+        // 3. A follow-up is searched together with the turn it follows, favouring the articles cited there. A
+        //    question naming nothing ("how long will the trip take?" after the Halcyon launch) may be one too: it is
+        //    read as a follow-up when that answers it from the thread's articles, else as a new question ("what is
+        //    the price of coffee?" after the launch).
         Optional<Conversations.Turn> previous = recent.isEmpty() ? Optional.empty() : Optional.of(recent.get(recent.size() - 1));
         boolean followUp = previous.isPresent() && FollowUps.isFollowUp(question);
+        if (previous.isEmpty() && FollowUps.needsEarlierTurn(question)) {
+            // answering it would quote whichever story has the asked kind of fact (the top casualty count for "and
+            // how many were hurt?"): a guess presented as an answer
+            SearchResult found = retriever.search(new SearchQuery(question, asOf, Optional.empty(), Set.of()));
+            Answer ask = new Answer(question, NO_EARLIER_TURN, List.of(), true, Answer.closestHeadlines(found.chunks()), 0, note);
+            long end = System.nanoTime();
+            Map<String, Long> nanos = new LinkedHashMap<>(found.stageNanos());
+            nanos.put("total", end - start);
+            return new Reply(ask, found, false, question, nanos);
+        }
+        if (previous.isPresent() && !followUp && FollowUps.namesNothing(question)) {
+            if (rewriter != null) {
+                // the model is shown the thread and leaves a question that does not lean on it as it is
+                followUp = !rewriter.standalone(question, questionsOf(recent)).strip().equalsIgnoreCase(question.strip());
+            } else {
+                Reply threaded = searchAndAnswer(question, asked, asOf, recent, true, start, AnswerProgress.NONE, fixed, note);
+                Set<String> thread = previous.get().citedArticles();
+                if (threaded.followUp() && !threaded.answer().abstained()
+                        && threaded.answer().citations().stream().anyMatch(c -> thread.contains(c.article().id()))) {
+                    return threaded;
+                }
+            }
+        }
+        return searchAndAnswer(question, asked, asOf, recent, followUp, start, progress, fixed, note);
+    }
+
+    private static List<String> questionsOf(List<Conversations.Turn> recent) {
+        List<String> out = new ArrayList<>();
+        for (Conversations.Turn t : recent) out.add(t.question());
+        return out;
+    }
+
+    /**
+     * Steps 3 to 5 of {@link #answerInEnglish}: retrieval and the answer.
+     *
+     * @param fixed corrections made to {@code question} here (checked against what is found), else null
+     * @param note  what the reader is told about the question's wording, or null
+     */
+    private Reply searchAndAnswer(String question, String asked, Instant asOf, List<Conversations.Turn> recent,
+                                  boolean followUp, long start, AnswerProgress progress, Spelling.Correction fixed,
+                                  String note) {
+        Optional<Conversations.Turn> previous = recent.isEmpty() ? Optional.empty() : Optional.of(recent.get(recent.size() - 1));
         String searchText = question;
         if (followUp && rewriter != null) {
-            List<String> earlierQuestions = new ArrayList<>();
-            for (Conversations.Turn t : recent) earlierQuestions.add(t.question());
-            searchText = rewriter.standalone(question, earlierQuestions);
+            searchText = rewriter.standalone(question, questionsOf(recent));
         } else if (followUp) {
             searchText = previous.get().searchText() + " " + question;
         }
@@ -279,7 +329,7 @@ public final class QuestionService {
         long a0 = System.nanoTime();
         List<String> earlier = new ArrayList<>();
         if (followUp) for (Conversations.Turn t : recent) earlier.add(t.searchText());
-        Answer answer = withAliases(answerer.answer(new AnswerRequest(question, earlier, asOf, found), progress));
+        Answer answer = withAliases(answerer.answer(new AnswerRequest(question, earlier, asOf, found, prefer), progress));
         if (note != null) answer = answer.withNote(answer.note() == null ? note : note + ". " + answer.note());
         long end = System.nanoTime();
 

@@ -47,6 +47,9 @@ final class ChatCommand implements Callable<Integer> {
             greet(herald, out);
             try (ConsoleInput in = ConsoleInput.open(root.in(), out)) {
                 String conversation = "console";
+                // conversations live in the store (shared by instances): a new session must not go on from the last
+                // one's questions, which made a first "and how many were hurt?" a follow-up of yesterday's topic
+                herald.questions().conversations().reset(conversation);
                 // the same limit as the bot's (telegram.max-question-chars): one setting, one rule
                 int maxChars = herald.config().get(dev.herald.config.Settings.TELEGRAM_MAX_QUESTION_CHARS);
                 while (true) {

@@ -151,7 +151,12 @@ class ExtractiveAnswererRulesTest {
             "How many people were injured? | COUNT",
             "Who controls Goma now? | PERSON",
             "What is the measure about? | OTHER",
-            "What did the senators leave out of the deal? | OTHER"})
+            "What did the senators leave out of the deal? | OTHER",
+            "What did she say? | QUOTE",
+            "What did the coach say about the final? | QUOTE",
+            "How did Kigali respond? | QUOTE",
+            "What did Biden say was a legitimate concern for voters? | OTHER",
+            "Who said the mission could explain how water reached Earth? | PERSON"})
     void should_read_the_kind_of_answer_from_the_question(String question, ExtractiveAnswerer.QuestionType expected) {
         org.junit.jupiter.api.Assertions.assertEquals(expected, ExtractiveAnswerer.QuestionType.of(question));
     }

@@ -45,6 +45,17 @@ class BriefingRequestTest {
     }
 
     @Test
+    void should_read_a_topic_written_before_the_news_word() {
+        assertEquals("Halcyon", detect("Halcyon news").topic());
+        assertEquals("Congo", detect("latest Congo headlines?").topic());
+        BriefingRequest week = detect("Goma updates this week");
+        assertEquals("Goma", week.topic());
+        assertEquals(TODAY.minusDays(6), week.window().from());
+        assertNull(detect("world news").topic());
+        assertNull(detect("breaking news").topic());
+    }
+
+    @Test
     void should_read_a_calendar_day_and_since_a_weekday_asked_on_that_weekday() {
         for (String q : List.of("What happened on 27 January?", "What happened on Jan 27?", "news from January 27",
                 "What happened on 2025-01-27?", "What happened on Monday, January 27?", "What's the news on 27 Jan 2025?")) {
@@ -63,7 +74,9 @@ class BriefingRequestTest {
                 "What did Biden announce on Monday?", "How many new cases were reported today?",
                 "Which company announced news layoffs this week?", "What is the latest iPhone model?",
                 "What's in the new climate bill?", "What happened in Goma?",
-                "Who won the Harbour Cup final on Sunday?", "What is on the menu?")) {
+                "Who won the Harbour Cup final on Sunday?", "What is on the menu?",
+                "Which news presenter has been suspended?", "What is the new daily news podcast called?",
+                "Did the minister read the news")) {
             assertEquals(Optional.empty(), BriefingRequest.detect(q, TODAY), q);
         }
     }

@@ -20,4 +20,13 @@ class FollowUpsTest {
         assertFalse(FollowUps.isFollowUp("Who controls Goma now?"));
         assertFalse(FollowUps.isFollowUp("What did Ruto and Rubio discuss about the Haiti mission?"));
     }
+
+    @Test
+    void should_tell_a_question_naming_nothing_from_one_naming_its_story() {
+        assertTrue(FollowUps.namesNothing("how long will the trip take?"));
+        assertTrue(FollowUps.namesNothing("What is the price of coffee? I wonder."));
+        assertFalse(FollowUps.namesNothing("How long will the Halcyon trip take?"));
+        assertFalse(FollowUps.namesNothing("what happened in 2022?"));
+        assertFalse(FollowUps.namesNothing("what did M23 say?"));
+    }
 }

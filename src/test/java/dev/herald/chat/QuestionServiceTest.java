@@ -111,6 +111,70 @@ class QuestionServiceTest {
                 .noneMatch(c -> c.article().url().endsWith("brightwell-kettle-recall")), text);
     }
 
+    @Test
+    void should_read_a_question_naming_nothing_as_part_of_the_thread_when_the_threads_story_answers_it() {
+        // given a thread about the Halcyon launch, started with a briefing
+        QuestionService q = herald.questions();
+        q.ask("chat-trip", "Halcyon news", AS_OF);
+
+        // when
+        Reply trip = q.ask("chat-trip", "how long will the trip take?", AS_OF);
+        Reply coffee = q.ask("chat-trip", "what is the price of coffee?", AS_OF);
+
+        // then the trip is the probe's, not the tram's 27 minutes; coffee is a new question
+        assertTrue(trip.followUp(), trip.searchText());
+        assertTrue(trip.answer().text().contains("six-year trip"), trip.answer().text());
+        assertTrue(trip.answer().citations().stream().allMatch(c -> c.article().url().endsWith("halcyon-probe-launch")),
+                trip.answer().text());
+        assertFalse(coffee.followUp(), coffee.searchText());
+        assertTrue(coffee.answer().citations().stream().anyMatch(c -> c.article().url().endsWith("coffee-drought-prices")),
+                coffee.answer().text());
+    }
+
+    @Test
+    void should_search_a_follow_up_of_a_topic_briefing_with_the_topic() {
+        // given
+        QuestionService q = herald.questions();
+        q.ask("chat-launch", "Halcyon news", AS_OF);
+
+        // when
+        Reply when = q.ask("chat-launch", "when did it launch?", AS_OF);
+
+        // then
+        assertTrue(when.followUp());
+        assertTrue(when.answer().text().contains("lifted off before dawn on Wednesday"), when.answer().text());
+    }
+
+    @Test
+    void should_abstain_rather_than_quote_another_story_when_a_pronoun_follow_up_is_not_answered() {
+        // given: no sample says who leads M23; the summit report mentions Goma and "the efforts Nairobi leads"
+        QuestionService q = herald.questions();
+        q.ask("chat-leads", "Who controls Goma now?", AS_OF);
+
+        // when
+        Reply leads = q.ask("chat-leads", "who leads them?", AS_OF);
+
+        // then
+        assertTrue(leads.answer().abstained(), leads.answer().text());
+    }
+
+    @Test
+    void should_answer_what_someone_said_with_their_words() {
+        // given
+        QuestionService q = herald.questions();
+        q.ask("chat-said", "Who is the Halcyon project scientist?", AS_OF);
+
+        // when
+        Reply said = q.ask("chat-said", "What did she say?", AS_OF);
+        Reply coach = q.ask("What did the Eastfield coach say?", AS_OF);
+
+        // then
+        assertTrue(said.answer().text().contains("\"Small bodies like this are time capsules,\" she said."),
+                said.answer().text());
+        assertTrue(coach.answer().text().startsWith("\"We never stopped believing,\" said coach Annika Holm"),
+                coach.answer().text());
+    }
+
     /** A sample question, the sample articles its answer may quote (by URL slug), and what the answer must say. */
     record Case(String question, java.util.Set<String> stories, String says) {
     }

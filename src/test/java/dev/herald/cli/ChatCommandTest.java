@@ -78,10 +78,24 @@ class ChatCommandTest {
         // when
         String out = chat("Who controls Goma now?\n/new\nand how many were injured?\n");
 
-        // then
+        // then: after /new the follow-up has nothing to follow, and the reader is asked which story they mean
         assertTrue(out.contains("(new conversation)"), out);
         assertTrue(out.contains("M23"), out);
+        assertTrue(out.contains(dev.herald.chat.QuestionService.NO_EARLIER_TURN), out);
+        assertFalse(out.contains("300 wounded"), out);
         assertTrue(out.trim().endsWith("you>"), "the chat ends quietly when the pipe closes:\n" + out);
+    }
+
+    @Test
+    void should_start_a_new_conversation_each_time_the_chat_starts() {
+        // given a chat that ended on a question about Goma
+        chat("Who controls Goma now?\n");
+
+        // when the chat is started again on the same database
+        String out = chat("and how many were injured?\n");
+
+        // then the first question does not go on from the last session's
+        assertTrue(out.contains(dev.herald.chat.QuestionService.NO_EARLIER_TURN), out);
     }
     @Test
     void should_start_each_reply_and_prompt_on_a_line_of_its_own_when_input_is_piped() {
