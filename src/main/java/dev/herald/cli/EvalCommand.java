@@ -87,6 +87,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--baselines", description = "also score the LangChain4j-standard and BM25-only retrieval baselines")
     boolean baselines;
 
+    @Option(names = "--typos", description = "also ask every open question with the middle letter of its longest "
+            + "word dropped, and report how often spelling correction restores it (rows in questions-typos.jsonl)")
+    boolean typos;
+
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "5",
             description = "questions asked once before timing starts (default: ${DEFAULT-VALUE})")
     int warmup;
@@ -188,6 +192,12 @@ final class EvalCommand implements Callable<Integer> {
                 notCovered = evaluation.notCovered(questions, notCoveredDay);
             }
 
+            Evaluation.TyposResult typoPass = null;
+            if (typos) {
+                progress.message("eval: the same questions misspelt (a letter dropped from the longest word)…");
+                typoPass = evaluation.typos(questions);
+            }
+
             // 5. The report
             double pctOfRaw = first.isPresent() && speed.embedAllChunksPerSecond() > 0
                     ? 100 * first.get().chunksPerSecond() / speed.embedAllChunksPerSecond() : Double.NaN;
@@ -200,14 +210,17 @@ final class EvalCommand implements Callable<Integer> {
             EvalReport partial = result.report();
             EvalReport.AnswerScores answers = notCovered == null ? partial.answers()
                     : partial.answers().withNotCovered(notCovered.scores());
+            if (typoPass != null) answers = answers.withTypos(typoPass.scores());
             EvalReport report = new EvalReport(runInfo(config, database, herald), counts, ingest, speed,
                     partial.retrieval(), answers, partial.speed());
             ReportWriter.writeAll(reportDir, report, result.questions());
             if (notCovered != null) ReportWriter.writeRows(reportDir.resolve("questions-not-covered.jsonl"), notCovered.questions());
+            if (typoPass != null) ReportWriter.writeRows(reportDir.resolve("questions-typos.jsonl"), typoPass.questions());
             root.out().print(ReportWriter.table(report));
             root.out().println("report: " + reportDir.resolve("report.md") + ", " + reportDir.resolve("report.json")
                     + ", " + reportDir.resolve("questions.jsonl")
-                    + (notCovered == null ? "" : ", " + reportDir.resolve("questions-not-covered.jsonl")));
+                    + (notCovered == null ? "" : ", " + reportDir.resolve("questions-not-covered.jsonl"))
+                    + (typoPass == null ? "" : ", " + reportDir.resolve("questions-typos.jsonl")));
             root.out().flush();
             return 0;
         }

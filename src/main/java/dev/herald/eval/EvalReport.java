@@ -78,17 +78,24 @@ public record EvalReport(Map<String, Object> run, Counts counts, Ingest ingest, 
      * @param notCovered         the same questions asked as of a date before the archive's news, or null if not run
      * @param halves             the same scores on the two halves of the questions split by a hash of their id
      *                           ("A" and "B"), so a change can be checked on each
+     * @param typos              the typo pass, or null if not run
      */
     public record AnswerScores(int questions, int labelled, double containment, double containmentLabelled,
                                double containmentFirst30, double containmentWordForms, double meanWords,
                                double meanWordsAnswered,
                                double abstentionRate, double citedPrecision, int citedArticles,
                                int citationChecked, double citationValidity, NotCovered notCovered,
-                               Map<String, Half> halves) {
+                               Map<String, Half> halves, TypoScores typos) {
         public AnswerScores withNotCovered(NotCovered n) {
             return new AnswerScores(questions, labelled, containment, containmentLabelled, containmentFirst30,
                     containmentWordForms, meanWords, meanWordsAnswered, abstentionRate, citedPrecision, citedArticles, citationChecked,
-                    citationValidity, n, halves);
+                    citationValidity, n, halves, typos);
+        }
+
+        public AnswerScores withTypos(TypoScores t) {
+            return new AnswerScores(questions, labelled, containment, containmentLabelled, containmentFirst30,
+                    containmentWordForms, meanWords, meanWordsAnswered, abstentionRate, citedPrecision, citedArticles, citationChecked,
+                    citationValidity, notCovered, halves, t);
         }
     }
 
@@ -97,6 +104,20 @@ public record EvalReport(Map<String, Object> run, Counts counts, Ingest ingest, 
      * would be a guess, so the share that abstains should be high (see the README's calibration).
      */
     public record NotCovered(String asOf, int questions, double abstentionRate, int visibleArticles) {
+    }
+
+    /**
+     * The typo pass: each open question asked again with the middle letter of its longest word dropped ({@link
+     * Typos}), and as written.
+     *
+     * @param misspelt              questions that had a word to misspell
+     * @param restored              share of those searched as the question was written (every word put back)
+     * @param containment           answer containment on the misspelt questions
+     * @param containmentAsWritten  answer containment on the same questions as written
+     * @param altered               share of the questions as written whose words the corrector changed (should be 0)
+     */
+    public record TypoScores(int misspelt, double restored, double containment, double containmentAsWritten,
+                             double altered) {
     }
 
     /** Scores of one half of the questions: answers over its open questions, MRR@10 over its labelled ones. */

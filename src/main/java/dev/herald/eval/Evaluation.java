@@ -269,7 +269,7 @@ public final class Evaluation {
         EvalReport.AnswerScores answers = new EvalReport.AnswerScores(all.contained.size(), all.containedLabelled.size(),
                 Metrics.rate(all.contained), Metrics.rate(all.containedLabelled), Metrics.rate(all.first30),
                 Metrics.rate(all.wordForms), Metrics.mean(all.words), Metrics.mean(all.wordsAnswered), Metrics.rate(all.abstained),
-                all.precision(), all.cited, valid.size(), Metrics.rate(valid), null, halfScores);
+                all.precision(), all.cited, valid.size(), Metrics.rate(valid), null, halfScores, null);
         Map<String, EvalReport.Latency> stages = new LinkedHashMap<>();
         for (String s : STAGES) stages.put(s, EvalReport.Latency.ofMillis(stageMs.get(s)));
         Map<String, Object> mem = new LinkedHashMap<>(memory.report());
@@ -380,6 +380,51 @@ public final class Evaluation {
         if (all.isEmpty()) return null;
         java.time.Instant at = all.get((int) Math.min(all.size() - 1, Math.floor(share * all.size())));
         return java.time.LocalDate.ofInstant(at, ZoneOffset.UTC).atTime(java.time.LocalTime.MAX).toInstant(ZoneOffset.UTC);
+    }
+
+    /**
+     * Asks each open question misspelt ({@link Typos}) and as written, and measures how often the spelling corrector
+     * puts the question back as it was written (the search text of the reply is the corrected question), how much
+     * containment the typo costs, and how often a question as written is changed.
+     */
+    public TyposResult typos(List<EvalQuestion> questions) {
+        List<Boolean> restored = new ArrayList<>();
+        List<Boolean> contained = new ArrayList<>();
+        List<Boolean> containedAsWritten = new ArrayList<>();
+        List<Boolean> altered = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        progress.start(questions.size());
+        int done = 0;
+        for (EvalQuestion q : questions) {
+            progress.advance(++done);
+            if (q.needsChoices()) continue;
+            Reply asWritten = herald.questions().ask(q.question(), q.asOf());
+            altered.add(!asWritten.searchText().equals(q.question()));
+            java.util.Optional<String> misspelt = Typos.misspell(q.question());
+            if (misspelt.isEmpty()) continue;
+            Reply reply = herald.questions().ask(misspelt.get(), q.asOf());
+            boolean back = reply.searchText().equals(q.question());
+            boolean in = Metrics.contains(reply.answer().text(), q.answers());
+            restored.add(back);
+            contained.add(in);
+            containedAsWritten.add(Metrics.contains(asWritten.answer().text(), q.answers()));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", q.id());
+            row.put("question", q.question());
+            row.put("misspelt", misspelt.get());
+            row.put("searched", reply.searchText());
+            row.put("restored", back);
+            row.put("contained", in);
+            row.put("as_written_searched", asWritten.searchText());
+            rows.add(row);
+        }
+        progress.done();
+        return new TyposResult(new EvalReport.TypoScores(restored.size(), Metrics.rate(restored), Metrics.rate(contained),
+                Metrics.rate(containedAsWritten), Metrics.rate(altered)), rows);
+    }
+
+    /** The typo pass: its scores and one row per misspelt question (for {@code questions-typos.jsonl}). */
+    public record TyposResult(EvalReport.TypoScores scores, List<Map<String, Object>> questions) {
     }
 
     /** The not-covered pass: its scores and one row per question (for {@code questions-not-covered.jsonl}). */

@@ -118,6 +118,14 @@ public final class ReportWriter {
                     a.notCovered().asOf().substring(0, 10), a.notCovered().visibleArticles(), a.notCovered().questions(),
                     pct(a.notCovered().abstentionRate())));
         }
+        if (a.typos() != null) {
+            EvalReport.TypoScores t = a.typos();
+            sb.append(String.format("| misspelt (a letter dropped from the longest word; n = %d): searched as written | %s |%n",
+                    t.misspelt(), pct(t.restored())));
+            sb.append(String.format("| misspelt: containment (as written: %s) | %s |%n", pct(t.containmentAsWritten()),
+                    pct(t.containment())));
+            sb.append(String.format("| questions as written that spelling correction changed | %s |%n", pct(t.altered())));
+        }
         sb.append(String.format("| citation validity (all %d answers) | %s |%n%n", a.citationChecked(),
                 pct(a.citationValidity())));
         sb.append("Containment: a gold answer, lower-cased with ASCII punctuation and typographic quotes removed and "
@@ -218,6 +226,11 @@ public final class ReportWriter {
         if (a.notCovered() != null) {
             sb.append(String.format("not covered (as of %s): %s of %d abstain%n", a.notCovered().asOf().substring(0, 10),
                     pct(a.notCovered().abstentionRate()), a.notCovered().questions()));
+        }
+        if (a.typos() != null) {
+            sb.append(String.format("misspelt (%d): searched as written %s, containment %s (as written %s); as written "
+                            + "changed %s%n", a.typos().misspelt(), pct(a.typos().restored()), pct(a.typos().containment()),
+                    pct(a.typos().containmentAsWritten()), pct(a.typos().altered())));
         }
         if (a.halves() != null) {
             for (Map.Entry<String, EvalReport.Half> e : a.halves().entrySet()) {

@@ -172,6 +172,36 @@ class EvalCommandTest {
     }
 
     @Test
+    void should_report_how_often_a_misspelt_question_is_searched_as_written_when_asked_with_typos() throws IOException {
+        // given two reports of a recall (a correction must be a word of at least two passages), and a question
+        Path home = Files.createTempDirectory(dir, "typos");
+        Path recalls = home.resolve("corpus.jsonl");
+        Files.writeString(recalls, String.join("\n", ARTICLES[0],
+                article("a-recall-2", "Voltra widens its recall", "2022-06-13", "Voltra Motors is now recalling sedans "
+                        + "sold in Canada as well, after regulators there asked about the brake hoses.")) + "\n");
+        Path asked = home.resolve("questions.jsonl");
+        Files.writeString(asked, question("q-recall", "Which carmaker is recalling sedans over brake defects?",
+                "[\"Voltra Motors\"]", "[\"a-recall\"]", "2022-06-16", false, "gold") + "\n");
+
+        // when
+        Run run = run("eval", "--corpus", recalls.toString(), "--questions", asked.toString(), "--db",
+                home.resolve("t.db").toString(), "--report", home.resolve("r").toString(), "--typos", "--warmup", "0",
+                "--embed-sample", "0", "--not-covered-as-of", "none");
+
+        // then "recaling" is searched as "recalling", the question as written is left alone, and the row says so
+        assertEquals(0, run.code, run.err);
+        JsonNode typos = new ObjectMapper().readTree(home.resolve("r").resolve("report.json").toFile())
+                .get("answers").get("typos");
+        assertEquals(1, typos.get("misspelt").asInt(), typos.toString());
+        assertEquals(1.0, typos.get("restored").asDouble(), typos.toString());
+        assertEquals(0.0, typos.get("altered").asDouble(), typos.toString());
+        assertEquals(1.0, typos.get("containment").asDouble(), typos.toString());
+        JsonNode row = rows(new ObjectMapper(), home.resolve("r").resolve("questions-typos.jsonl")).get("q-recall");
+        assertEquals("Which carmaker is recaling sedans over brake defects?", row.get("misspelt").asText());
+        assertTrue(Files.readString(home.resolve("r").resolve("report.md")).contains("searched as written | 100.0 %"));
+    }
+
+    @Test
     void should_exit_2_with_one_line_when_the_questions_file_is_missing() {
         // given
         Path missing = dir.resolve("nope.jsonl");
