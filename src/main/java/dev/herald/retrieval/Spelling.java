@@ -101,9 +101,12 @@ public final class Spelling {
             }
             if (keywords.documentFrequency(w) > 0) {
                 if (!known.contains(w)) known.add(w);
-            } else if (isWord(w) && keywords.documentFrequency(Terms.stem(w)) == 0 && !englishWord.test(w)) {
+            } else if (isWord(w) && keywords.documentFrequency(Terms.stem(w)) == 0) {
                 // (a form of a known word, "controls" where the archive says "control", is not a typo)
-                List<TextIndex.Near> near = candidates(keywords, w);
+                // The other side of the Atlantic's spelling is no typo, yet a reader writing "Harbor" of the Harbour
+                // Cup means it: the name was missing from every article, and the question abstained.
+                List<TextIndex.Near> near = otherSpelling(keywords, w);
+                if (near.isEmpty() && !englishWord.test(w)) near = candidates(keywords, w);
                 if (!near.isEmpty()) unknown.put(w, near);
             }
         }
@@ -158,6 +161,32 @@ public final class Spelling {
                 .thenComparing(Comparator.comparingInt(TextIndex.Near::documentFrequency).reversed())
                 .thenComparing(TextIndex.Near::term));
         return near;
+    }
+
+    /** British and American endings of one word: harbour/harbor, organise/organize, centre/center, defence/defense. */
+    private static final String[][] ATLANTIC = {
+            {"our", "or"}, {"ours", "ors"}, {"oured", "ored"}, {"ouring", "oring"}, {"ourite", "orite"},
+            {"ourites", "orites"}, {"ise", "ize"}, {"ises", "izes"}, {"ised", "ized"}, {"ising", "izing"},
+            {"isation", "ization"}, {"isations", "izations"}, {"yse", "yze"}, {"ysed", "yzed"}, {"tre", "ter"},
+            {"tres", "ters"}, {"ence", "ense"}, {"ogue", "og"}, {"ogues", "ogs"}, {"lled", "led"}, {"lling", "ling"},
+            {"ller", "ler"}, {"llers", "lers"}};
+
+    /**
+     * The word as the other spelling writes it, when the archive has that ("harbor" over articles that say
+     * "harbour"); at most one candidate, the most frequent, as distance 0. Empty when no such spelling is indexed.
+     */
+    static List<TextIndex.Near> otherSpelling(TextIndex keywords, String w) {
+        TextIndex.Near best = null;
+        for (String[] pair : ATLANTIC) {
+            for (int side = 0; side < 2; side++) {
+                String from = pair[side], to = pair[1 - side];
+                if (!w.endsWith(from) || w.length() - from.length() < 3) continue;
+                String other = w.substring(0, w.length() - from.length()) + to;
+                int df = keywords.documentFrequency(other);
+                if (df > 0 && (best == null || df > best.documentFrequency())) best = new TextIndex.Near(other, 0, df);
+            }
+        }
+        return best == null ? List.of() : List.of(best);
     }
 
     /**

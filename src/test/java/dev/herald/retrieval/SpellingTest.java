@@ -89,6 +89,17 @@ class SpellingTest {
     }
 
     @Test
+    void should_search_the_archives_spelling_when_the_reader_writes_the_other_sides() {
+        // when: the samples write "Harbour" and "neighbouring"
+        Answer a = herald.questions().ask("Who won the Harbor Cup final?", Instant.parse("2025-01-30T12:00:00Z")).answer();
+
+        // then
+        assertEquals("Showing results for: Who won the Harbour Cup final?", a.note());
+        assertTrue(a.text().contains("Northgate Rovers"), a.text());
+        assertEquals("Congo accused neighbouring Rwanda", spelling.correct("Congo accused neighboring Rwanda").question());
+    }
+
+    @Test
     void should_leave_the_people_of_a_place_alone_when_only_the_place_is_in_the_archive() {
         // "Rwandan" is in no sample and not in the model's vocabulary; "Rwanda" is one letter away
         assertFalse(spelling.correct("What did the Rwandan government say?").changed());
