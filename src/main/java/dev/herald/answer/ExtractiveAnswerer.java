@@ -86,6 +86,13 @@ public final class ExtractiveAnswerer implements Answerer {
     // telescope's $10 billion now open the answer), containment unchanged; 2025h2 (2 such questions) unchanged; 0.4
     // gave the same.
     static final double MONEY_BONUS = 0.2;
+    /**
+     * A count of none: "no serious injuries", "injured no one", "nobody was hurt". It answers a "how many" question
+     * as a number does, when the sentence also names what was counted (the Brightwell recall's "No serious injuries
+     * have been reported" for "How many people were injured by the kettles?", which abstained for want of a number).
+     */
+    private static final Pattern NONE = Pattern.compile("(?i)\\b(?:no|zero|nobody|no one|no-one|none)\\b");
+    static final double NONE_CUE = 0.25;
     private static final Pattern MONEY = Pattern.compile(
             "[$€£¥]\\s?\\d|\\d[\\d,.]*\\s?(?:million |billion |trillion )?(?:dollars|euros|pounds|yen|yuan|rupees)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -206,7 +213,14 @@ public final class ExtractiveAnswerer implements Answerer {
                 // (not by its casualty words alone: "people ... killed" is no paraphrase of "people died in the kettle
                 // fires", whatever share of the question it covers)
                 boolean paraphrased = rareWordsOnly && coverage - (total == 0 ? 0 : casualties / total) >= NAMELESS_COVERAGE;
-                if (!(aboutSubject || paraphrased) || coverage == 0 || offThread) continue;
+                // (a quote needs no word of the question: "What did she say?" after the Halcyon launch has none but
+                // the carried name, and the scientist's "Small bodies like this are time capsules," she said.)
+                boolean quoteAsked = type == QuestionType.QUOTE && QuestionType.isQuotation(text);
+                // ...and a follow-up asking only that ("what did she say?") is answered by what someone said, not by
+                // the story's lead, which covers the carried name best
+                if (type == QuestionType.QUOTE && !request.earlierQuestions().isEmpty() && ownTerms.isEmpty()
+                        && !type.hasAsked(text, questionTokens)) continue;
+                if (!(aboutSubject || paraphrased) || coverage == 0 && !quoteAsked || offThread) continue;
                 // A follow-up is answered by a sentence with its own words, not by one that only matches the earlier
                 // question: "who leads them?" after "Who controls Goma?" got the Goma lead again, naming no leader.
                 // A date for "when" or a count for "how many" is that word's evidence, since a stem misses irregular
@@ -217,9 +231,12 @@ public final class ExtractiveAnswerer implements Answerer {
                 // A restatement of the question tells the reader nothing unless it also holds what was asked (a new
                 // number for "how much did the bidder pay?"); its coverage goes to the next sentence.
                 if (echo && !type.hasAsked(text, questionTokens)) continue;
+                // "No serious injuries have been reported" answers "how many were injured?": with none
+                boolean none = type == QuestionType.COUNT && !asksForMoney && NONE.matcher(text).find()
+                        && (!Collections.disjoint(stems, casualtyTerms) || !Collections.disjoint(stems, counted));
                 double score = coverage
                         + 0.25 * (topScore <= 0 ? 0 : c.score() / topScore)
-                        + CUE_WEIGHT * (askedKind.isEmpty() ? type.cue(text, questionTokens) : askedKind.cue(text, questionTokens))
+                        + CUE_WEIGHT * (none ? NONE_CUE : askedKind.isEmpty() ? type.cue(text, questionTokens) : askedKind.cue(text, questionTokens))
                         + (countsTheAskedThing(text, counted) ? COUNTED_BONUS : 0)
                         + (asksForMoney && MONEY.matcher(text).find() ? MONEY_BONUS : 0)
                         - (words > 60 ? 0.1 : 0)
@@ -235,7 +252,17 @@ public final class ExtractiveAnswerer implements Answerer {
 
         // 4. Abstain when even the best sentence barely touches the question
         Candidate best = candidates.get(0);
-        double strength = evidence(best, evidence);
+        double strength = evidence(best.coverage(), evidence);
+        // A follow-up's evidence is also judged on its own words: the earlier turn's, added at half weight to find the
+        // story, are mostly not in the sentence that answers the new question ("It is the club's first major trophy
+        // in eleven years" for "how long since their last trophy?" covered 0.24 of all the terms, 0.55 of its own).
+        if (!ownTerms.isEmpty()) strength = Math.max(strength, evidence(ownCoverage(best, weights, ownTerms), evidence));
+        // "What did she say?" has no words of its own to cover: a quotation from an article on the thread's subject is
+        // what it asks for, judged on how well that article covers the subject
+        if (type == QuestionType.QUOTE && ownTerms.isEmpty() && !request.earlierQuestions().isEmpty()
+                && QuestionType.isQuotation(best.text())) {
+            strength = Math.max(strength, evidence(onSubject.getOrDefault(best.articleId(), 0.0), evidence));
+        }
         if (strength < minEvidence) return Answer.abstain(request.question(), related, strength);
         // ...or when its story holds no amount for a "how many / how much" question: a number, and for a price or a
         // sum paid an amount of money ("How much do the recalled kettles cost?" got the recall, which names no price;
@@ -243,7 +270,8 @@ public final class ExtractiveAnswerer implements Answerer {
         // on 2025h2 1 of 298, none of them containing the gold answer.
         if (type == QuestionType.COUNT) {
             Pattern amount = asksForMoney ? MONEY : NUMBER;
-            boolean told = candidates.stream().anyMatch(c -> amount.matcher(c.text()).find()
+            boolean told = candidates.stream().anyMatch(c -> (amount.matcher(c.text()).find()
+                            || !asksForMoney && NONE.matcher(c.text()).find() && !Collections.disjoint(c.stems(), casualtyTerms))
                     && (c.articleId().equals(best.articleId()) || sameStory(c, best, subject)));
             if (!told) return Answer.abstain(request.question(), related, strength);
         }
@@ -358,10 +386,21 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     /** 0..1: how much of the question the best sentence covers, tempered by how close the best chunk is in meaning. */
-    private static double evidence(Candidate best, List<RetrievedChunk> evidence) {
+    private static double evidence(double coverage, List<RetrievedChunk> evidence) {
         double cosine = 0;
         for (RetrievedChunk c : evidence) if (!Double.isNaN(c.cosine())) cosine = Math.max(cosine, c.cosine());
-        return Math.min(1, 0.6 * best.coverage() + 0.4 * Math.max(0, cosine));
+        return Math.min(1, 0.6 * coverage + 0.4 * Math.max(0, cosine));
+    }
+
+    /** 0..1: the weighted share of a follow-up's own terms the sentence holds. */
+    private static double ownCoverage(Candidate c, Map<String, Double> weights, Set<String> ownTerms) {
+        double total = 0, found = 0;
+        for (String t : ownTerms) {
+            double w = weights.getOrDefault(t, 0.0);
+            total += w;
+            if (c.stems().contains(t)) found += w;
+        }
+        return total == 0 ? 0 : found / total;
     }
 
     /** Term weights of a question; in "Context sentence. Which X did Y?" the asking sentence weighs 1.5 times more. */
@@ -560,7 +599,8 @@ public final class ExtractiveAnswerer implements Answerer {
                 case COUNT -> hasNew(NUMBER, sentence, questionTokens) ? 0.25 : NUMBER.matcher(sentence).find() ? 0.08 : 0;
                 case TIME -> hasNew(DATE, sentence, questionTokens) ? 0.2 : 0;
                 case PERSON, PLACE, ENTITY -> hasNew(NAME, sentence, questionTokens) ? 0.2 : 0;
-                case QUOTE -> QUOTATION.matcher(sentence).find() ? 0.3 : REPORTED.matcher(sentence).find() ? 0.15 : 0;
+                case QUOTE -> (QUOTATION.matcher(sentence).find() ? 0.3 : REPORTED.matcher(sentence).find() ? 0.15 : 0)
+                        + (saidBy(sentence, questionTokens) ? 0.1 : 0);
                 case OTHER -> 0;
             };
         }
@@ -578,6 +618,24 @@ public final class ExtractiveAnswerer implements Answerer {
                 case QUOTE -> QUOTATION.matcher(sentence).find();
                 case OTHER -> true;
             };
+        }
+
+        private static final Pattern SAID_BY = Pattern.compile(
+                "(?i)\\b(she|he|they) (?:said|says|told|added|warned)\\b|\\b(?:said|says) (she|he|they)\\b");
+
+        /** "What did she say?" and "... she said": the speaker is the one asked about (he, she, they). */
+        private static boolean saidBy(String sentence, Set<String> questionTokens) {
+            Matcher m = SAID_BY.matcher(sentence);
+            while (m.find()) {
+                String who = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
+                if (questionTokens.contains(who)) return true;
+            }
+            return false;
+        }
+
+        /** Whether the sentence quotes someone's words (quotation marks). */
+        static boolean isQuotation(String sentence) {
+            return QUOTATION.matcher(sentence).find();
         }
 
         /** Whether what this type asks for is rare enough in news sentences to say a sentence answers (a date, a count). */

@@ -37,6 +37,20 @@ public final class FollowUps {
         return content <= 1 || (refers && content <= 3);
     }
 
+    /** Whether the question opens by going on from the last turn: "and ...", "what about ...", "more on ...". */
+    public static boolean opensWithLeadIn(String question) {
+        return LEAD_IN.matcher(question.trim().toLowerCase(Locale.ROOT)).matches();
+    }
+
+    /** Whether the question points back with a pronoun ("who leads them?", "what did she say?", "when did it launch?"). */
+    public static boolean refersBack(String question) {
+        for (String t : Terms.tokens(question.toLowerCase(Locale.ROOT))) if (POINTING.contains(t)) return true;
+        return false;
+    }
+
+    private static final Set<String> POINTING = Set.of("they", "them", "their", "it", "its", "he", "she", "him", "his",
+            "her", "those", "these");
+
     /**
      * Whether the question opens by going on from something said before ("and how many were hurt?", "what about
      * the others?") and names nothing itself: with no earlier turn to follow, there is no telling what it asks about.

@@ -123,8 +123,23 @@ public final class QuestionService {
     /** The briefing behind {@code /latest [topic]}: the top stories of the newest days, on the topic if one is given. */
     public Answer latest(String topic, Instant asOf) {
         if (briefings == null) throw new IllegalStateException("no briefings configured");
-        BriefingRequest r = BriefingRequest.latest(topic, LocalDate.ofInstant(asOf, ZoneOffset.UTC));
-        return briefings.brief(topic == null || topic.isBlank() ? "/latest" : "/latest " + topic.strip(), r, asOf);
+        BriefingRequest asked = BriefingRequest.latest(topic, LocalDate.ofInstant(asOf, ZoneOffset.UTC));
+        BriefingRequest r = spelt(asked);
+        return withSpellingNote(briefings.brief(topic == null || topic.isBlank() ? "/latest" : "/latest " + topic.strip(),
+                r, asOf), asked, r);
+    }
+
+    /** The briefing's topic as the archive spells it ("Harbor Cup news" is news about the Harbour Cup). */
+    private BriefingRequest spelt(BriefingRequest r) {
+        if (r.topic() == null || spelling == null) return r;
+        Spelling.Correction fixed = spelling.correct(r.topic());
+        return fixed.changed() ? new BriefingRequest(fixed.question(), r.window()) : r;
+    }
+
+    private static Answer withSpellingNote(Answer brief, BriefingRequest asked, BriefingRequest searched) {
+        if (java.util.Objects.equals(asked.topic(), searched.topic())) return brief;
+        String note = showingResultsFor(searched.topic());
+        return brief.withNote(brief.note() == null ? note : note + ". " + brief.note());
     }
 
     /** The morning briefing: the top distinct stories of the 24 hours before {@code asOf}, one quoted line each. */
@@ -166,12 +181,18 @@ public final class QuestionService {
         Reply reply = answer(question, asOf, recent, progress);
         Set<String> cited = new HashSet<>();
         for (Citation c : reply.answer().citations()) cited.add(c.article().id());
+        String remembered = reply.searchText();
         if (reply.answer().abstained() && reply.followUp()) {
-            // keep the thread: the next follow-up still refers to the earlier topic
-            cited.addAll(recent.get(recent.size() - 1).citedArticles());
+            // keep the thread: the next follow-up still refers to the earlier topic, searched as it was. Remembering
+            // the unanswered question's words as well ("latest on Halcyon is it crewed? when is the landing?") made
+            // each later follow-up's carried subject wider, and one abstention led to the next.
+            Conversations.Turn before = recent.get(recent.size() - 1);
+            cited.addAll(before.citedArticles());
+            remembered = before.searchText();
         }
         start = System.nanoTime();
-        conversations.remember(conversation, question, reply.searchText(), cited);
+        // a question asked back ("Which story do you mean?") starts no thread: the next one is a first question too
+        if (!NO_EARLIER_TURN.equals(reply.answer().text())) conversations.remember(conversation, question, remembered, cited);
         memory += System.nanoTime() - start;
         // "memory": reading and writing the conversation (in the store with several instances), outside "total"
         java.util.Map<String, Long> stages = new java.util.LinkedHashMap<>(reply.stageNanos());
@@ -237,11 +258,12 @@ public final class QuestionService {
         if (briefings != null) {
             Optional<BriefingRequest> wanted = BriefingRequest.detect(question, LocalDate.ofInstant(asOf, ZoneOffset.UTC));
             if (wanted.isPresent()) {
-                Answer brief = briefings.brief(question, wanted.get(), asOf);
+                BriefingRequest request = spelt(wanted.get());
+                Answer brief = withSpellingNote(briefings.brief(question, request, asOf), wanted.get(), request);
                 long end = System.nanoTime();
                 SearchResult none = new SearchResult(List.of(), List.of(), new float[0], Map.of());
                 // a follow-up ("when did it launch?" after "Halcyon news") is searched with the topic, not with "news"
-                String topic = wanted.get().topic();
+                String topic = request.topic();
                 return new Reply(brief, none, false, topic == null ? question : topic,
                         Map.of("answer", end - start, "total", end - start));
             }
@@ -263,7 +285,8 @@ public final class QuestionService {
         //    the price of coffee?" after the launch).
         Optional<Conversations.Turn> previous = recent.isEmpty() ? Optional.empty() : Optional.of(recent.get(recent.size() - 1));
         boolean followUp = previous.isPresent() && FollowUps.isFollowUp(question);
-        if (previous.isEmpty() && FollowUps.needsEarlierTurn(question)) {
+        if (previous.isEmpty() && (FollowUps.needsEarlierTurn(question)
+                || FollowUps.isFollowUp(question) && FollowUps.refersBack(question) && FollowUps.namesNothing(question))) {
             // answering it would quote whichever story has the asked kind of fact (the top casualty count for "and
             // how many were hurt?"): a guess presented as an answer
             SearchResult found = retriever.search(new SearchQuery(question, asOf, Optional.empty(), Set.of()));
@@ -284,7 +307,19 @@ public final class QuestionService {
                         && threaded.answer().citations().stream().anyMatch(c -> thread.contains(c.article().id()))) {
                     return threaded;
                 }
+                // "how long since their last trophy?" points back: on its own it got the coffee price's "two years"
+                if (FollowUps.refersBack(question)) return threaded;
             }
+        }
+        if (followUp && rewriter == null && FollowUps.opensWithLeadIn(question) && !FollowUps.refersBack(question)) {
+            // "what about the kettles?" after the Harbour Cup names a new story in a follow-up's words: when the thread
+            // does not answer it, it is asked on its own. Not a question pointing back ("who leads them?" would quote
+            // any story with a leader), nor one without a lead-in ("what did the engineers say?" after the kettle
+            // recall means the company's engineers, not the Halcyon mission's)
+            Reply threaded = searchAndAnswer(question, asked, asOf, recent, true, start, AnswerProgress.NONE, fixed, note);
+            if (!threaded.answer().abstained() || !threaded.followUp()) return threaded;
+            Reply alone = searchAndAnswer(question, asked, asOf, recent, false, start, progress, fixed, note);
+            return alone.answer().abstained() ? threaded : alone;
         }
         return searchAndAnswer(question, asked, asOf, recent, followUp, start, progress, fixed, note);
     }

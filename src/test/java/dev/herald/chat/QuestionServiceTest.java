@@ -1,6 +1,7 @@
 package dev.herald.chat;
 
 import dev.herald.Herald;
+import dev.herald.answer.Answer;
 import dev.herald.support.TestHerald;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Instant;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -156,6 +158,85 @@ class QuestionServiceTest {
 
         // then
         assertTrue(leads.answer().abstained(), leads.answer().text());
+    }
+
+    @Test
+    void should_take_what_about_x_as_a_new_story_when_the_thread_does_not_cover_x() {
+        // given
+        QuestionService q = herald.questions();
+        q.ask("chat-switch", "Who won the Harbour Cup?", AS_OF);
+
+        // when
+        Reply kettles = q.ask("chat-switch", "what about the kettles?", AS_OF);
+        Reply hurt = q.ask("chat-switch", "how many were hurt?", AS_OF);
+
+        // then the recall answers, and the thread goes on from it
+        assertTrue(kettles.answer().citations().stream().anyMatch(c -> c.article().url().endsWith("brightwell-kettle-recall")),
+                kettles.answer().text());
+        assertTrue(hurt.answer().text().startsWith("No serious injuries have been reported."), hurt.answer().text());
+    }
+
+    @Test
+    void should_ask_which_story_is_meant_when_a_first_question_points_back_and_keep_asking_until_one_is_named() {
+        // given
+        QuestionService q = herald.questions();
+
+        // when
+        Reply leads = q.ask("chat-first", "who leads them?", AS_OF);
+        Reply said = q.ask("chat-first", "what did she say?", AS_OF);
+
+        // then
+        assertEquals(QuestionService.NO_EARLIER_TURN, leads.answer().text());
+        assertEquals(QuestionService.NO_EARLIER_TURN, said.answer().text());
+    }
+
+    @Test
+    void should_quote_someone_when_a_follow_up_asks_only_what_she_said() {
+        // given
+        QuestionService q = herald.questions();
+        q.ask("chat-quote", "Halcyon news", AS_OF);
+
+        // when
+        Reply said = q.ask("chat-quote", "what did she say?", AS_OF);
+
+        // then
+        assertTrue(said.answer().text().startsWith("\"Small bodies like this are time capsules,\" she said."),
+                said.answer().text());
+    }
+
+    @Test
+    void should_answer_a_later_follow_up_after_questions_the_story_does_not_answer() {
+        // given two follow-ups the Halcyon article cannot answer
+        QuestionService q = herald.questions();
+        q.ask("chat-streak", "latest on Halcyon", AS_OF);
+        assertTrue(q.ask("chat-streak", "is it crewed?", AS_OF).answer().abstained());
+        assertTrue(q.ask("chat-streak", "when is the landing?", AS_OF).answer().abstained());
+
+        // when
+        Reply lander = q.ask("chat-streak", "how long will the lander work?", AS_OF);
+
+        // then the thread is still the launch, searched as it was, not with the unanswered questions' words
+        assertTrue(lander.answer().text().contains("a small lander named Pip"), lander.answer().text());
+    }
+
+    @Test
+    void should_brief_on_the_archives_spelling_of_a_topic() {
+        // when
+        Answer brief = herald.questions().ask("Harbor Cup news", AS_OF).answer();
+
+        // then
+        assertTrue(brief.text().contains("Northgate Rovers"), brief.text());
+        assertEquals("Showing results for: Harbour Cup", brief.note());
+    }
+
+    @Test
+    void should_answer_a_count_of_none_when_the_story_says_no_one_was_hurt() {
+        // when
+        Reply r = herald.questions().ask("How many people were injured by the kettles?", AS_OF);
+
+        // then
+        assertTrue(r.answer().text().startsWith("No serious injuries have been reported. [1]"), r.answer().text());
+        assertTrue(r.answer().citations().get(0).article().url().endsWith("brightwell-kettle-recall"));
     }
 
     @Test
