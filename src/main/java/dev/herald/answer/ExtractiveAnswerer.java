@@ -185,7 +185,11 @@ public final class ExtractiveAnswerer implements Answerer {
                 order++;
                 String text = withoutGalleryControls(s.text());
                 // a news article's first sentences say who, what and where: the answer is often there
-                boolean lead = leadChunk && s.start() < 400;
+                // (in a follow-up only when it has the date or count asked for: the reader has just been shown the
+                // story's lead, and with its bonus it came first again for "how often do trams run?" and "who scored
+                // the winning penalty?", the answer second; "when did it launch?" is answered by the lead's Wednesday)
+                boolean lead = leadChunk && s.start() < 400 && (request.earlierQuestions().isEmpty()
+                        || type.hasOwnCue() && type.hasAsked(text, questionTokens));
                 int words = Terms.wordCount(text);
                 if (words < 4 || !seenSentences.add(text) || isHeading(text, c.article().title())) {
                     echoed = 0;
@@ -300,6 +304,9 @@ public final class ExtractiveAnswerer implements Answerer {
             int w = Terms.wordCount(c.text());
             if (words + w > maxWords) continue;
             if (!type.addsFact(c.text(), shown, c.stems(), weights.keySet(), picked)) continue;
+            // In a follow-up, a further sentence must hold as much of the new question's own words as the first: the
+            // story's lead, which the reader has seen, otherwise joined most answers in a thread on its carried names
+            if (!ownTerms.isEmpty() && ownCoverage(c, weights, ownTerms) < ownCoverage(best, weights, ownTerms)) continue;
             if (!c.articleId().equals(best.articleId()) && !sameStory(c, best, subject)) continue;
             picked.add(c);
             words += w;

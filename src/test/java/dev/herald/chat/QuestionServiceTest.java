@@ -230,6 +230,24 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_answer_a_follow_up_with_its_own_sentence_alone_not_the_lead_the_reader_has_seen() {
+        // given
+        QuestionService q = herald.questions();
+        q.ask("chat-lead", "Who won the Harbour Cup?", AS_OF);
+        q.ask("chat-lead-2", "Tell me about the Lindenport tram", AS_OF);
+
+        // when
+        Reply penalty = q.ask("chat-lead", "who scored the winning penalty?", AS_OF);
+        Reply trams = q.ask("chat-lead-2", "how often do trams run?", AS_OF);
+
+        // then
+        assertEquals("In the shoot-out, Rovers goalkeeper Lena Brandt saved two penalties, and captain Marco Ilic "
+                + "scored the decisive kick. [1]", penalty.answer().text());
+        assertEquals("Trams will run every six minutes at peak times and every twelve minutes late in the evening. [1]",
+                trams.answer().text());
+    }
+
+    @Test
     void should_answer_a_count_of_none_when_the_story_says_no_one_was_hurt() {
         // when
         Reply r = herald.questions().ask("How many people were injured by the kettles?", AS_OF);
