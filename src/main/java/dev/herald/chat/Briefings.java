@@ -166,7 +166,12 @@ public final class Briefings {
             candidates.removeIf(c -> !w.contains(day(c.ref.publishedAt())));
         }
         List<Story> stories = stories(candidates);
-        stories.sort(Comparator.comparingInt(Story::coverage).reversed()
+        // On a topic, the stories about it come before those that mention it in passing: "news about the tram" led
+        // with the library's reopening (newer, and it mentions "the new tram line") above the tram line's opening.
+        Set<String> topicStems = new LinkedHashSet<>();
+        if (request.topic() != null) for (String w : Terms.contentWords(request.topic())) topicStems.add(Terms.stem(w));
+        stories.sort(Comparator.comparing((Story s) -> !namesUpFront(s, topicStems))
+                .thenComparing(Comparator.comparingInt(Story::coverage).reversed())
                 .thenComparing(s -> s.newest().ref.publishedAt(), Comparator.reverseOrder()));
         List<Story> top = stories.subList(0, Math.min(MAX_STORIES, stories.size()));
 
@@ -197,6 +202,13 @@ public final class Briefings {
         }
         if (citations.isEmpty()) return nothing(question, request, asOf);
         return new Answer(question, text.toString(), citations, false, List.of(), 1.0, null);
+    }
+
+    /** Whether an article of the story has every topic word in its headline or opening sentences (true without a topic). */
+    private static boolean namesUpFront(Story s, Set<String> topicStems) {
+        if (topicStems.isEmpty()) return true;
+        for (Candidate c : s.articles()) if (c.lead.keySet().containsAll(topicStems)) return true;
+        return false;
     }
 
     /** Every dated article of the window (or of the newest days), newest first. */

@@ -107,6 +107,16 @@ class BriefingsTest {
     }
 
     @Test
+    void should_put_the_story_about_the_topic_before_a_newer_one_mentioning_it_in_passing() {
+        // when: the library's reopening (31 Jan) mentions "the new tram line" once; the tram story (25 Jan) is about it
+        Answer a = herald.questions().ask("news about the tram", Instant.parse("2025-01-31T20:00:00Z")).answer();
+
+        // then
+        assertValidBriefing(a);
+        assertTrue(a.citations().get(0).article().url().endsWith("lindenport-tram-line"), a.text());
+    }
+
+    @Test
     void should_quote_the_lead_when_the_sentence_naming_the_topic_points_back_to_an_earlier_one() {
         // when: the summit story names Goma only in "The meeting is meant to calm a crisis ... the city of Goma."
         Answer a = herald.questions().ask("news about Goma", Instant.parse("2025-02-03T12:00:00Z")).answer();
