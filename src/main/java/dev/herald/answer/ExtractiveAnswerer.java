@@ -169,6 +169,8 @@ public final class ExtractiveAnswerer implements Answerer {
         // follow a sentence that does. Judged by article alone, the summit report (it mentions Goma) answered with
         // "the stabilisation efforts Nairobi leads in East Africa", which is not about the rebels.
         Set<String> thread = subject.hasNames() ? Set.of() : request.threadArticles();
+        // A follow-up asking only what was said ("what did she say?"): no words of its own, a quote for an answer
+        boolean quoteOnly = type == QuestionType.QUOTE && !request.earlierQuestions().isEmpty() && ownTerms.isEmpty();
 
         // 3. Score every sentence of the passages retrieval gave (the top results and their context)
         double topScore = evidence.get(0).score();
@@ -222,8 +224,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 boolean quoteAsked = type == QuestionType.QUOTE && QuestionType.isQuotation(text);
                 // ...and a follow-up asking only that ("what did she say?") is answered by what someone said, not by
                 // the story's lead, which covers the carried name best
-                if (type == QuestionType.QUOTE && !request.earlierQuestions().isEmpty() && ownTerms.isEmpty()
-                        && !type.hasAsked(text, questionTokens)) continue;
+                if (quoteOnly && !type.hasAsked(text, questionTokens)) continue;
                 if (!(aboutSubject || paraphrased) || coverage == 0 && !quoteAsked || offThread) continue;
                 // A follow-up is answered by a sentence with its own words, not by one that only matches the earlier
                 // question: "who leads them?" after "Who controls Goma?" got the Goma lead again, naming no leader.
@@ -236,8 +237,8 @@ public final class ExtractiveAnswerer implements Answerer {
                 // number for "how much did the bidder pay?"); its coverage goes to the next sentence.
                 if (echo && !type.hasAsked(text, questionTokens)) continue;
                 // "No serious injuries have been reported" answers "how many were injured?": with none
-                boolean none = type == QuestionType.COUNT && !asksForMoney && NONE.matcher(text).find()
-                        && (!Collections.disjoint(stems, casualtyTerms) || !Collections.disjoint(stems, counted));
+                boolean none = type == QuestionType.COUNT && !asksForMoney
+                        && (saysNone(text, stems, casualtyTerms) || saysNone(text, stems, counted));
                 double score = coverage
                         + 0.25 * (topScore <= 0 ? 0 : c.score() / topScore)
                         + CUE_WEIGHT * (none ? NONE_CUE : askedKind.isEmpty() ? type.cue(text, questionTokens) : askedKind.cue(text, questionTokens))
@@ -263,8 +264,7 @@ public final class ExtractiveAnswerer implements Answerer {
         if (!ownTerms.isEmpty()) strength = Math.max(strength, evidence(ownCoverage(best, weights, ownTerms), evidence));
         // "What did she say?" has no words of its own to cover: a quotation from an article on the thread's subject is
         // what it asks for, judged on how well that article covers the subject
-        if (type == QuestionType.QUOTE && ownTerms.isEmpty() && !request.earlierQuestions().isEmpty()
-                && QuestionType.isQuotation(best.text())) {
+        if (quoteOnly && QuestionType.isQuotation(best.text())) {
             strength = Math.max(strength, evidence(onSubject.getOrDefault(best.articleId(), 0.0), evidence));
         }
         if (strength < minEvidence) return Answer.abstain(request.question(), related, strength);
@@ -275,7 +275,7 @@ public final class ExtractiveAnswerer implements Answerer {
         if (type == QuestionType.COUNT) {
             Pattern amount = asksForMoney ? MONEY : NUMBER;
             boolean told = candidates.stream().anyMatch(c -> (amount.matcher(c.text()).find()
-                            || !asksForMoney && NONE.matcher(c.text()).find() && !Collections.disjoint(c.stems(), casualtyTerms))
+                            || !asksForMoney && saysNone(c.text(), c.stems(), casualtyTerms))
                     && (c.articleId().equals(best.articleId()) || sameStory(c, best, subject)));
             if (!told) return Answer.abstain(request.question(), related, strength);
         }
@@ -285,6 +285,7 @@ public final class ExtractiveAnswerer implements Answerer {
         List<Candidate> picked = new ArrayList<>();
         picked.add(best);
         int words = Terms.wordCount(best.text());
+        double bestOwn = ownTerms.isEmpty() ? 0 : ownCoverage(best, weights, ownTerms);
         Set<String> shown = new HashSet<>(questionTokens);
         shown.addAll(best.tokens());
         // A claim and its denial go together: "The M23 rebel group says it has taken control of Goma" is followed by
@@ -306,7 +307,7 @@ public final class ExtractiveAnswerer implements Answerer {
             if (!type.addsFact(c.text(), shown, c.stems(), weights.keySet(), picked)) continue;
             // In a follow-up, a further sentence must hold as much of the new question's own words as the first: the
             // story's lead, which the reader has seen, otherwise joined most answers in a thread on its carried names
-            if (!ownTerms.isEmpty() && ownCoverage(c, weights, ownTerms) < ownCoverage(best, weights, ownTerms)) continue;
+            if (!ownTerms.isEmpty() && ownCoverage(c, weights, ownTerms) < bestOwn) continue;
             if (!c.articleId().equals(best.articleId()) && !sameStory(c, best, subject)) continue;
             picked.add(c);
             words += w;
@@ -397,6 +398,11 @@ public final class ExtractiveAnswerer implements Answerer {
         double cosine = 0;
         for (RetrievedChunk c : evidence) if (!Double.isNaN(c.cosine())) cosine = Math.max(cosine, c.cosine());
         return Math.min(1, 0.6 * coverage + 0.4 * Math.max(0, cosine));
+    }
+
+    /** Whether the sentence says none of what the terms count ("No serious injuries" for {injur}). */
+    private static boolean saysNone(String text, Set<String> stems, Set<String> counted) {
+        return !Collections.disjoint(stems, counted) && NONE.matcher(text).find();
     }
 
     /** 0..1: the weighted share of a follow-up's own terms the sentence holds. */

@@ -197,7 +197,7 @@ public final class Subject {
      * derived form as in {@link #coverage}.
      */
     public boolean touchesCarried(Collection<String> stems) {
-        for (String term : carried.keySet()) if (stems.contains(term) || sharesPrefix(term, stems)) return true;
+        for (String term : carried.keySet()) if (meets(term, stems)) return true;
         return false;
     }
 
@@ -205,9 +205,14 @@ public final class Subject {
         double total = 0, found = 0;
         for (Map.Entry<String, Double> e : terms.entrySet()) {
             total += e.getValue();
-            if (stems.contains(e.getKey()) || sharesPrefix(e.getKey(), stems)) found += e.getValue();
+            if (meets(e.getKey(), stems)) found += e.getValue();
         }
         return total == 0 ? 1 : found / total;
+    }
+
+    /** Whether the stems hold the term or one of its derived forms ({@link #sharesPrefix}). */
+    private static boolean meets(String term, Collection<String> stems) {
+        return stems.contains(term) || sharesPrefix(term, stems);
     }
 
     /**

@@ -44,7 +44,7 @@ public final class FollowUps {
 
     /** Whether the question points back with a pronoun ("who leads them?", "what did she say?", "when did it launch?"). */
     public static boolean refersBack(String question) {
-        for (String t : Terms.tokens(question.toLowerCase(Locale.ROOT))) if (POINTING.contains(t)) return true;
+        for (String t : Terms.tokens(question)) if (POINTING.contains(t)) return true;
         return false;
     }
 
@@ -52,11 +52,12 @@ public final class FollowUps {
             "her", "those", "these");
 
     /**
-     * Whether the question opens by going on from something said before ("and how many were hurt?", "what about
-     * the others?") and names nothing itself: with no earlier turn to follow, there is no telling what it asks about.
+     * Whether the question goes on from something said before and names nothing itself: it opens that way ("and how
+     * many were hurt?", "what about the others?") or is a follow-up pointing back ("who leads them?", "what did she
+     * say?"). With no earlier turn to follow, there is no telling what it asks about.
      */
     public static boolean needsEarlierTurn(String question) {
-        return LEAD_IN.matcher(question.trim().toLowerCase(Locale.ROOT)).matches() && namesNothing(question);
+        return (opensWithLeadIn(question) || isFollowUp(question) && refersBack(question)) && namesNothing(question);
     }
 
     /**

@@ -220,15 +220,7 @@ public final class QuestionService {
         if (!lang.english()) {
             String english = translator == null ? null : translator.toEnglish(question);
             if (english == null || english.isBlank()) {
-                SearchResult found = retriever.search(new SearchQuery(question, asOf, Optional.empty(), Set.of()));
-                Map<String, ArticleRef> closest = new LinkedHashMap<>();
-                for (var c : found.chunks()) if (closest.size() < 3) closest.putIfAbsent(c.article().id(), c.article());
-                Answer notice = new Answer(question, notEnglish(lang.languageName()), List.of(), true,
-                        List.copyOf(closest.values()), 0, null);
-                long end = System.nanoTime();
-                Map<String, Long> nanos = new LinkedHashMap<>(found.stageNanos());
-                nanos.put("total", end - start);
-                return new Reply(notice, found, false, question, nanos);
+                return notice(question, notEnglish(lang.languageName()), asOf, start, null);
             }
             question = english;
         }
@@ -285,16 +277,10 @@ public final class QuestionService {
         //    the price of coffee?" after the launch).
         Optional<Conversations.Turn> previous = recent.isEmpty() ? Optional.empty() : Optional.of(recent.get(recent.size() - 1));
         boolean followUp = previous.isPresent() && FollowUps.isFollowUp(question);
-        if (previous.isEmpty() && (FollowUps.needsEarlierTurn(question)
-                || FollowUps.isFollowUp(question) && FollowUps.refersBack(question) && FollowUps.namesNothing(question))) {
+        if (previous.isEmpty() && FollowUps.needsEarlierTurn(question)) {
             // answering it would quote whichever story has the asked kind of fact (the top casualty count for "and
             // how many were hurt?"): a guess presented as an answer
-            SearchResult found = retriever.search(new SearchQuery(question, asOf, Optional.empty(), Set.of()));
-            Answer ask = new Answer(question, NO_EARLIER_TURN, List.of(), true, Answer.closestHeadlines(found.chunks()), 0, note);
-            long end = System.nanoTime();
-            Map<String, Long> nanos = new LinkedHashMap<>(found.stageNanos());
-            nanos.put("total", end - start);
-            return new Reply(ask, found, false, question, nanos);
+            return notice(question, NO_EARLIER_TURN, asOf, start, note);
         }
         if (previous.isPresent() && !followUp && FollowUps.namesNothing(question)) {
             if (rewriter != null) {
@@ -322,6 +308,15 @@ public final class QuestionService {
             return alone.answer().abstained() ? threaded : alone;
         }
         return searchAndAnswer(question, asked, asOf, recent, followUp, start, progress, fixed, note);
+    }
+
+    /** A notice instead of an answer (it abstains), with the headlines closest to the question. */
+    private Reply notice(String question, String text, Instant asOf, long start, String note) {
+        SearchResult found = retriever.search(new SearchQuery(question, asOf, Optional.empty(), Set.of()));
+        Answer notice = new Answer(question, text, List.of(), true, Answer.closestHeadlines(found.chunks()), 0, note);
+        Map<String, Long> nanos = new LinkedHashMap<>(found.stageNanos());
+        nanos.put("total", System.nanoTime() - start);
+        return new Reply(notice, found, false, question, nanos);
     }
 
     private static List<String> questionsOf(List<Conversations.Turn> recent) {
