@@ -138,6 +138,7 @@ public final class Herald implements AutoCloseable {
                 aliases::aliases, llm == null ? null : new LlmQueryRewriter(llm.model(), llm.health())::standalone)
                 .withBriefings(new Briefings(Briefings.Archive.of(store, aliases), retriever, term -> indexes.keywords().idf(term)))
                 .withSpelling(new Spelling(indexes::keywords, dev.herald.ingest.ModelVocabulary::contains))
+                .withWordRarity(term -> indexes.keywords().idf(term))
                 .withLanguages(new QuestionLanguage(term -> indexes.keywords().documentFrequency(term)),
                         llm == null ? null : new LlmTranslator(llm.model()));
         // 6. Operations: what /healthz checks and /metrics counts (served by the bot when asked to)

@@ -7,6 +7,7 @@ import dev.herald.answer.AnswerProgress;
 import dev.herald.answer.AnswerRequest;
 import dev.herald.answer.Answerer;
 import dev.herald.answer.Citation;
+import dev.herald.answer.Subject;
 import dev.herald.retrieval.HybridRetriever;
 import dev.herald.retrieval.SearchQuery;
 import dev.herald.retrieval.SearchResult;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,6 +44,7 @@ public final class QuestionService {
     private final Spelling spelling;
     private final QuestionLanguage language;
     private final Translator translator;
+    private final ToDoubleFunction<String> idf;
 
     /** Told to a reader whose question is not in English when no language model can translate it. */
     public static String notEnglish(String languageName) {
@@ -74,10 +77,11 @@ public final class QuestionService {
         this.spelling = null;
         this.language = null;
         this.translator = null;
+        this.idf = null;
     }
 
     private QuestionService(QuestionService base, Briefings briefings, Spelling spelling, QuestionLanguage language,
-                            Translator translator) {
+                            Translator translator, ToDoubleFunction<String> idf) {
         this.retriever = base.retriever;
         this.answerer = base.answerer;
         this.conversations = base.conversations;
@@ -87,6 +91,7 @@ public final class QuestionService {
         this.spelling = spelling;
         this.language = language;
         this.translator = translator;
+        this.idf = idf;
     }
 
     /**
@@ -94,12 +99,12 @@ public final class QuestionService {
      * Goma") with a briefing instead of a search for those words.
      */
     public QuestionService withBriefings(Briefings b) {
-        return new QuestionService(this, b, spelling, language, translator);
+        return new QuestionService(this, b, spelling, language, translator, idf);
     }
 
     /** The same service searching misspelt words as the archive's closest terms, and saying so in the answer. */
     public QuestionService withSpelling(Spelling s) {
-        return new QuestionService(this, briefings, s, language, translator);
+        return new QuestionService(this, briefings, s, language, translator, idf);
     }
 
     /**
@@ -108,7 +113,15 @@ public final class QuestionService {
      * English and shown the closest headlines.
      */
     public QuestionService withLanguages(QuestionLanguage l, Translator t) {
-        return new QuestionService(this, briefings, spelling, l, t);
+        return new QuestionService(this, briefings, spelling, l, t, idf);
+    }
+
+    /**
+     * The same service telling what a follow-up names of its own by the archive's word rarity ({@code idf} of a
+     * lower-case word): "and the kettles, how many were injured?" after Goma is about the kettles.
+     */
+    public QuestionService withWordRarity(ToDoubleFunction<String> wordIdf) {
+        return new QuestionService(this, briefings, spelling, language, translator, wordIdf);
     }
 
     /** Told to a reader whose first question goes on from an earlier one ("and how many were hurt?"). */
@@ -303,11 +316,35 @@ public final class QuestionService {
             // any story with a leader), nor one without a lead-in ("what did the engineers say?" after the kettle
             // recall means the company's engineers, not the Halcyon mission's)
             Reply threaded = searchAndAnswer(question, asked, asOf, recent, true, start, AnswerProgress.NONE, fixed, note);
-            if (!threaded.answer().abstained() || !threaded.followUp()) return threaded;
+            if (!threaded.followUp()) return threaded;
+            // ...and when the thread answers it from articles that never mention what it names ("and the kettles, how
+            // many were injured?" after Goma got the Goma toll), the reader has moved on: it is asked on its own
+            boolean elsewhere = !threaded.answer().abstained() && !citesOwnSubject(threaded, question);
+            if (!threaded.answer().abstained() && !elsewhere) return threaded;
             Reply alone = searchAndAnswer(question, asked, asOf, recent, false, start, progress, fixed, note);
-            return alone.answer().abstained() ? threaded : alone;
+            return alone.answer().abstained() && !elsewhere ? threaded : alone;
         }
         return searchAndAnswer(question, asked, asOf, recent, followUp, start, progress, fixed, note);
+    }
+
+    /**
+     * Whether the answer's articles mention the question's own subject (its names, else its rarest words; casualty
+     * words and "people" are not a subject), in a quoted sentence, a retrieved passage or the headline. True when the
+     * question has none ("and how many were injured?") or no word rarity is known.
+     */
+    private boolean citesOwnSubject(Reply reply, String question) {
+        if (idf == null) return true;
+        Subject own = Subject.of(question, null, idf);
+        if (own.isEmpty()) return true;
+        Set<String> stems = new HashSet<>();
+        for (Citation c : reply.answer().citations()) {
+            stems.addAll(dev.herald.text.Terms.contentStems(c.article().title()));
+            for (String quote : c.quotes()) stems.addAll(dev.herald.text.Terms.contentStems(quote));
+            for (var chunk : reply.search().chunks()) {
+                if (chunk.article().id().equals(c.article().id())) stems.addAll(dev.herald.text.Terms.contentStems(chunk.text()));
+            }
+        }
+        return own.touches(stems);
     }
 
     /** A notice instead of an answer (it abstains), with the headlines closest to the question. */

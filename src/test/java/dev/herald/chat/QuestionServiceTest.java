@@ -177,6 +177,41 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_answer_from_the_story_a_follow_up_names_when_the_threads_articles_never_mention_it() {
+        // given a thread about Goma, whose report has a casualty count of its own
+        QuestionService q = herald.questions();
+        q.ask("chat-kettle-switch", "Who controls Goma now?", AS_OF);
+
+        // when the reader names the kettles in a follow-up's words
+        Reply kettles = q.ask("chat-kettle-switch", "and the kettles, how many were injured?", AS_OF);
+        Reply rwanda = q.ask("chat-kettle-switch", "what about Rwanda?", AS_OF);
+
+        // then the recall answers, not the Goma toll; and a name the Congo reports carry takes the thread back there
+        String text = kettles.answer().text();
+        assertTrue(kettles.answer().citations().stream().allMatch(c -> c.article().url().endsWith("brightwell-kettle-recall")), text);
+        assertTrue(text.contains("No serious injuries") || text.contains("three minor burns"), text);
+        assertFalse(text.contains("300 wounded"), text);
+        assertTrue(rwanda.answer().text().contains("Rwanda"), rwanda.answer().text());
+        assertTrue(rwanda.answer().citations().stream().noneMatch(c -> c.article().url().endsWith("brightwell-kettle-recall")),
+                rwanda.answer().text());
+    }
+
+    @Test
+    void should_keep_a_lead_in_follow_up_in_the_thread_when_the_threads_story_mentions_what_it_names() {
+        // given
+        QuestionService q = herald.questions();
+        q.ask("chat-tram-cost", "When did Line 7 open?", AS_OF);
+
+        // when
+        Reply cost = q.ask("chat-tram-cost", "and what about the construction cost?", AS_OF);
+
+        // then the tram report answers; the library's repair bill, another story with a cost, does not
+        assertTrue(cost.answer().text().contains("310 million euros"), cost.answer().text());
+        assertTrue(cost.answer().citations().stream().allMatch(c -> c.article().url().endsWith("lindenport-tram-line")),
+                cost.answer().text());
+    }
+
+    @Test
     void should_ask_which_story_is_meant_when_a_first_question_points_back_and_keep_asking_until_one_is_named() {
         // given
         QuestionService q = herald.questions();
