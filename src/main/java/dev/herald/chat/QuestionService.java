@@ -205,12 +205,12 @@ public final class QuestionService {
         }
         start = System.nanoTime();
         // a question asked back ("Which story do you mean?") starts no thread: the next one is a first question too
-        if (!NO_EARLIER_TURN.equals(reply.answer().text())) conversations.remember(conversation, question, remembered, cited);
+        if (!reply.notice()) conversations.remember(conversation, question, remembered, cited);
         memory += System.nanoTime() - start;
         // "memory": reading and writing the conversation (in the store with several instances), outside "total"
         java.util.Map<String, Long> stages = new java.util.LinkedHashMap<>(reply.stageNanos());
         stages.put("memory", memory);
-        return new Reply(reply.answer(), reply.search(), reply.followUp(), reply.searchText(), stages);
+        return new Reply(reply.answer(), reply.search(), reply.followUp(), reply.searchText(), stages, reply.notice());
     }
 
     private Answer withAliases(Answer a) {
@@ -247,7 +247,7 @@ public final class QuestionService {
         long end = System.nanoTime();
         Map<String, Long> nanos = new LinkedHashMap<>(reply.stageNanos());
         nanos.put("total", end - start);
-        return new Reply(shown, reply.search(), reply.followUp(), reply.searchText(), nanos);
+        return new Reply(shown, reply.search(), reply.followUp(), reply.searchText(), nanos, reply.notice());
     }
 
     private Reply answerInEnglish(String question, Instant asOf, List<Conversations.Turn> recent, long start,
@@ -353,7 +353,7 @@ public final class QuestionService {
         Answer notice = new Answer(question, text, List.of(), true, Answer.closestHeadlines(found.chunks()), 0, note);
         Map<String, Long> nanos = new LinkedHashMap<>(found.stageNanos());
         nanos.put("total", System.nanoTime() - start);
-        return new Reply(notice, found, false, question, nanos);
+        return new Reply(notice, found, false, question, nanos, true);
     }
 
     private static List<String> questionsOf(List<Conversations.Turn> recent) {

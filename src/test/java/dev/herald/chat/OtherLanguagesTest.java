@@ -57,6 +57,19 @@ class OtherLanguagesTest {
     }
 
     @Test
+    void should_start_no_thread_with_a_question_it_could_only_answer_with_the_language_notice() {
+        // given
+        QuestionService q = herald.questions();
+        q.ask("chat-swahili", "Nani anadhibiti mji wa Goma sasa?", AS_OF);
+
+        // when the reader goes on in English as if the first question had been answered
+        Reply next = q.ask("chat-swahili", "and how many were injured?", AS_OF);
+
+        // then there is no earlier answer to follow on from: asked back, not a guess at the Goma toll
+        assertEquals(QuestionService.NO_EARLIER_TURN, next.answer().text());
+    }
+
+    @Test
     void should_answer_english_questions_as_before() {
         assertTrue(herald.questions().ask("Who controls Goma now?", AS_OF).answer().text().contains("M23"));
     }
