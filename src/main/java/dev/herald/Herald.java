@@ -139,7 +139,8 @@ public final class Herald implements AutoCloseable {
                 .withBriefings(new Briefings(Briefings.Archive.of(store, aliases), retriever, term -> indexes.keywords().idf(term)))
                 .withSpelling(new Spelling(indexes::keywords, dev.herald.ingest.ModelVocabulary::contains))
                 .withWordRarity(term -> indexes.keywords().idf(term))
-                .withLanguages(new QuestionLanguage(term -> indexes.keywords().documentFrequency(term)),
+                .withLanguages(new QuestionLanguage(term -> indexes.keywords().documentFrequency(term),
+                        dev.herald.ingest.ModelVocabulary::contains),
                         llm == null ? null : new LlmTranslator(llm.model()));
         // 6. Operations: what /healthz checks and /metrics counts (served by the bot when asked to)
         health.add("store", database::problem);

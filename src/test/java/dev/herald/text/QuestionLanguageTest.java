@@ -44,6 +44,30 @@ class QuestionLanguageTest {
         assertEquals("French", DETECTOR_ONLY.guess("Combien de personnes ont été blessées ?").languageName());
     }
 
+    /** The nine sample articles' archive knows few words; the model's vocabulary knows English. */
+    private static final QuestionLanguage SMALL_ARCHIVE = new QuestionLanguage(
+            w -> java.util.Set.of("coffee", "launch", "goma", "kettles").contains(w) ? 1 : 0,
+            dev.herald.ingest.ModelVocabulary::contains);
+
+    @Test
+    void should_take_short_english_questions_as_english_when_the_archive_knows_few_of_their_words() {
+        for (String q : List.of("how much rain fell?", "Hlacyon launch date", "why is coffee getting dearer?",
+                "who netted the equaliser?", "how heavy is the probe?")) {
+            assertTrue(SMALL_ARCHIVE.guess(q).english(), q);
+        }
+    }
+
+    @Test
+    void should_still_tell_other_languages_with_a_dictionary_and_name_only_a_language_it_is_sure_of() {
+        for (String q : List.of("Nani anadhibiti mji wa Goma sasa?", "Combien de personnes ont été blessées ?",
+                "Wer kontrolliert jetzt die Stadt Goma?", "¿Quién controla Goma ahora?", "Quel est le prix du café ?")) {
+            assertFalse(SMALL_ARCHIVE.guess(q).english(), q);
+        }
+        assertEquals("French", SMALL_ARCHIVE.guess("Combien de personnes ont été blessées ?").languageName());
+        String german = SMALL_ARCHIVE.guess("Wer kontrolliert jetzt Goma?").languageName();
+        assertTrue(german == null || german.equals("German"), german);
+    }
+
     @Test
     void should_take_every_short_question_of_the_dev_benchmark_as_english() throws Exception {
         // the last sentence of each question ("Which measure did lawmakers leave out?"), as a reader would type it
