@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
@@ -157,12 +158,20 @@ public final class ExtractiveAnswerer implements Answerer {
         for (String earlier : request.earlierQuestions()) questionTokens.addAll(Terms.tokens(earlier));
 
         // 2. What the question is about; an article that does not cover it is not quoted at all
-        Subject subject = Subject.of(request.question(), request.earlierQuestions().isEmpty() ? null
-                : request.earlierQuestions().get(request.earlierQuestions().size() - 1), idf);
+        // "Who is the coffee minister?" asks for a minister and is about coffee: an article must name a minister (or it
+        // cannot say who), and cover the coffee (Congo's foreign minister is no answer)
+        Optional<AskedRole.Role> role = AskedRole.of(request.question());
+        Subject subject = Subject.of(role.map(AskedRole.Role::about).orElse(request.question()),
+                request.earlierQuestions().isEmpty() ? null
+                        : request.earlierQuestions().get(request.earlierQuestions().size() - 1), idf);
         // A name no article has: nothing here is about it. (On 200 unrelated articles, "Who won the Harbour Cup
         // final on penalties?" otherwise got the Stanley Cup Final, whose "Cup" covered 0.31 of the subject.)
         if (subject.namesSomethingUnreported()) return Answer.abstain(request.question(), related, 0);
         Map<String, Double> onSubject = articleSubjectCoverage(evidence, subject);
+        Set<String> roleUnnamed = new HashSet<>();
+        role.ifPresent(r -> onSubject.keySet().forEach(id -> {
+            if (!r.namedIn(articleStems(evidence, id))) roleUnnamed.add(id);
+        }));
         boolean rareWordsOnly = !subject.hasNames() && request.earlierQuestions().isEmpty();
         // A follow-up naming nothing itself ("who leads them?" after "Who controls Goma now?") asks about the story
         // discussed: a sentence from an article the thread did not cite must name that story's subject itself, or
@@ -179,6 +188,7 @@ public final class ExtractiveAnswerer implements Answerer {
         for (int rank = 0; rank < evidence.size(); rank++) {
             RetrievedChunk c = evidence.get(rank);
             boolean leadChunk = c.chunk().seq() == 0;
+            if (roleUnnamed.contains(c.article().id())) continue;
             boolean aboutSubject = onSubject.getOrDefault(c.article().id(), 0.0) >= SUBJECT_MIN;
             double echoed = 0; // coverage of the sentence just before, if it only restated the question
             Set<String> previous = Set.of(); // content stems of the sentence before
@@ -218,7 +228,9 @@ public final class ExtractiveAnswerer implements Answerer {
                 // the answer type (the library's "1,200 people" under a Goma death toll).
                 // (not by its casualty words alone: "people ... killed" is no paraphrase of "people died in the kettle
                 // fires", whatever share of the question it covers)
-                boolean paraphrased = rareWordsOnly && coverage - (total == 0 ? 0 : casualties / total) >= NAMELESS_COVERAGE;
+                // (nor by the asked role alone: Congo's "foreign minister" covers half of "who is the coffee minister?")
+                boolean paraphrased = rareWordsOnly && coverage - (total == 0 ? 0 : casualties / total) >= NAMELESS_COVERAGE
+                        && (role.isEmpty() || subject.touches(stems));
                 // (a quote needs no word of the question: "What did she say?" after the Halcyon launch has none but
                 // the carried name, and the scientist's "Small bodies like this are time capsules," she said.)
                 boolean quoteAsked = type == QuestionType.QUOTE && QuestionType.isQuotation(text);
@@ -251,6 +263,13 @@ public final class ExtractiveAnswerer implements Answerer {
                 candidates.add(new Candidate(text, c, rank, order, coverage, score, stems,
                         new HashSet<>(Terms.tokens(text))));
             }
+        }
+        // "Who is the coach of Northgate Rovers?" is answered by the sentence naming the coach ("said coach Annika
+        // Holm"), not by the report's lead, which covers the club's name better and says nothing of the coach
+        if (role.isPresent()) {
+            List<Candidate> naming = candidates.stream()
+                    .filter(c -> role.get().namedIn(c.stems()) && type.hasAsked(c.text(), questionTokens)).toList();
+            if (!naming.isEmpty()) candidates = new ArrayList<>(naming);
         }
         if (candidates.isEmpty()) return Answer.abstain(request.question(), related, 0);
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
@@ -367,14 +386,22 @@ public final class ExtractiveAnswerer implements Answerer {
      * passage after the first rarely repeats the names).
      */
     private static Map<String, Double> articleSubjectCoverage(List<RetrievedChunk> evidence, Subject subject) {
-        Map<String, Set<String>> stems = new HashMap<>();
+        Map<String, Double> out = new HashMap<>();
         for (RetrievedChunk c : evidence) {
-            Set<String> s = stems.computeIfAbsent(c.article().id(), id -> new HashSet<>(Terms.contentStems(c.article().title())));
+            out.computeIfAbsent(c.article().id(), id -> subject.coverage(articleStems(evidence, id)));
+        }
+        return out;
+    }
+
+    /** The content stems of an article's title and all its retrieved passages. */
+    private static Set<String> articleStems(List<RetrievedChunk> evidence, String articleId) {
+        Set<String> s = new HashSet<>();
+        for (RetrievedChunk c : evidence) {
+            if (!c.article().id().equals(articleId)) continue;
+            if (s.isEmpty()) s.addAll(Terms.contentStems(c.article().title()));
             s.addAll(Terms.contentStems(c.text()));
         }
-        Map<String, Double> out = new HashMap<>();
-        stems.forEach((id, s) -> out.put(id, subject.coverage(s)));
-        return out;
+        return s;
     }
 
     /**

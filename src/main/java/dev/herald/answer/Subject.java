@@ -211,7 +211,7 @@ public final class Subject {
     }
 
     /** Whether the stems hold the term or one of its derived forms ({@link #sharesPrefix}). */
-    private static boolean meets(String term, Collection<String> stems) {
+    static boolean meets(String term, Collection<String> stems) {
         return stems.contains(term) || sharesPrefix(term, stems);
     }
 

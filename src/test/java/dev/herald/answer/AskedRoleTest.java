@@ -1,0 +1,38 @@
+package dev.herald.answer;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class AskedRoleTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "who is the coffee minister?                 | minister",
+            "Who is the coach of Northgate Rovers?        | coach",
+            "who's the new mayor of Lindenport?           | mayor",
+            "Who was the designer of the garment?         | designer",
+            "who is the project scientist on Halcyon?     | scientist",
+            // no role: a person asked for in other words, or no "who is the" at all
+            "Who is the winner of the Harbour Cup?        | -",
+            "who is the first person to land there?       | -",
+            "Who won the Harbour Cup?                     | -",
+            "Who controls Goma now?                       | -",
+            "Loretta Lynn, who became a country music legend, died. Which song is not hers? | -",
+            "Who were the alleged targets of the strikes? | -",
+            "Rudy Giuliani testified. Who was the prosecutor in the case? | prosecutor",
+    })
+    void should_read_the_role_a_who_is_the_question_asks_to_have_filled(String question, String stem) {
+        assertEquals(stem, AskedRole.of(question).map(AskedRole.Role::stem).orElse(null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "who is the coffee minister?        | who is the coffee ?",
+            "Who is the coach of Northgate Rovers? | Who is the  of Northgate Rovers?",
+    })
+    void should_leave_what_the_question_is_about_without_the_role(String question, String about) {
+        assertEquals(about, AskedRole.of(question).orElseThrow().about());
+    }
+}
