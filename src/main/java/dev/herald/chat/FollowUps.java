@@ -57,7 +57,33 @@ public final class FollowUps {
      * say?"). With no earlier turn to follow, there is no telling what it asks about.
      */
     public static boolean needsEarlierTurn(String question) {
-        return (opensWithLeadIn(question) || isFollowUp(question) && refersBack(question)) && namesNothing(question);
+        return (opensWithLeadIn(question) || isFollowUp(question) && refersBack(question)) && namesNothing(question)
+                && !namesAThing(question);
+    }
+
+    /** "the library" in "How much did it cost to fix the library?": a determiner and a word that names a thing. */
+    private static final Pattern DETERMINED = Pattern.compile("\\b(?:the|a|an|this|that)\\s+([\\p{L}-]+)(?:\\s+([\\p{L}-]+))?");
+    /** Words after "the" that name nothing of their own ("the others", "the same", "the story"). */
+    private static final Set<String> PLACEHOLDERS = Set.of("one", "ones", "others", "rest", "same", "latter", "former",
+            "thing", "things", "story", "stories", "news", "matter", "issue", "event", "events", "situation", "case",
+            "way", "time", "day", "week", "latest", "first", "last", "next", "other", "whole", "number", "people");
+
+    /**
+     * Whether the question names a thing with a determiner ("How much did it cost to fix the library?", "Why did they
+     * recall the kettles?"): then its "it" or "they" need no earlier turn, and it is asked as it stands. Without this
+     * the reader was asked "Which story do you mean?" about a question that says it.
+     */
+    static boolean namesAThing(String question) {
+        var m = DETERMINED.matcher(question.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            for (int g = 1; g <= 2; g++) {
+                String w = m.group(g);
+                if (w == null || PLACEHOLDERS.contains(w) || REFERRING.contains(w) || QUESTION_WORDS.contains(w)
+                        || Terms.STOP_WORDS.contains(w)) break;
+                if (w.length() >= 3) return true;
+            }
+        }
+        return false;
     }
 
     /**

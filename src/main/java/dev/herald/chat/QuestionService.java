@@ -13,6 +13,7 @@ import dev.herald.retrieval.SearchQuery;
 import dev.herald.retrieval.SearchResult;
 import dev.herald.retrieval.Spelling;
 import dev.herald.text.QuestionLanguage;
+import dev.herald.text.QuestionText;
 
 import dev.herald.article.ArticleRef;
 
@@ -124,6 +125,9 @@ public final class QuestionService {
         return new QuestionService(this, briefings, spelling, language, translator, wordIdf);
     }
 
+    /** The search behind a reply that needed none (a briefing, a greeting). */
+    private static final SearchResult NOTHING_SEARCHED = new SearchResult(List.of(), List.of(), new float[0], Map.of());
+
     /** Told to a reader whose first question goes on from an earlier one ("and how many were hurt?"). */
     public static final String NO_EARLIER_TURN = "Which story do you mean? There is no earlier question here to follow "
             + "on from: please ask again with what it is about (a place, a person or an event).";
@@ -225,9 +229,17 @@ public final class QuestionService {
         return any ? a.withCitations(out) : a;
     }
 
-    private Reply answer(String question, Instant asOf, List<Conversations.Turn> recent, AnswerProgress progress) {
+    private Reply answer(String typed, Instant asOf, List<Conversations.Turn> recent, AnswerProgress progress) {
         long start = System.nanoTime();
-        // 0. A question not in English is translated for the search (llm mode), or told the archive is English
+        // 0. Markup and shouting removed ("WHO WON THE HARBOUR CUP?" reads every word as a name); a greeting is
+        //    greeted, not searched
+        String question = QuestionText.plain(typed);
+        Optional<String> smallTalk = SmallTalk.reply(question);
+        if (smallTalk.isPresent()) {
+            Answer said = new Answer(question, smallTalk.get(), List.of(), true, List.of(), 0, null);
+            return new Reply(said, NOTHING_SEARCHED, false, question, Map.of("total", System.nanoTime() - start), true);
+        }
+        //    A question not in English is translated for the search (llm mode), or told the archive is English
         QuestionLanguage.Guess lang = language == null ? QuestionLanguage.ENGLISH : language.guess(question);
         String asked = question;
         if (!lang.english()) {
@@ -266,10 +278,9 @@ public final class QuestionService {
                 BriefingRequest request = spelt(wanted.get());
                 Answer brief = withSpellingNote(briefings.brief(question, request, asOf), wanted.get(), request);
                 long end = System.nanoTime();
-                SearchResult none = new SearchResult(List.of(), List.of(), new float[0], Map.of());
                 // a follow-up ("when did it launch?" after "Halcyon news") is searched with the topic, not with "news"
                 String topic = request.topic();
-                return new Reply(brief, none, false, topic == null ? question : topic,
+                return new Reply(brief, NOTHING_SEARCHED, false, topic == null ? question : topic,
                         Map.of("answer", end - start, "total", end - start));
             }
         }

@@ -29,4 +29,16 @@ class FollowUpsTest {
         assertFalse(FollowUps.namesNothing("what happened in 2022?"));
         assertFalse(FollowUps.namesNothing("what did M23 say?"));
     }
+
+    @Test
+    void should_need_an_earlier_turn_only_for_a_question_that_points_back_and_names_nothing() {
+        assertTrue(FollowUps.needsEarlierTurn("and how many were injured?"));
+        assertTrue(FollowUps.needsEarlierTurn("when did it launch?"));
+        assertTrue(FollowUps.needsEarlierTurn("what about the others?"));
+        assertTrue(FollowUps.needsEarlierTurn("who leads them?"));
+        // it says what it is about, pronoun or not
+        assertFalse(FollowUps.needsEarlierTurn("How much did it cost to fix the library?"));
+        assertFalse(FollowUps.needsEarlierTurn("Why did they recall the kettles?"));
+        assertFalse(FollowUps.needsEarlierTurn("and what about the tram?"));
+    }
 }

@@ -212,6 +212,66 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_answer_a_question_typed_in_capitals_or_title_case_as_if_typed_normally() {
+        // when
+        Answer title = herald.questions().ask("Who Controls Goma?", AS_OF).answer();
+        Answer shouted = herald.questions().ask("HOW MANY KETTLES WERE RECALLED", AS_OF).answer();
+
+        // then
+        assertTrue(title.text().contains("M23"), title.text());
+        assertTrue(shouted.text().contains("200,000"), shouted.text());
+    }
+
+    @Test
+    void should_greet_a_reader_who_says_hello_and_keep_the_thread_for_the_next_question() {
+        // given
+        QuestionService q = herald.questions();
+        q.ask("chat-hello", "Who controls Goma now?", AS_OF);
+
+        // when
+        Reply thanks = q.ask("chat-hello", "thanks!", AS_OF);
+        Reply next = q.ask("chat-hello", "and how many were injured?", AS_OF);
+
+        // then: no search, no headlines, and the follow-up still follows the Goma question
+        assertEquals(SmallTalk.THANKS, thanks.answer().text());
+        assertTrue(thanks.answer().related().isEmpty());
+        assertTrue(next.answer().text().contains("300 wounded"), next.answer().text());
+    }
+
+    @Test
+    void should_answer_a_first_question_with_it_or_they_when_it_names_its_story() {
+        // when
+        Answer tram = herald.questions().ask("first-it", "How much did it cost to build the tram?", AS_OF).answer();
+        Answer kettles = herald.questions().ask("first-they", "Why did they recall the kettles?", AS_OF).answer();
+
+        // then
+        assertTrue(tram.text().contains("310 million euros"), tram.text());
+        assertTrue(kettles.citations().stream().allMatch(c -> c.article().url().endsWith("brightwell-kettle-recall"))
+                && !kettles.abstained(), kettles.text());
+    }
+
+    @Test
+    void should_not_name_a_holder_of_a_role_no_article_on_the_story_mentions() {
+        // when: the coffee report names no minister, and Congo's foreign minister has nothing to do with coffee
+        Answer coffee = herald.questions().ask("who is the coffee minister?", AS_OF).answer();
+        Answer tram = herald.questions().ask("who is the tram minister?", AS_OF).answer();
+
+        // then
+        assertTrue(coffee.abstained(), coffee.text());
+        assertTrue(tram.abstained(), tram.text());
+    }
+
+    @Test
+    void should_answer_who_holds_a_role_with_the_sentence_naming_it_and_nothing_else() {
+        // when
+        Answer coach = herald.questions().ask("Who is the coach of Northgate Rovers?", AS_OF).answer();
+
+        // then: the coach's sentence alone, not the match report's lead before it
+        assertTrue(coach.text().startsWith("\"We never stopped believing,\" said coach Annika Holm"), coach.text());
+        assertEquals(1, coach.text().split("\\[1]").length, coach.text());
+    }
+
+    @Test
     void should_ask_which_story_is_meant_when_a_first_question_points_back_and_keep_asking_until_one_is_named() {
         // given
         QuestionService q = herald.questions();

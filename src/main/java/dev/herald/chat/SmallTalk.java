@@ -1,0 +1,35 @@
+package dev.herald.chat;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A greeting or a thank-you is not a question about the news. Searched as one, "hello" got "I couldn't find this in
+ * my sources" with three unrelated headlines; a reader saying hello expects to be told what the bot does.
+ */
+final class SmallTalk {
+
+    /** Said to a reader who greets the bot. */
+    static final String GREETING = "Hello! Ask me about the news: a question about a place, a person or an event "
+            + "(\"Who controls Goma now?\"), or \"What's the latest?\" for the top stories. /help lists the commands.";
+    /** Said to a reader who thanks the bot. */
+    static final String THANKS = "You're welcome. Ask me anything else about the news.";
+
+    private static final Pattern HELLO = Pattern.compile("(?:hello|hi|hey|hiya|howdy|greetings|good (?:morning|afternoon|"
+            + "evening|day)|hello there|hi there|hey there|yo)(?: herald| bot)?");
+    private static final Pattern THANK = Pattern.compile("(?:thanks?(?: you)?(?: (?:so|very) much)?|thank u|thx|ty|cheers|"
+            + "great thanks|ok thanks|thanks a lot|many thanks)(?: herald| bot)?");
+
+    private SmallTalk() {
+    }
+
+    /** The reply to a message that is only a greeting or a thank-you, else empty. */
+    static Optional<String> reply(String message) {
+        // letters only: "Good morning, Herald!" and "Hi there 👋" read as "good morning herald", "hi there"
+        String m = message.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}'\\s]", " ").replaceAll("\\s+", " ").strip();
+        if (HELLO.matcher(m).matches()) return Optional.of(GREETING);
+        if (THANK.matcher(m).matches()) return Optional.of(THANKS);
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.herald.text;
+
+import org.jsoup.Jsoup;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A question as typed, made plain before anything reads it: markup removed and shouting or Title Case turned into
+ * ordinary case.
+ *
+ * <p>Case matters downstream: a capitalised word inside a question is read as a name, and a name no article has
+ * means nothing covers the question. "Who Controls Goma?" took "Controls" for a name no article mentions and was not
+ * answered; "HOW MANY KETTLES WERE RECALLED" neither. Markup is a reader pasting or testing: "&lt;b&gt;who won the
+ * cup?&lt;/b&gt;" searched for "b" and abstained.
+ */
+public final class QuestionText {
+
+    private static final Pattern TAG = Pattern.compile("<\\s*/?\\s*[A-Za-z][^<>]*>");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
+    /** Title Case needs at least this many words after the first, all capitalised ("Who Controls Goma?"). */
+    static final int TITLE_CASE_WORDS = 2;
+
+    private QuestionText() {
+    }
+
+    /** The question without markup, in sentence case when it was written all in capitals or in Title Case. */
+    public static String plain(String question) {
+        String q = question;
+        if (TAG.matcher(q).find()) q = Jsoup.parse(q).text(); // a script's or style's content is no text of it
+        q = q.strip();
+        return shouted(q) || titleCased(q) ? sentenceCase(q) : q;
+    }
+
+    /** Mostly capital letters: at least three words and four in five letters upper case. */
+    private static boolean shouted(String q) {
+        long letters = q.codePoints().filter(Character::isLetter).count();
+        long upper = q.codePoints().filter(Character::isUpperCase).count();
+        return letters >= 8 && upper >= 0.8 * letters && q.split("\\s+").length >= 3;
+    }
+
+    /** Every word after the first capitalised, and enough of them to tell ("Who Controls Goma?", "What Is Halcyon?"). */
+    private static boolean titleCased(String q) {
+        var m = WORD.matcher(q);
+        int after = 0;
+        boolean first = true;
+        while (m.find()) {
+            String w = m.group();
+            if (first) {
+                first = false;
+                continue;
+            }
+            if (!Character.isUpperCase(w.codePointAt(0))) return false;
+            after++;
+        }
+        return after >= TITLE_CASE_WORDS;
+    }
+
+    private static String sentenceCase(String q) {
+        String lower = q.toLowerCase(Locale.ROOT);
+        return lower.isEmpty() ? lower : lower.substring(0, 1).toUpperCase(Locale.ROOT) + lower.substring(1);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.herald.text;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class QuestionTextTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // shouting and Title Case become sentence case
+            "HOW MANY KETTLES WERE RECALLED      | How many kettles were recalled",
+            "WHO WON THE HARBOUR CUP?            | Who won the harbour cup?",
+            "Who Controls Goma?                  | Who controls goma?",
+            "How Many Were Hurt In Goma?         | How many were hurt in goma?",
+            // markup goes, and a script's content with it
+            "<b>who won the cup?</b>             | who won the cup?",
+            "<script>alert(1)</script> who won the cup? | who won the cup?",
+            // ordinary questions, names and acronyms are left as they are
+            "Who is Marco Rubio?                 | Who is Marco Rubio?",
+            "What did the EAC say about M23?     | What did the EAC say about M23?",
+            "Is 3 < 5 in the poll?               | Is 3 < 5 in the poll?",
+            "What about Rwanda?                  | What about Rwanda?",
+    })
+    void should_make_a_typed_question_plain(String typed, String plain) {
+        assertEquals(plain, QuestionText.plain(typed));
+    }
+}
