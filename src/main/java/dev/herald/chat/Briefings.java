@@ -232,8 +232,10 @@ public final class Briefings {
         for (RetrievedChunk rc : found.chunks()) {
             ArticleRef r = rc.article();
             if (r.publishedAt() == null || (window != null && !window.contains(day(r.publishedAt())))) continue;
-            // the article must name the topic (all its rarer words, in the title or this passage), not merely be near it
-            Set<String> words = new LinkedHashSet<>(Terms.tokens(r.title() + " " + rc.text()));
+            // the article must name the topic (all its rarer words, in the title or this passage, or the outlet's name
+            // for a section: "any sports news?" is the Sports Desk's report), not merely be near it
+            Set<String> words = new LinkedHashSet<>(Terms.tokens(r.title() + " " + rc.text() + " "
+                    + (r.source() == null ? "" : r.source())));
             double have = 0;
             double want = 0;
             for (String w : topicWords) {

@@ -107,6 +107,16 @@ class BriefingsTest {
     }
 
     @Test
+    void should_brief_an_outlets_section_when_asked_for_news_of_it() {
+        // when: no article says "sports", the Harbour Cup report comes from the Sports Desk
+        Answer a = herald.questions().ask("any sports news?", Instant.parse("2025-01-31T12:00:00Z")).answer();
+
+        // then
+        assertValidBriefing(a);
+        assertEquals(Set.of("harbour-cup-final"), citedUrls(a), a.text());
+    }
+
+    @Test
     void should_put_the_story_about_the_topic_before_a_newer_one_mentioning_it_in_passing() {
         // when: the library's reopening (31 Jan) mentions "the new tram line" once; the tram story (25 Jan) is about it
         Answer a = herald.questions().ask("news about the tram", Instant.parse("2025-01-31T20:00:00Z")).answer();
