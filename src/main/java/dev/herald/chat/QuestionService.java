@@ -321,17 +321,28 @@ public final class QuestionService {
                 if (FollowUps.refersBack(question)) return threaded;
             }
         }
-        if (followUp && rewriter == null && FollowUps.opensWithLeadIn(question) && !FollowUps.refersBack(question)) {
+        if (followUp && rewriter == null && FollowUps.opensWithLeadIn(question)
+                && (!FollowUps.refersBack(question) || FollowUps.namesAThing(question))) {
             // "what about the kettles?" after the Harbour Cup names a new story in a follow-up's words: when the thread
             // does not answer it, it is asked on its own. Not a question pointing back ("who leads them?" would quote
             // any story with a leader), nor one without a lead-in ("what did the engineers say?" after the kettle
-            // recall means the company's engineers, not the Halcyon mission's)
+            // recall means the company's engineers, not the Halcyon mission's). A pronoun after a named thing points
+            // to it: "and the tram, how long is it?".
             Reply threaded = searchAndAnswer(question, asked, asOf, recent, true, start, AnswerProgress.NONE, fixed, note);
             if (!threaded.followUp()) return threaded;
             // ...and when the thread answers it from articles that never mention what it names ("and the kettles, how
             // many were injured?" after Goma got the Goma toll), the reader has moved on: it is asked on its own
-            boolean elsewhere = !threaded.answer().abstained() && !citesOwnSubject(threaded, question);
+            Set<String> answering = new HashSet<>();
+            for (Citation c : threaded.answer().citations()) answering.add(c.article().id());
+            boolean elsewhere = !threaded.answer().abstained() && !mentionsOwnSubject(threaded, answering, question);
             if (!threaded.answer().abstained() && !elsewhere) return threaded;
+            // but "and the rebels, who leads them?" that the thread cannot answer is not asked of any story with a
+            // leader: only when the thread's articles do not mention what it names ("and the tram, how long is it?"
+            // after the Halcyon launch)
+            if (threaded.answer().abstained() && FollowUps.refersBack(question)
+                    && mentionsOwnSubject(threaded, previous.get().citedArticles(), question)) {
+                return threaded;
+            }
             Reply alone = searchAndAnswer(question, asked, asOf, recent, false, start, progress, fixed, note);
             return alone.answer().abstained() && !elsewhere ? threaded : alone;
         }
@@ -339,21 +350,19 @@ public final class QuestionService {
     }
 
     /**
-     * Whether the answer's articles mention the question's own subject (its names, else its rarest words; casualty
-     * words and "people" are not a subject), in a quoted sentence, a retrieved passage or the headline. True when the
-     * question has none ("and how many were injured?") or no word rarity is known.
+     * Whether these articles mention the question's own subject (its names, else its rarest words; casualty words and
+     * "people" are not a subject), in their headline or a passage the reply's search retrieved. True when the question
+     * has none ("and how many were injured?") or no word rarity is known.
      */
-    private boolean citesOwnSubject(Reply reply, String question) {
+    private boolean mentionsOwnSubject(Reply reply, Set<String> articleIds, String question) {
         if (idf == null) return true;
         Subject own = Subject.of(question, null, idf);
         if (own.isEmpty()) return true;
         Set<String> stems = new HashSet<>();
-        for (Citation c : reply.answer().citations()) {
-            stems.addAll(dev.herald.text.Terms.contentStems(c.article().title()));
-            for (String quote : c.quotes()) stems.addAll(dev.herald.text.Terms.contentStems(quote));
-            for (var chunk : reply.search().chunks()) {
-                if (chunk.article().id().equals(c.article().id())) stems.addAll(dev.herald.text.Terms.contentStems(chunk.text()));
-            }
+        for (var chunk : reply.search().chunks()) {
+            if (!articleIds.contains(chunk.article().id())) continue;
+            stems.addAll(dev.herald.text.Terms.contentStems(chunk.article().title()));
+            stems.addAll(dev.herald.text.Terms.contentStems(chunk.text()));
         }
         return own.touches(stems);
     }
