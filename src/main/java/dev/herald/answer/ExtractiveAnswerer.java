@@ -124,7 +124,7 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     private record Candidate(String text, RetrievedChunk chunk, int chunkRank, int order, double coverage, double score,
-                             Set<String> stems, Set<String> tokens) {
+                             boolean measures, Set<String> stems, Set<String> tokens) {
         String articleId() {
             return chunk.article().id();
         }
@@ -153,7 +153,14 @@ public final class ExtractiveAnswerer implements Answerer {
         for (String t : weights.keySet()) if (Terms.isCasualtyWord(t)) casualtyTerms.add(t);
         Set<String> counted = type == QuestionType.COUNT ? countedThings(request.question()) : Set.of();
         boolean asksForMoney = type == QuestionType.COUNT && MONEY_ASK.matcher(request.question()).find();
+        Optional<AskedMeasure> measure = type == QuestionType.COUNT ? AskedMeasure.of(request.question()) : Optional.empty();
+        String measured = measure.map(AskedMeasure::term).orElse(null);
+        boolean casualtyCount = type == QuestionType.COUNT && !asksForMoney
+                && counted.stream().anyMatch(casualtyTerms::contains);
         AskedKind askedKind = AskedKind.of(request.question());
+        // "What does Rwanda say?": a sentence where Rwanda is the one speaking ("while Rwanda says Congo harbours
+        // militias"), not one where Congo's minister says something about Rwanda
+        Pattern speaker = type == QuestionType.QUOTE ? speakerPattern(request.question()) : null;
         Set<String> questionTokens = new HashSet<>(Terms.tokens(request.question()));
         for (String earlier : request.earlierQuestions()) questionTokens.addAll(Terms.tokens(earlier));
 
@@ -188,6 +195,7 @@ public final class ExtractiveAnswerer implements Answerer {
         for (int rank = 0; rank < evidence.size(); rank++) {
             RetrievedChunk c = evidence.get(rank);
             boolean leadChunk = c.chunk().seq() == 0;
+            Set<String> titleStems = measure.isPresent() ? Terms.contentStems(c.article().title()) : Set.of();
             if (roleUnnamed.contains(c.article().id())) continue;
             boolean aboutSubject = onSubject.getOrDefault(c.article().id(), 0.0) >= SUBJECT_MIN;
             double echoed = 0; // coverage of the sentence just before, if it only restated the question
@@ -210,11 +218,19 @@ public final class ExtractiveAnswerer implements Answerer {
                 Set<String> stems = Terms.contentStems(text);
                 double covered = 0;
                 double casualties = 0; // of which words that count casualties
+                double askedMeasure = 0; // ...and the asked measure's adjective ("long")
+                // (a measure of the thing asked about, named here, just before or in the headline: "how tall is the
+                // mayor?" is not answered by the tram line's 9.4 kilometres in the report naming her, "and the tram,
+                // how long is it?" is, by "The 9.4-kilometre line" under "Lindenport opens its first new tram line")
+                boolean measures = measure.isPresent() && measure.get().givenIn(text)
+                        && (subject.touches(stems) || subject.touches(previous) || subject.touches(titleStems));
                 for (Map.Entry<String, Double> e : weights.entrySet()) {
-                    double w = stems.contains(e.getKey()) ? e.getValue()
+                    // "9.4-kilometre" says how long: the asked adjective is met by a measure of its kind
+                    double w = stems.contains(e.getKey()) || measures && e.getKey().equals(measured) ? e.getValue()
                             : previous.contains(e.getKey()) ? CONTEXT_SHARE * e.getValue() : 0;
                     covered += w;
                     if (casualtyTerms.contains(e.getKey())) casualties += w;
+                    if (e.getKey().equals(measured)) askedMeasure += w;
                 }
                 boolean offThread = !thread.isEmpty() && !thread.contains(c.article().id())
                         && !subject.touchesCarried(stems) && !subject.touchesCarried(previous);
@@ -229,7 +245,9 @@ public final class ExtractiveAnswerer implements Answerer {
                 // (not by its casualty words alone: "people ... killed" is no paraphrase of "people died in the kettle
                 // fires", whatever share of the question it covers)
                 // (nor by the asked role alone: Congo's "foreign minister" covers half of "who is the coffee minister?")
-                boolean paraphrased = rareWordsOnly && coverage - (total == 0 ? 0 : casualties / total) >= NAMELESS_COVERAGE
+                // (nor by a length for "how long": the Halcyon launch's "six-year trip" is no paraphrase of "the tram")
+                boolean paraphrased = rareWordsOnly
+                        && coverage - (total == 0 ? 0 : (casualties + askedMeasure) / total) >= NAMELESS_COVERAGE
                         && (role.isEmpty() || subject.touches(stems));
                 // (a quote needs no word of the question: "What did she say?" after the Halcyon launch has none but
                 // the carried name, and the scientist's "Small bodies like this are time capsules," she said.)
@@ -245,6 +263,9 @@ public final class ExtractiveAnswerer implements Answerer {
                 // as nearly every news sentence holds one.
                 if (!ownTerms.isEmpty() && Collections.disjoint(stems, ownTerms)
                         && !(type.hasOwnCue() && type.hasAsked(text, questionTokens))) continue;
+                // A casualty count is answered by a sentence about casualties: "How many people were killed in
+                // Kinshasa?" got "... M23 rebels, whom Kinshasa says are backed by Rwanda", a number-free mention
+                if (casualtyCount && Collections.disjoint(stems, casualtyTerms) && !saysNone(text, stems, counted)) continue;
                 // A restatement of the question tells the reader nothing unless it also holds what was asked (a new
                 // number for "how much did the bidder pay?"); its coverage goes to the next sentence.
                 if (echo && !type.hasAsked(text, questionTokens)) continue;
@@ -253,14 +274,16 @@ public final class ExtractiveAnswerer implements Answerer {
                         && (saysNone(text, stems, casualtyTerms) || saysNone(text, stems, counted));
                 double score = coverage
                         + 0.25 * (topScore <= 0 ? 0 : c.score() / topScore)
-                        + CUE_WEIGHT * (none ? NONE_CUE : askedKind.isEmpty() ? type.cue(text, questionTokens) : askedKind.cue(text, questionTokens))
+                        + CUE_WEIGHT * (none ? NONE_CUE : measure.isPresent() ? measureCue(measures, text, questionTokens)
+                                : askedKind.isEmpty() ? type.cue(text, questionTokens) : askedKind.cue(text, questionTokens))
                         + (countsTheAskedThing(text, counted) ? COUNTED_BONUS : 0)
                         + (asksForMoney && MONEY.matcher(text).find() ? MONEY_BONUS : 0)
+                        + (speaker != null && speaker.matcher(text).find() ? SPEAKER_BONUS : 0)
                         - (words > 60 ? 0.1 : 0)
                         - (echo ? 0.2 : 0)
                         - (looksGarbled(text) ? 0.3 : 0)
                         + (lead ? LEAD : 0);
-                candidates.add(new Candidate(text, c, rank, order, coverage, score, stems,
+                candidates.add(new Candidate(text, c, rank, order, coverage, score, measures, stems,
                         new HashSet<>(Terms.tokens(text))));
             }
         }
@@ -292,8 +315,9 @@ public final class ExtractiveAnswerer implements Answerer {
         // the library's repair bill in another article does not answer it). On 2022 dev 2 of 522 answers changed,
         // on 2025h2 1 of 298, none of them containing the gold answer.
         if (type == QuestionType.COUNT) {
+            // (for "how long / tall / heavy", a measure of that kind of the thing asked about)
             Pattern amount = asksForMoney ? MONEY : NUMBER;
-            boolean told = candidates.stream().anyMatch(c -> (amount.matcher(c.text()).find()
+            boolean told = candidates.stream().anyMatch(c -> (measure.isPresent() ? c.measures() : amount.matcher(c.text()).find()
                             || !asksForMoney && saysNone(c.text(), c.stems(), casualtyTerms))
                     && (c.articleId().equals(best.articleId()) || sameStory(c, best, subject)));
             if (!told) return Answer.abstain(request.question(), related, strength);
@@ -324,6 +348,8 @@ public final class ExtractiveAnswerer implements Answerer {
             int w = Terms.wordCount(c.text());
             if (words + w > maxWords) continue;
             if (!type.addsFact(c.text(), shown, c.stems(), weights.keySet(), picked)) continue;
+            // "how long is the line?": another measure, not the passengers a day
+            if (measure.isPresent() && !c.measures()) continue;
             // In a follow-up, a further sentence must hold as much of the new question's own words as the first: the
             // story's lead, which the reader has seen, otherwise joined most answers in a thread on its carried names
             if (!ownTerms.isEmpty() && ownCoverage(c, weights, ownTerms) < bestOwn) continue;
@@ -425,6 +451,41 @@ public final class ExtractiveAnswerer implements Answerer {
         double cosine = 0;
         for (RetrievedChunk c : evidence) if (!Double.isNaN(c.cosine())) cosine = Math.max(cosine, c.cosine());
         return Math.min(1, 0.6 * coverage + 0.4 * Math.max(0, cosine));
+    }
+
+    /**
+     * The cue for a "how long / far / heavy ..." question: a measure of the asked kind as much as a new number is for
+     * "how many", any other number a little ("since the 1980s" does not say how long a tram line is).
+     */
+    private static double measureCue(boolean measures, String text, Set<String> questionTokens) {
+        if (measures) return QuestionType.COUNT.cue(text, questionTokens) > 0 ? 0.25 : 0;
+        return NUMBER.matcher(text).find() ? 0.08 : 0;
+    }
+
+    /**
+     * Bonus for a sentence in which a name the question asks to hear from is the one speaking: the size of the cue
+     * for "she said" after "what did she say?" ({@link QuestionType#cue}, 0.1 times {@link #CUE_WEIGHT}).
+     */
+    static final double SPEAKER_BONUS = 0.15;
+    private static final Pattern SPEECH_VERB = Pattern.compile("(?:says|said|told|tells|added|warned|argues|argued|"
+            + "insists|insisted|denies|denied|stated|claims|claimed|responded|replied)");
+
+    /**
+     * A name of the question (capitalised after its first word) speaking within three words ("Rwanda says", "Ruto's
+     * office said", "said Ruto"), or null when the question names no one.
+     */
+    static Pattern speakerPattern(String question) {
+        List<String> names = new ArrayList<>();
+        Matcher m = NAME.matcher(question);
+        while (m.find()) {
+            for (String w : m.group().split("\\s+")) {
+                if (!Subject.isCalendarWord(w.toLowerCase(Locale.ROOT))) names.add(Pattern.quote(w));
+            }
+        }
+        if (names.isEmpty()) return null;
+        String name = "(?:" + String.join("|", names) + ")";
+        return Pattern.compile("\\b" + name + "(?:['\u2019]s)?(?:\\s+[\\p{L}-]+){0,3}?\\s+" + SPEECH_VERB.pattern() + "\\b"
+                + "|\\b(?:said|says|according to)\\s+(?:[\\p{L}-]+\\s+){0,2}?" + name + "\\b");
     }
 
     /** Whether the sentence says none of what the terms count ("No serious injuries" for {injur}). */
@@ -621,7 +682,7 @@ public final class ExtractiveAnswerer implements Answerer {
 
         static QuestionType of(String question) {
             String q = question.toLowerCase(Locale.ROOT);
-            if (q.matches("(?s).*\\bhow (many|much|long|old|far|big|large)\\b.*") || q.contains("what percentage")
+            if (q.matches("(?s).*\\bhow (many|much|long|old|far|big|large|tall|high|heavy|deep|wide)\\b.*") || q.contains("what percentage")
                     || q.matches("(?s).*\\bwhat (is|was) (his|her|their|its) age\\b.*")
                     || q.contains("what number")) return COUNT;
             if (q.matches("(?s).*\\bwho(m|se)?\\b.*")) return PERSON;

@@ -112,11 +112,16 @@ public final class Subject {
         Map<String, Boolean> initial = new LinkedHashMap<>();
         Matcher m = RAW_WORD.matcher(text);
         boolean sentenceStart = true;
+        boolean afterHow = false;
         while (m.find()) {
             String raw = m.group().replaceFirst("^[^\\p{L}\\p{N}]+", "");
             boolean startsHere = sentenceStart;
             sentenceStart = m.group().matches(".*[.?!:]['\"’”)]*$");
-            if (raw.isEmpty()) continue;
+            // "long" in "how long is it?" asks, as "many" does: as a subject word it made the coffee report's "a long
+            // drought" half the subject of "and the tram, how long is it?"
+            boolean asks = afterHow;
+            afterHow = raw.equalsIgnoreCase("how");
+            if (raw.isEmpty() || asks) continue;
             boolean capital = Character.isUpperCase(raw.charAt(0));
             for (String w : Terms.tokens(raw)) {
                 if (Terms.STOP_WORDS.contains(w) || ASKING.contains(w) || TimeExpressions.isTimeWord(w)
