@@ -43,11 +43,32 @@ final class AskedRole {
      * @param stem  the role's stem ("minister")
      * @param about the question without the role's word ("who is the coffee ?"), which says what it is about
      */
-    record Role(String stem, String about) {
+    record Role(String stem, String about, Pattern holder) {
         /** Whether the stems (of an article's headline and passages) name the role, also in a derived form. */
         boolean namedIn(Collection<String> stems) {
             return Subject.meets(stem, stems);
         }
+
+        /**
+         * Whether the sentence names who holds the role: a name right after the role's word ("said coach Annika Holm",
+         * "Mayor Ilse Varga", "Project scientist Dr. Mara Lindqvist"), after it and "is/was" ("first guest was friend
+         * and tennis champion Serena Williams"), or before it in apposition ("Marco Rubio, the United States secretary
+         * of state"). A name elsewhere in the sentence holds no role: "The presidents of Rwanda and of DR Congo" names
+         * no president, "Congo's foreign minister has accused neighbouring Rwanda" no minister.
+         */
+        boolean holderNamedIn(String sentence) {
+            return holder.matcher(sentence).find();
+        }
+    }
+
+    private static Pattern holderPattern(String stem) {
+        String role = "(?i:" + Pattern.quote(stem) + ")\\p{L}*";
+        String title = "(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Gen|Lt|Col|Capt|Rev)\\.?\\s+)?";
+        String name = "\\p{Lu}\\p{Ll}";
+        return Pattern.compile("\\b" + role + ",?\\s+" + title + name
+                + "|\\b" + role + "\\s+(?:is|was|will be|has been|had been)\\s+(?:[\\p{Ll}-]+\\s+){0,4}?" + title + name
+                + "|" + name + "[\\p{L}.'\u2019-]*(?:\\s+\\p{Lu}[\\p{L}.'\u2019-]*)*,\\s+(?:(?i:the|a|an|its|their|his|her)\\s+)?"
+                + "(?:[\\p{L}-]+\\s+){0,3}?\\b" + role);
     }
 
     /** The role a question asks to have filled ("who is the coffee minister?": minister), if it asks for one. */
@@ -58,6 +79,7 @@ final class AskedRole {
         if (OPEN.contains(head) || Terms.STOP_WORDS.contains(head)) return Optional.empty();
         if (head.endsWith("s") && !head.endsWith("ss")) return Optional.empty(); // a group, not one holder
         String about = question.substring(0, m.start(1)) + question.substring(m.end(1));
-        return Optional.of(new Role(Terms.stem(head), about));
+        String stem = Terms.stem(head);
+        return Optional.of(new Role(stem, about, holderPattern(stem)));
     }
 }

@@ -37,8 +37,9 @@ public final class ExtractiveAnswerer implements Answerer {
     private static final Pattern COUNT_NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d])\\d[\\d,.]*(?!\\p{L})|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** A day, month or year, or the minute of a match ("in the 23rd minute" says when a goal was scored). */
     private static final Pattern DATE = Pattern.compile(
-            "\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today|tomorrow|\\d{4})\\b",
+            "\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today|tomorrow|\\d{4}|\\d{1,3}(?:st|nd|rd|th) minute)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME = Pattern.compile("(?<!^)(?<![.!?]\\s)\\b[A-Z][a-z]+(?:\\s+[A-Z][a-z]+)*");
 
@@ -124,7 +125,7 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     private record Candidate(String text, RetrievedChunk chunk, int chunkRank, int order, double coverage, double score,
-                             boolean measures, Set<String> stems, Set<String> tokens) {
+                             boolean measures, boolean anchored, Set<String> stems, Set<String> tokens) {
         String articleId() {
             return chunk.article().id();
         }
@@ -195,7 +196,7 @@ public final class ExtractiveAnswerer implements Answerer {
         for (int rank = 0; rank < evidence.size(); rank++) {
             RetrievedChunk c = evidence.get(rank);
             boolean leadChunk = c.chunk().seq() == 0;
-            Set<String> titleStems = measure.isPresent() ? Terms.contentStems(c.article().title()) : Set.of();
+            Set<String> titleStems = measure.isPresent() || role.isPresent() ? Terms.contentStems(c.article().title()) : Set.of();
             if (roleUnnamed.contains(c.article().id())) continue;
             boolean aboutSubject = onSubject.getOrDefault(c.article().id(), 0.0) >= SUBJECT_MIN;
             double echoed = 0; // coverage of the sentence just before, if it only restated the question
@@ -222,8 +223,9 @@ public final class ExtractiveAnswerer implements Answerer {
                 // (a measure of the thing asked about, named here, just before or in the headline: "how tall is the
                 // mayor?" is not answered by the tram line's 9.4 kilometres in the report naming her, "and the tram,
                 // how long is it?" is, by "The 9.4-kilometre line" under "Lindenport opens its first new tram line")
-                boolean measures = measure.isPresent() && measure.get().givenIn(text)
-                        && (subject.touches(stems) || subject.touches(previous) || subject.touches(titleStems));
+                boolean anchored = subject.touchesOrDerived(stems) || subject.touchesOrDerived(previous)
+                        || subject.touchesOrDerived(titleStems);
+                boolean measures = measure.isPresent() && measure.get().givenIn(text) && anchored;
                 for (Map.Entry<String, Double> e : weights.entrySet()) {
                     // "9.4-kilometre" says how long: the asked adjective is met by a measure of its kind
                     double w = stems.contains(e.getKey()) || measures && e.getKey().equals(measured) ? e.getValue()
@@ -283,16 +285,19 @@ public final class ExtractiveAnswerer implements Answerer {
                         - (echo ? 0.2 : 0)
                         - (looksGarbled(text) ? 0.3 : 0)
                         + (lead ? LEAD : 0);
-                candidates.add(new Candidate(text, c, rank, order, coverage, score, measures, stems,
+                candidates.add(new Candidate(text, c, rank, order, coverage, score, measures, anchored, stems,
                         new HashSet<>(Terms.tokens(text))));
             }
         }
         // "Who is the coach of Northgate Rovers?" is answered by the sentence naming the coach ("said coach Annika
         // Holm"), not by the report's lead, which covers the club's name better and says nothing of the coach
+        // ...and a report that names no holder cannot say who it is ("Who is the president of Rwanda?" got "The
+        // presidents of Rwanda and of DR Congo are both expected to take part")
         if (role.isPresent()) {
-            List<Candidate> naming = candidates.stream()
-                    .filter(c -> role.get().namedIn(c.stems()) && type.hasAsked(c.text(), questionTokens)).toList();
-            if (!naming.isEmpty()) candidates = new ArrayList<>(naming);
+            candidates = new ArrayList<>(candidates.stream()
+                    .filter(c -> role.get().holderNamedIn(c.text()) && type.hasAsked(c.text(), questionTokens)
+                            // the holder of this role: "Kenyan President William Ruto" is no president of Rwanda
+                            && c.anchored()).toList());
         }
         if (candidates.isEmpty()) return Answer.abstain(request.question(), related, 0);
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
@@ -347,7 +352,10 @@ public final class ExtractiveAnswerer implements Answerer {
             if (picked.stream().anyMatch(p -> jaccard(p.stems(), c.stems()) > 0.6)) continue;
             int w = Terms.wordCount(c.text());
             if (words + w > maxWords) continue;
-            if (!type.addsFact(c.text(), shown, c.stems(), weights.keySet(), picked)) continue;
+            // ("No serious injuries have been reported" after "three minor burns": what kind of injuries they were)
+            boolean addsNone = type == QuestionType.COUNT && !asksForMoney && saysNone(c.text(), c.stems(), casualtyTerms)
+                    && c.articleId().equals(best.articleId());
+            if (!type.addsFact(c.text(), shown, c.stems(), weights.keySet(), picked) && !addsNone) continue;
             // "how long is the line?": another measure, not the passengers a day
             if (measure.isPresent() && !c.measures()) continue;
             // In a follow-up, a further sentence must hold as much of the new question's own words as the first: the

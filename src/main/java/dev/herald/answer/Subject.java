@@ -197,6 +197,13 @@ public final class Subject {
         return false;
     }
 
+    /** As {@link #touches}, also by a derived form ("Kenyan" for "Kenya", as in {@link #coverage}). */
+    public boolean touchesOrDerived(Collection<String> stems) {
+        for (String term : own.keySet()) if (meets(term, stems)) return true;
+        for (String term : carried.keySet()) if (meets(term, stems)) return true;
+        return false;
+    }
+
     /**
      * Whether the stems hold a term carried from the earlier turn (false when this is not a follow-up), by stem or
      * derived form as in {@link #coverage}.

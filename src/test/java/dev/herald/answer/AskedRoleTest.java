@@ -35,4 +35,19 @@ class AskedRoleTest {
     void should_leave_what_the_question_is_about_without_the_role(String question, String about) {
         assertEquals(about, AskedRole.of(question).orElseThrow().about());
     }
+
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Who is the coach of Northgate Rovers?  | \"We never stopped believing,\" said coach Annika Holm, who took over. | true",
+            "Who is the mayor of Lindenport?        | Mayor Ilse Varga cut a ribbon at the Harbour Gate stop.                 | true",
+            "who is the project scientist?          | Project scientist Dr. Mara Lindqvist said the mission could help.       | true",
+            "Who was the star guest on the podcast? | The first guest was friend and tennis champion Serena Williams.         | true",
+            "Who is the secretary of state?         | Ruto spoke with Marco Rubio, the United States secretary of state.     | true",
+            "Who is the president of Rwanda?        | The presidents of Rwanda and of DR Congo are both expected to attend.   | false",
+            "Who is the foreign minister of Congo?  | Congo's foreign minister has accused neighbouring Rwanda of backing M23. | false",
+    })
+    void should_tell_a_sentence_naming_the_roles_holder_from_one_naming_the_role(String question, String sentence,
+                                                                                  boolean names) {
+        assertEquals(names, AskedRole.of(question).orElseThrow().holderNamedIn(sentence));
+    }
 }
