@@ -239,6 +239,32 @@ public final class QuestionService {
             Answer said = new Answer(question, smallTalk.get(), List.of(), true, List.of(), 0, null);
             return new Reply(said, NOTHING_SEARCHED, false, question, Map.of("total", System.nanoTime() - start), true);
         }
+        //    Two questions in one message are answered one after the other, the second reading the first as its
+        //    earlier turn ("How many kettles were recalled and when were they sold?")
+        Optional<List<String>> parts = CompoundQuestion.split(question);
+        if (parts.isPresent()) {
+            List<Answer> answers = new ArrayList<>();
+            List<Conversations.Turn> before = recent;
+            Reply last = null;
+            for (String part : parts.get()) {
+                last = answerOne(part, asOf, before, AnswerProgress.NONE, System.nanoTime());
+                answers.add(last.answer());
+                if (!last.notice() && !last.answer().abstained()) {
+                    Set<String> cited = new HashSet<>();
+                    for (Citation c : last.answer().citations()) cited.add(c.article().id());
+                    before = List.of(new Conversations.Turn(part, last.searchText(), cited, asOf));
+                }
+            }
+            Answer both = CompoundQuestion.combine(question, parts.get(), answers);
+            return new Reply(both, last.search(), false, last.searchText(), Map.of("total", System.nanoTime() - start),
+                    false);
+        }
+        return answerOne(question, asOf, recent, progress, start);
+    }
+
+    /** One question: steps 1 to 5, after the message was made plain. */
+    private Reply answerOne(String question, Instant asOf, List<Conversations.Turn> recent, AnswerProgress progress,
+                            long start) {
         //    A question not in English is translated for the search (llm mode), or told the archive is English
         QuestionLanguage.Guess lang = language == null ? QuestionLanguage.ENGLISH : language.guess(question);
         String asked = question;
