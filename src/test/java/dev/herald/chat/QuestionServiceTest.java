@@ -316,6 +316,17 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_not_answer_about_last_year_with_a_report_of_this_years_event() {
+        // when: the only final on record was played on 26 January 2025
+        Answer lastYear = herald.questions().ask("Who won the Harbour Cup last year?", AS_OF).answer();
+        Answer thisMonth = herald.questions().ask("Who won the Harbour Cup this month?", AS_OF).answer();
+
+        // then
+        assertTrue(lastYear.abstained(), lastYear.text());
+        assertTrue(thisMonth.text().contains("Northgate Rovers"), thisMonth.text());
+    }
+
+    @Test
     void should_not_name_a_holder_of_a_role_no_article_on_the_story_mentions() {
         // when: the coffee report names no minister, and Congo's foreign minister has nothing to do with coffee
         Answer coffee = herald.questions().ask("who is the coffee minister?", AS_OF).answer();
