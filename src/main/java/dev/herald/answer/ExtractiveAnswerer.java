@@ -289,30 +289,12 @@ public final class ExtractiveAnswerer implements Answerer {
                         new HashSet<>(Terms.tokens(text))));
             }
         }
-        // "Who is the coach of Northgate Rovers?" is answered by the sentence naming the coach ("said coach Annika
-        // Holm"), not by the report's lead, which covers the club's name better and says nothing of the coach
-        // ...and a report that names no holder cannot say who it is ("Who is the president of Rwanda?" got "The
-        // presidents of Rwanda and of DR Congo are both expected to take part")
-        if (role.isPresent()) {
-            candidates = new ArrayList<>(candidates.stream()
-                    .filter(c -> role.get().holderNamedIn(c.text()) && type.hasAsked(c.text(), questionTokens)
-                            // the holder of this role: "Kenyan President William Ruto" is no president of Rwanda
-                            && c.anchored()).toList());
-        }
-        // "Who won the Harbour Cup last year?": a report published well after the days the question names tells of
-        // its own days ("lifted the Harbour Cup on Sunday night", this year's final), unless it names those
-        if (request.asOf() != null) {
-            Optional<dev.herald.retrieval.TimeWindow> asked = TimeExpressions.resolve(request.question(),
-                    java.time.LocalDate.ofInstant(request.asOf(), java.time.ZoneOffset.UTC));
-            if (asked.isPresent() && LOOKS_BACK.contains(asked.get().phrase())) {
-                var w = asked.get();
-                candidates.removeIf(c -> toldLater(c, w) && !mentions(c.text(), w));
-            }
-        }
+        // 4. Drop the sentences that cannot say what was asked (a role's holder, the days asked about)
+        candidates = answering(candidates, request, role, type, questionTokens);
         if (candidates.isEmpty()) return Answer.abstain(request.question(), related, 0);
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
 
-        // 4. Abstain when even the best sentence barely touches the question
+        // 5. Abstain when even the best sentence barely touches the question
         Candidate best = candidates.get(0);
         double strength = evidence(best.coverage(), evidence);
         // A follow-up's evidence is also judged on its own words: the earlier turn's, added at half weight to find the
@@ -338,7 +320,7 @@ public final class ExtractiveAnswerer implements Answerer {
             if (!told) return Answer.abstain(request.question(), related, strength);
         }
 
-        // 5. The best sentence first; another only when it adds a fact of the kind asked for, from the same article
+        // 6. The best sentence first; another only when it adds a fact of the kind asked for, from the same article
         //    or from another report of the same story, within the length budget
         List<Candidate> picked = new ArrayList<>();
         picked.add(best);
@@ -377,7 +359,12 @@ public final class ExtractiveAnswerer implements Answerer {
             shown.addAll(c.tokens());
         }
 
-        // 5. Number sources in order of first use and mark each sentence
+        // 7. Number sources in order of first use and mark each sentence
+        return numbered(request.question(), picked, strength);
+    }
+
+    /** The picked sentences, each marked with its source's number; sources numbered in order of first use. */
+    private static Answer numbered(String question, List<Candidate> picked, double strength) {
         Map<String, Integer> numbers = new LinkedHashMap<>();
         Map<String, List<String>> quotes = new HashMap<>();
         Map<String, ArticleRef> articles = new HashMap<>();
@@ -393,7 +380,32 @@ public final class ExtractiveAnswerer implements Answerer {
         }
         List<Citation> citations = new ArrayList<>();
         numbers.forEach((id, n) -> citations.add(new Citation(n, articles.get(id), quotes.get(id))));
-        return Answer.answered(request.question(), text.toString(), citations, strength);
+        return Answer.answered(question, text.toString(), citations, strength);
+    }
+
+    /**
+     * The candidates that can say what was asked. "Who is the coach of Northgate Rovers?" is answered by the sentence
+     * naming the coach ("said coach Annika Holm"), not by the report's lead, which covers the club's name better and
+     * says nothing of the coach; a report that names no holder cannot say who it is ("Who is the president of
+     * Rwanda?" got "The presidents of Rwanda and of DR Congo are both expected to take part"), nor one naming another
+     * country's ("Kenyan President William Ruto"). "Who won the Harbour Cup last year?": a report published well
+     * after the days the question names tells of its own days ("lifted the Harbour Cup on Sunday night", this year's
+     * final), unless it names those.
+     */
+    private static List<Candidate> answering(List<Candidate> candidates, AnswerRequest request,
+                                             Optional<AskedRole.Role> role, QuestionType type, Set<String> questionTokens) {
+        List<Candidate> out = new ArrayList<>(candidates);
+        role.ifPresent(r -> out.removeIf(c -> !(r.holderNamedIn(c.text()) && type.hasAsked(c.text(), questionTokens)
+                && c.anchored())));
+        if (request.asOf() != null) {
+            Optional<dev.herald.retrieval.TimeWindow> asked = TimeExpressions.resolve(request.question(),
+                    java.time.LocalDate.ofInstant(request.asOf(), java.time.ZoneOffset.UTC));
+            if (asked.isPresent() && LOOKS_BACK.contains(asked.get().phrase())) {
+                var w = asked.get();
+                out.removeIf(c -> toldLater(c, w) && !mentions(c.text(), w));
+            }
+        }
+        return out;
     }
 
     /**
