@@ -437,6 +437,8 @@ class QuestionServiceTest {
         // then: the three minor burns are the injuries; the report's "no serious injuries" qualifies them
         assertTrue(r.answer().text().contains("three minor burns"), r.answer().text());
         assertTrue(r.answer().text().contains("No serious injuries have been reported."), r.answer().text());
+        Reply burned = herald.questions().ask("How many people were burned by the kettles?", AS_OF);
+        assertTrue(burned.answer().text().contains("three minor burns"), burned.answer().text());
         assertTrue(r.answer().citations().get(0).article().url().endsWith("brightwell-kettle-recall"));
     }
 
