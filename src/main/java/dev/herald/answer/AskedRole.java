@@ -54,12 +54,28 @@ final class AskedRole {
          * "Mayor Ilse Varga", "Project scientist Dr. Mara Lindqvist"), after it and "is/was" ("first guest was friend
          * and tennis champion Serena Williams"), or before it in apposition ("Marco Rubio, the United States secretary
          * of state"). A name elsewhere in the sentence holds no role: "The presidents of Rwanda and of DR Congo" names
-         * no president, "Congo's foreign minister has accused neighbouring Rwanda" no minister.
+         * no president, "Congo's foreign minister has accused neighbouring Rwanda" no minister. A role of another
+         * place is no answer either: "Kenyan President William Ruto" for "Who is the president of DR Congo?" (the
+         * word before the role, capitalised, must be one of the question's or derived from one: "Kenyan" for Kenya).
          */
-        boolean holderNamedIn(String sentence) {
-            return holder.matcher(sentence).find();
+        boolean holderNamedIn(String sentence, Set<String> questionTokens) {
+            Matcher m = holder.matcher(sentence);
+            while (m.find()) {
+                Matcher before = WORD_BEFORE.matcher(sentence.substring(0, m.start()));
+                if (!before.find()) return true;
+                String w = before.group(1);
+                if (!Character.isUpperCase(w.codePointAt(0))) return true;
+                String plain = w.toLowerCase(Locale.ROOT).replaceFirst("['\u2019]s$", "");
+                for (String t : questionTokens) {
+                    if (t.length() >= 4 && (plain.startsWith(t) || t.startsWith(plain))) return true;
+                }
+            }
+            return false;
         }
     }
+
+    /** The word just before a position, if a word ends there. */
+    private static final Pattern WORD_BEFORE = Pattern.compile("([\\p{L}'\u2019-]+)\\s+$");
 
     private static Pattern holderPattern(String stem) {
         String role = "(?i:" + Pattern.quote(stem) + ")\\p{L}*";

@@ -395,7 +395,7 @@ public final class ExtractiveAnswerer implements Answerer {
     private static List<Candidate> answering(List<Candidate> candidates, AnswerRequest request,
                                              Optional<AskedRole.Role> role, QuestionType type, Set<String> questionTokens) {
         List<Candidate> out = new ArrayList<>(candidates);
-        role.ifPresent(r -> out.removeIf(c -> !(r.holderNamedIn(c.text()) && type.hasAsked(c.text(), questionTokens)
+        role.ifPresent(r -> out.removeIf(c -> !(r.holderNamedIn(c.text(), questionTokens) && type.hasAsked(c.text(), questionTokens)
                 && c.anchored())));
         if (request.asOf() != null) {
             Optional<dev.herald.retrieval.TimeWindow> asked = TimeExpressions.resolve(request.question(),

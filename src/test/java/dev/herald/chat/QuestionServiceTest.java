@@ -342,10 +342,12 @@ class QuestionServiceTest {
         // when: the summit report mentions "the presidents of Rwanda and of DR Congo", naming neither
         Answer rwanda = herald.questions().ask("Who is the president of Rwanda?", AS_OF).answer();
         Answer kenya = herald.questions().ask("who is the president of Kenya?", AS_OF).answer();
+        Answer congo = herald.questions().ask("Who is the president of DR Congo?", AS_OF).answer();
 
         // then: Kenya's president is named ("Kenyan President William Ruto"); he is no president of Rwanda
         assertTrue(rwanda.abstained(), rwanda.text());
         assertTrue(kenya.text().contains("President William Ruto"), kenya.text());
+        assertTrue(congo.abstained(), "Kenya's president is not Congo's: " + congo.text());
     }
 
     @Test
