@@ -60,4 +60,16 @@ public record Answer(String question, String text, List<Citation> citations, boo
     public Answer withNote(String newNote) {
         return new Answer(question, text, citations, abstained, related, evidence, newNote);
     }
+
+    /** The same answer with {@code first} said before its note, if it has one ("Showing results for: Goma. ..."). */
+    public Answer withNoteFirst(String first) {
+        return withNote(note == null ? first : first + ". " + note);
+    }
+
+    /** The ids of the cited articles, in citation order. */
+    public java.util.Set<String> citedArticleIds() {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (Citation c : citations) ids.add(c.article().id());
+        return ids;
+    }
 }

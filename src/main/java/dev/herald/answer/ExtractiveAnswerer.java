@@ -175,10 +175,12 @@ public final class ExtractiveAnswerer implements Answerer {
         // A name no article has: nothing here is about it. (On 200 unrelated articles, "Who won the Harbour Cup
         // final on penalties?" otherwise got the Stanley Cup Final, whose "Cup" covered 0.31 of the subject.)
         if (subject.namesSomethingUnreported()) return Answer.abstain(request.question(), related, 0);
-        Map<String, Double> onSubject = articleSubjectCoverage(evidence, subject);
+        Map<String, Set<String>> articleStems = articleStems(evidence);
+        Map<String, Double> onSubject = new HashMap<>();
+        articleStems.forEach((id, stems) -> onSubject.put(id, subject.coverage(stems)));
         Set<String> roleUnnamed = new HashSet<>();
-        role.ifPresent(r -> onSubject.keySet().forEach(id -> {
-            if (!r.namedIn(articleStems(evidence, id))) roleUnnamed.add(id);
+        role.ifPresent(r -> articleStems.forEach((id, stems) -> {
+            if (!r.namedIn(stems)) roleUnnamed.add(id);
         }));
         boolean rareWordsOnly = !subject.hasNames() && request.earlierQuestions().isEmpty();
         // A follow-up naming nothing itself ("who leads them?" after "Who controls Goma now?") asks about the story
@@ -438,26 +440,16 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     /**
-     * Subject coverage of each article among the evidence, judged on its title and all its retrieved passages (a
-     * passage after the first rarely repeats the names).
+     * The content stems of each article among the evidence, by id: its title and all its retrieved passages (a
+     * passage after the first rarely repeats the names), on which its subject coverage and an asked role are judged.
      */
-    private static Map<String, Double> articleSubjectCoverage(List<RetrievedChunk> evidence, Subject subject) {
-        Map<String, Double> out = new HashMap<>();
+    private static Map<String, Set<String>> articleStems(List<RetrievedChunk> evidence) {
+        Map<String, Set<String>> stems = new HashMap<>();
         for (RetrievedChunk c : evidence) {
-            out.computeIfAbsent(c.article().id(), id -> subject.coverage(articleStems(evidence, id)));
-        }
-        return out;
-    }
-
-    /** The content stems of an article's title and all its retrieved passages. */
-    private static Set<String> articleStems(List<RetrievedChunk> evidence, String articleId) {
-        Set<String> s = new HashSet<>();
-        for (RetrievedChunk c : evidence) {
-            if (!c.article().id().equals(articleId)) continue;
-            if (s.isEmpty()) s.addAll(Terms.contentStems(c.article().title()));
+            Set<String> s = stems.computeIfAbsent(c.article().id(), id -> new HashSet<>(Terms.contentStems(c.article().title())));
             s.addAll(Terms.contentStems(c.text()));
         }
-        return s;
+        return stems;
     }
 
     /**

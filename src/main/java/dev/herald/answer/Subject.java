@@ -200,8 +200,7 @@ public final class Subject {
     /** As {@link #touches}, also by a derived form ("Kenyan" for "Kenya", as in {@link #coverage}). */
     public boolean touchesOrDerived(Collection<String> stems) {
         for (String term : own.keySet()) if (meets(term, stems)) return true;
-        for (String term : carried.keySet()) if (meets(term, stems)) return true;
-        return false;
+        return touchesCarried(stems);
     }
 
     /**

@@ -155,8 +155,7 @@ public final class QuestionService {
 
     private static Answer withSpellingNote(Answer brief, BriefingRequest asked, BriefingRequest searched) {
         if (java.util.Objects.equals(asked.topic(), searched.topic())) return brief;
-        String note = showingResultsFor(searched.topic());
-        return brief.withNote(brief.note() == null ? note : note + ". " + brief.note());
+        return brief.withNoteFirst(showingResultsFor(searched.topic()));
     }
 
     /** The morning briefing: the top distinct stories of the 24 hours before {@code asOf}, one quoted line each. */
@@ -196,8 +195,7 @@ public final class QuestionService {
         List<Conversations.Turn> recent = conversations.recent(conversation);
         long memory = System.nanoTime() - start;
         Reply reply = answer(question, asOf, recent, progress);
-        Set<String> cited = new HashSet<>();
-        for (Citation c : reply.answer().citations()) cited.add(c.article().id());
+        Set<String> cited = new HashSet<>(reply.answer().citedArticleIds());
         String remembered = reply.searchText();
         if (reply.answer().abstained() && reply.followUp()) {
             // keep the thread: the next follow-up still refers to the earlier topic, searched as it was. Remembering
@@ -250,9 +248,7 @@ public final class QuestionService {
                 last = answerOne(part, asOf, before, AnswerProgress.NONE, System.nanoTime());
                 answers.add(last.answer());
                 if (!last.notice() && !last.answer().abstained()) {
-                    Set<String> cited = new HashSet<>();
-                    for (Citation c : last.answer().citations()) cited.add(c.article().id());
-                    before = List.of(new Conversations.Turn(part, last.searchText(), cited, asOf));
+                    before = List.of(new Conversations.Turn(part, last.searchText(), last.answer().citedArticleIds(), asOf));
                 }
             }
             Answer both = CompoundQuestion.combine(question, parts.get(), answers);
@@ -358,9 +354,8 @@ public final class QuestionService {
             if (!threaded.followUp()) return threaded;
             // ...and when the thread answers it from articles that never mention what it names ("and the kettles, how
             // many were injured?" after Goma got the Goma toll), the reader has moved on: it is asked on its own
-            Set<String> answering = new HashSet<>();
-            for (Citation c : threaded.answer().citations()) answering.add(c.article().id());
-            boolean elsewhere = !threaded.answer().abstained() && !mentionsOwnSubject(threaded, answering, question);
+            boolean elsewhere = !threaded.answer().abstained()
+                    && !mentionsOwnSubject(threaded, threaded.answer().citedArticleIds(), question);
             if (!threaded.answer().abstained() && !elsewhere) return threaded;
             // but "and the rebels, who leads them?" that the thread cannot answer is not asked of any story with a
             // leader: only when the thread's articles do not mention what it names ("and the tram, how long is it?"
@@ -443,7 +438,7 @@ public final class QuestionService {
         List<String> earlier = new ArrayList<>();
         if (followUp) for (Conversations.Turn t : recent) earlier.add(t.searchText());
         Answer answer = withAliases(answerer.answer(new AnswerRequest(question, earlier, asOf, found, prefer), progress));
-        if (note != null) answer = answer.withNote(answer.note() == null ? note : note + ". " + answer.note());
+        if (note != null) answer = answer.withNoteFirst(note);
         long end = System.nanoTime();
 
         Map<String, Long> nanos = new LinkedHashMap<>(found.stageNanos());

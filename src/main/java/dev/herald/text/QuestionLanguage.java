@@ -139,8 +139,9 @@ public final class QuestionLanguage {
         if (tokens.size() < MIN_WORDS) return ENGLISH;
         int known = 0, inDictionary = 0;
         for (String w : tokens) {
-            if (Terms.STOP_WORDS.contains(w) || documentFrequency.applyAsInt(w) > 0) known++;
-            if (Terms.STOP_WORDS.contains(w) || dictionary.test(w)) inDictionary++;
+            boolean stop = Terms.STOP_WORDS.contains(w);
+            if (stop || documentFrequency.applyAsInt(w) > 0) known++;
+            if (stop || dictionary.test(w)) inDictionary++;
         }
         if (known >= MOSTLY_KNOWN * tokens.size() || inDictionary == tokens.size()) return ENGLISH;
         Detector d = loaded().join();
