@@ -157,8 +157,8 @@ class ExtractiveAnswererRulesTest {
             "How did Kigali respond? | QUOTE",
             "What did Biden say was a legitimate concern for voters? | OTHER",
             "Who said the mission could explain how water reached Earth? | PERSON"})
-    void should_read_the_kind_of_answer_from_the_question(String question, ExtractiveAnswerer.QuestionType expected) {
-        org.junit.jupiter.api.Assertions.assertEquals(expected, ExtractiveAnswerer.QuestionType.of(question));
+    void should_read_the_kind_of_answer_from_the_question(String question, QuestionType expected) {
+        org.junit.jupiter.api.Assertions.assertEquals(expected, QuestionType.of(question));
     }
 
     @Test
@@ -273,7 +273,7 @@ class ExtractiveAnswererRulesTest {
             "Which NFL team won?|Fans cheered the Philadelphia Eagles in New Orleans.|0.2",
             "What was said at the summit?|Leaders met in the United Kingdom on Monday.|-1"})
     void should_score_the_asked_kind(String question, String sentence, double cue) {
-        ExtractiveAnswerer.AskedKind kind = ExtractiveAnswerer.AskedKind.of(question);
+        AskedKind kind = AskedKind.of(question);
         if (cue < 0) {
             assertTrue(kind.isEmpty(), kind.toString());
             return;

@@ -1,0 +1,145 @@
+package dev.herald.answer;
+
+import dev.herald.text.Terms;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What kind of answer the question wants, read from its wh-word. */
+enum QuestionType {
+    COUNT, PERSON, ENTITY, TIME, PLACE, QUOTE, OTHER;
+
+    /** A number anywhere, in digits ("M23" too) or words ("two", "dozens"). */
+    static final Pattern NUMBER = Pattern.compile(
+            "\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A count: a number standing alone ("17", "1,200", "8.5", "two"), not a digit inside a name such as "M23". */
+    static final Pattern COUNT_NUMBER = Pattern.compile(
+            "(?<![\\p{L}\\d])\\d[\\d,.]*(?!\\p{L})|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A day, month or year, or the minute of a match ("in the 23rd minute" says when a goal was scored). */
+    static final Pattern DATE = Pattern.compile(
+            "\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today|tomorrow|\\d{4}|\\d{1,3}(?:st|nd|rd|th) minute)\\b",
+            Pattern.CASE_INSENSITIVE);
+    static final Pattern NAME = Pattern.compile("(?<!^)(?<![.!?]\\s)\\b[A-Z][a-z]+(?:\\s+[A-Z][a-z]+)*");
+
+    /**
+     * "What did she say?", "What did the coach say about the final?", "How did Kigali respond?": the answer is
+     * what someone said, so a quotation or a reported statement. Only with the verb ending the question: in "What
+     * did Biden say was a legitimate concern?" the answer is a thing (2022 dev: 1 question reads as this, 2025h2
+     * none).
+     */
+    private static final Pattern QUOTE_ASK = Pattern.compile("(?s).*\\b(?:what|how)\\b[^?]{0,80}?\\b(?:say|tell|"
+            + "respond|reply|react|think)(?:\\s+(?:about|of|on|to)\\b[^?]{0,60})?\\s*\\??\\s*$");
+    /** The verbs of a quote-seeking question, stemmed: what it asks for, not what it is about. */
+    static final Set<String> SPEECH_STEMS = Set.of(Terms.stem("say"), Terms.stem("tell"), Terms.stem("respond"),
+            Terms.stem("reply"), Terms.stem("react"), Terms.stem("think"));
+    private static final Pattern QUOTATION = Pattern.compile("[\"\u201c\u201d\u00ab\u00bb]");
+    private static final Pattern REPORTED = Pattern.compile(
+            "\\b(?:said|says|told|stated|added|wrote|argued|insisted|warned|according to)\\b", Pattern.CASE_INSENSITIVE);
+
+    static final Set<String> ENTITY_NOUNS = Set.of("country", "countries", "city", "cities", "state", "states",
+            "company", "companies", "team", "teams", "organization", "group", "nation", "brand", "firm", "agency",
+            "network", "airline", "automaker", "university", "league", "party", "bank", "app", "show", "film",
+            "movie", "book", "song", "band", "award");
+    private static final Pattern ENTITY_ASK = Pattern.compile(
+            "\\b(which|what) (" + String.join("|", ENTITY_NOUNS) + ")\\b");
+
+    /**
+     * "What is it called?", "What was the name of the storm?": the answer is a name, as for "which company". 2025h2
+     * has 9 such open questions, 2022 dev 15: containment 27.2 -> 27.5 % on 2025 (the Beaver Moon), 2022
+     * unchanged. "What is his age?" asks for a number (2022: Biden's 80, 41.0 -> 41.2 %).
+     */
+    private static final Pattern NAME_ASK = Pattern.compile("\\bwhat (?:is|was|are|were|will) (?:it|they|this|that|the [\\p{L}-]+(?: [\\p{L}-]+)?) (?:be )?(?:called|titled|named|known as)\\b|\\bwhat (?:is|was) (?:the|its|his|her|their) (?:nick)?name\\b|\\bwhat (?:is|was) the title\\b");
+
+    static QuestionType of(String question) {
+        String q = question.toLowerCase(Locale.ROOT);
+        if (q.matches("(?s).*\\bhow (many|much|long|old|far|big|large|tall|high|heavy|deep|wide)\\b.*") || q.contains("what percentage")
+                || q.matches("(?s).*\\bwhat (is|was) (his|her|their|its) age\\b.*")
+                || q.contains("what number")) return COUNT;
+        if (q.matches("(?s).*\\bwho(m|se)?\\b.*")) return PERSON;
+        if (QUOTE_ASK.matcher(q).matches()) return QUOTE;
+        if (q.matches("(?s).*\\b(when|what year|what day|what date|what month)\\b.*")) return TIME;
+        if (q.matches("(?s).*\\bwhere\\b.*")) return PLACE;
+        if (ENTITY_ASK.matcher(q).find()) return ENTITY;
+        if (NAME_ASK.matcher(q).find()) return ENTITY;
+        return OTHER;
+    }
+
+    /** Bonus for a sentence holding what the question asks for and does not itself say. */
+    double cue(String sentence, Set<String> questionTokens) {
+        return switch (this) {
+            case COUNT -> hasNew(NUMBER, sentence, questionTokens) ? 0.25 : NUMBER.matcher(sentence).find() ? 0.08 : 0;
+            case TIME -> hasNew(DATE, sentence, questionTokens) ? 0.2 : 0;
+            case PERSON, PLACE, ENTITY -> hasNew(NAME, sentence, questionTokens) ? 0.2 : 0;
+            case QUOTE -> (QUOTATION.matcher(sentence).find() ? 0.3 : REPORTED.matcher(sentence).find() ? 0.15 : 0)
+                    + (saidBy(sentence, questionTokens) ? 0.1 : 0);
+            case OTHER -> 0;
+        };
+    }
+
+    /**
+     * Whether a further sentence adds a fact of the kind asked for: a number, name or date not yet shown (for a
+     * "what"/"why" question, a question word the sentences so far do not cover).
+     */
+    boolean addsFact(String sentence, Set<String> shown) {
+        return switch (this) {
+            case COUNT -> hasNew(COUNT_NUMBER, sentence, shown);
+            case TIME -> hasNew(DATE, sentence, shown);
+            case PERSON, PLACE, ENTITY -> hasNew(NAME, sentence, shown);
+            case QUOTE -> QUOTATION.matcher(sentence).find();
+            case OTHER -> true;
+        };
+    }
+
+    private static final Pattern SAID_BY = Pattern.compile(
+            "(?i)\\b(she|he|they) (?:said|says|told|added|warned)\\b|\\b(?:said|says) (she|he|they)\\b");
+
+    /** "What did she say?" and "... she said": the speaker is the one asked about (he, she, they). */
+    private static boolean saidBy(String sentence, Set<String> questionTokens) {
+        Matcher m = SAID_BY.matcher(sentence);
+        while (m.find()) {
+            String who = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
+            if (questionTokens.contains(who)) return true;
+        }
+        return false;
+    }
+
+    /** Whether the sentence quotes someone's words (quotation marks). */
+    static boolean isQuotation(String sentence) {
+        return QUOTATION.matcher(sentence).find();
+    }
+
+    /** Whether what this type asks for is rare enough in news sentences to say a sentence answers (a date, a count). */
+    boolean hasOwnCue() {
+        return this == COUNT || this == TIME || this == QUOTE;
+    }
+
+    /** Whether the sentence holds something of the asked type the question does not say (never for OTHER). */
+    boolean hasAsked(String sentence, Set<String> questionTokens) {
+        return switch (this) {
+            case COUNT -> hasNew(COUNT_NUMBER, sentence, questionTokens);
+            case TIME -> hasNew(DATE, sentence, questionTokens);
+            case PERSON, PLACE, ENTITY -> hasNew(NAME, sentence, questionTokens);
+            case QUOTE -> QUOTATION.matcher(sentence).find() || REPORTED.matcher(sentence).find();
+            case OTHER -> false;
+        };
+    }
+
+    /** Whether the pattern matches a word in the sentence that is not among the given tokens (a calendar word is no name). */
+    static boolean hasNew(Pattern p, String sentence, Set<String> questionTokens) {
+        Matcher m = p.matcher(sentence);
+        while (m.find()) {
+            for (String t : Terms.tokens(m.group())) {
+                // "Wednesday" is capitalised, but names no one: "Who is the project scientist?" took the launch
+                // sentence ("... lifted off before dawn on Wednesday") over the one naming her
+                if (p == NAME && Subject.isCalendarWord(t)) continue;
+                if (!questionTokens.contains(t)) return true;
+            }
+        }
+        return false;
+    }
+}
