@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -146,6 +147,8 @@ class ExtractiveAnswererRulesTest {
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
             "NASA's rocket will go beyond the moon. What is the mission called? | ENTITY",
             "What was the name of the storm? | ENTITY",
+            "What’s the name of the mission? | ENTITY",
+            "what's it called? | ENTITY",
             "What is the nickname of World Cup quarter-finalists Morocco? | ENTITY",
             "Biden celebrated a milestone birthday this week. What is his age? | COUNT",
             "How many people were injured? | COUNT",
@@ -153,6 +156,9 @@ class ExtractiveAnswererRulesTest {
             "What is the measure about? | OTHER",
             "What did the senators leave out of the deal? | OTHER",
             "What did she say? | QUOTE",
+            "What should kettle owners do? | ADVICE",
+            "What are residents being told to do? | ADVICE",
+            "What did Brightwell do? | OTHER",
             "What did the coach say about the final? | QUOTE",
             "How did Kigali respond? | QUOTE",
             "What did Biden say was a legitimate concern for voters? | OTHER",
@@ -258,6 +264,25 @@ class ExtractiveAnswererRulesTest {
 
         // then: the country named, not the sentence restating the question's own words
         assertTrue(a.text().startsWith("Diplomats said Russia"), a.text());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "Team owner Arte Moreno announced Tuesday that he has initiated a formal process that could result in selling the franchise.|true",
+            "Team owner Arte Moreno announced Tuesday that he is selling the franchise.|false"})
+    void should_quote_a_sentence_that_says_nearly_all_the_question_asks_even_when_its_report_omits_the_name(
+            String sentence, boolean answered) {
+        // given: a report that never says "MLB"
+        ArticleRef angels = new ArticleRef("angels", "Los Angeles Angels owner looking into selling team", "Wire",
+                "https://example.org/angels", Instant.parse("2022-07-12T08:00:00Z"));
+
+        // when
+        Answer a = answerFromOne(angels, "The Los Angeles Angels may soon be up for sale. " + sentence, word -> 5.0,
+                "Which MLB team's owner announced that they have initiated a formal process that could result in selling the franchise?");
+
+        // then: four fifths of the question's words are a paraphrase of it; half of them are not
+        assertEquals(answered, !a.abstained(), a.text());
+        if (answered) assertTrue(a.text().startsWith("Team owner Arte Moreno"), a.text());
     }
 
     @org.junit.jupiter.params.ParameterizedTest

@@ -361,6 +361,16 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_answer_what_readers_should_do_with_the_advice_given() {
+        // when
+        Answer owners = herald.questions().ask("What should kettle owners do?", AS_OF).answer();
+
+        // then: the recall's advice, not its lead
+        assertTrue(owners.text().startsWith("Owners are asked to stop using the device"), owners.text());
+        assertTrue(owners.citations().get(0).article().title().contains("kettles"), owners.citations().toString());
+    }
+
+    @Test
     void should_ask_which_story_is_meant_when_a_first_question_points_back_and_keep_asking_until_one_is_named() {
         // given
         QuestionService q = herald.questions();
