@@ -120,6 +120,10 @@ public final class SearchIndexes implements AutoCloseable {
         if (current != null || onDisk != null) return;
         synchronized (this) {
             if (current != null || onDisk != null) return;
+            // A background warm-up can start loading after the front end has already closed Herald (a piped chat
+            // that only runs /sources ends in milliseconds): opening the index then would leave it open and keep
+            // writing files into a folder its owner is deleting. CI saw exactly that once in ~800 test runs.
+            if (closed) throw new IllegalStateException("the search indexes are closed");
             if (openOnDisk != null) {
                 try {
                     onDisk = openOnDisk.get();

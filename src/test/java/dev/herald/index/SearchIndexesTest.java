@@ -130,4 +130,24 @@ class SearchIndexesTest {
         assertEquals(List.of("n4"), articlesFor("marker4"));
         assertFalse(indexes.refreshIfChangedElsewhere().get());
     }
+
+    @Test
+    void should_not_open_the_index_on_disk_when_a_background_load_starts_after_close() {
+        // given indexes whose warm-up has not begun yet when their owner closes them (a piped chat ended at once)
+        var opened = new java.util.concurrent.atomic.AtomicInteger();
+        SearchIndexes late = new SearchIndexes(store, () -> {
+            opened.incrementAndGet();
+            throw new IllegalStateException("must not be opened after close");
+        }, VectorIndex::new, () -> new KeywordIndex(0.5, 12), Duration.ofHours(1));
+        late.close();
+
+        // when the warm-up runs
+        var load = late.loadInBackground();
+
+        // then it ends without opening anything that no one would close
+        var failure = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> load.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(failure.getCause().getMessage().contains("closed"), failure.getCause().toString());
+        assertEquals(0, opened.get());
+    }
 }
