@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -93,8 +92,6 @@ public final class ExtractiveAnswerer implements Answerer {
     private static final Pattern MONEY = Pattern.compile(
             "[$€£¥]\\s?\\d|\\d[\\d,.]*\\s?(?:million |billion |trillion )?(?:dollars|euros|pounds|yen|yuan|rupees)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern MONEY_ASK = Pattern.compile("(?i)\\bhow much\\b.*\\b(cost|costs|pay|paid|price|priced|"
-            + "worth|spend|spent|raise|raised|charge|fine|sell|sold|earn|earned|money|salary|budget|deal)\\b");
     private final ToDoubleFunction<String> idf;
     private final int maxSentences;
     private final int maxWords;
@@ -132,68 +129,81 @@ public final class ExtractiveAnswerer implements Answerer {
         List<ArticleRef> related = Answer.closestHeadlines(evidence);
         if (evidence.isEmpty()) return Answer.abstain(request.question(), related, 0);
 
-        // 1. What the question asks: weighted terms (the asking sentence of a quiz-style question counts most),
-        //    plus context from earlier questions for follow-ups
-        Map<String, Double> weights = questionWeights(request.question());
-        QuestionType type = QuestionType.of(request.question());
-        // "say" in "What did she say?" asks for a quote; reports write "she said", which is no content word
-        if (type == QuestionType.QUOTE) weights.keySet().removeAll(QuestionType.SPEECH_STEMS);
-        // A follow-up's own words ("leads" in "who leads them?"): the earlier question only says what it is about
-        Set<String> ownTerms = request.earlierQuestions().isEmpty() ? Set.of() : Set.copyOf(weights.keySet());
-        if (!request.earlierQuestions().isEmpty()) {
-            String previous = request.earlierQuestions().get(request.earlierQuestions().size() - 1);
-            termWeights(previous, 0.5).forEach((t, w) -> weights.merge(t, w, Math::max));
-        }
-        double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
-        Set<String> casualtyTerms = new HashSet<>();
-        for (String t : weights.keySet()) if (Terms.isCasualtyWord(t)) casualtyTerms.add(t);
-        Set<String> counted = type == QuestionType.COUNT ? countedThings(request.question()) : Set.of();
-        boolean asksForMoney = type == QuestionType.COUNT && MONEY_ASK.matcher(request.question()).find();
-        Optional<AskedMeasure> measure = type == QuestionType.COUNT ? AskedMeasure.of(request.question()) : Optional.empty();
-        String measured = measure.map(AskedMeasure::term).orElse(null);
-        boolean casualtyCount = type == QuestionType.COUNT && !asksForMoney
-                && counted.stream().anyMatch(casualtyTerms::contains);
-        AskedKind askedKind = AskedKind.of(request.question());
-        // "What does Rwanda say?": a sentence where Rwanda is the one speaking ("while Rwanda says Congo harbours
-        // militias"), not one where Congo's minister says something about Rwanda
-        Pattern speaker = type == QuestionType.QUOTE ? speakerPattern(request.question()) : null;
-        Set<String> questionTokens = new HashSet<>(Terms.tokens(request.question()));
-        for (String earlier : request.earlierQuestions()) questionTokens.addAll(Terms.tokens(earlier));
+        // 1. What the question asks (its weighted terms, the kind of answer) and what it is about
+        AskedQuestion q = AskedQuestion.of(request, idf);
 
-        // 2. What the question is about; an article that does not cover it is not quoted at all
-        // "Who is the coffee minister?" asks for a minister and is about coffee: an article must name a minister (or it
-        // cannot say who), and cover the coffee (Congo's foreign minister is no answer)
-        Optional<AskedRole.Role> role = AskedRole.of(request.question());
-        Subject subject = Subject.of(role.map(AskedRole.Role::about).orElse(request.question()),
-                request.earlierQuestions().isEmpty() ? null
-                        : request.earlierQuestions().get(request.earlierQuestions().size() - 1), idf);
+        // 2. An article that does not cover what the question is about is not quoted at all
         // A name no article has: nothing here is about it. (On 200 unrelated articles, "Who won the Harbour Cup
         // final on penalties?" otherwise got the Stanley Cup Final, whose "Cup" covered 0.31 of the subject.)
-        if (subject.namesSomethingUnreported()) return Answer.abstain(request.question(), related, 0);
+        if (q.subject().namesSomethingUnreported()) return Answer.abstain(request.question(), related, 0);
         Map<String, Set<String>> articleStems = articleStems(evidence);
         Map<String, Double> onSubject = new HashMap<>();
-        articleStems.forEach((id, stems) -> onSubject.put(id, subject.coverage(stems)));
+        articleStems.forEach((id, stems) -> onSubject.put(id, q.subject().coverage(stems)));
         Set<String> roleUnnamed = new HashSet<>();
-        role.ifPresent(r -> articleStems.forEach((id, stems) -> {
+        q.role().ifPresent(r -> articleStems.forEach((id, stems) -> {
             if (!r.namedIn(stems)) roleUnnamed.add(id);
         }));
-        boolean rareWordsOnly = !subject.hasNames() && request.earlierQuestions().isEmpty();
         // A follow-up naming nothing itself ("who leads them?" after "Who controls Goma now?") asks about the story
         // discussed: a sentence from an article the thread did not cite must name that story's subject itself, or
         // follow a sentence that does. Judged by article alone, the summit report (it mentions Goma) answered with
         // "the stabilisation efforts Nairobi leads in East Africa", which is not about the rebels.
-        Set<String> thread = subject.hasNames() ? Set.of() : request.threadArticles();
-        // A follow-up asking only what was said ("what did she say?"): no words of its own, a quote for an answer
-        boolean quoteOnly = type == QuestionType.QUOTE && !request.earlierQuestions().isEmpty() && ownTerms.isEmpty();
+        Set<String> thread = q.subject().hasNames() ? Set.of() : request.threadArticles();
 
         // 3. Score every sentence of the passages retrieval gave (the top results and their context)
+        List<Candidate> candidates = scored(q, evidence, onSubject, roleUnnamed, thread);
+
+        // 4. Drop the sentences that cannot say what was asked (a role's holder, the days asked about)
+        candidates = answering(candidates, request, q);
+        if (candidates.isEmpty()) return Answer.abstain(request.question(), related, 0);
+        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+
+        // 5. Abstain when even the best sentence barely touches the question
+        Candidate best = candidates.get(0);
+        double strength = evidence(best.coverage(), evidence);
+        // A follow-up's evidence is also judged on its own words: the earlier turn's, added at half weight to find the
+        // story, are mostly not in the sentence that answers the new question ("It is the club's first major trophy
+        // in eleven years" for "how long since their last trophy?" covered 0.24 of all the terms, 0.55 of its own).
+        if (!q.ownTerms().isEmpty()) strength = Math.max(strength, evidence(ownCoverage(best, q.weights(), q.ownTerms()), evidence));
+        // "What did she say?" has no words of its own to cover: a quotation from an article on the thread's subject is
+        // what it asks for, judged on how well that article covers the subject
+        if (q.quoteOnly() && QuestionType.isQuotation(best.text())) {
+            strength = Math.max(strength, evidence(onSubject.getOrDefault(best.articleId(), 0.0), evidence));
+        }
+        if (strength < minEvidence) return Answer.abstain(request.question(), related, strength);
+        // ...or when its story holds no amount for a "how many / how much" question: a number, and for a price or a
+        // sum paid an amount of money ("How much do the recalled kettles cost?" got the recall, which names no price;
+        // the library's repair bill in another article does not answer it). On 2022 dev 2 of 522 answers changed,
+        // on 2025h2 1 of 298, none of them containing the gold answer.
+        if (q.type() == QuestionType.COUNT && !holdsAnAmount(q, candidates, best)) {
+            return Answer.abstain(request.question(), related, strength);
+        }
+
+        // 6. The best sentence first; another only when it adds a fact of the kind asked for, from the same article
+        //    or from another report of the same story, within the length budget
+        List<Candidate> picked = withSupport(best, candidates, q);
+
+        // 7. Number sources in order of first use and mark each sentence
+        return numbered(request.question(), picked, strength);
+    }
+
+    /**
+     * Every sentence of the passages that may answer the question, scored: how much of the question it covers, how well
+     * its passage ranked, and whether it holds what was asked. A sentence off the subject, or one that cannot answer
+     * (a restatement, a follow-up's earlier words only, a toll without casualties), is left out.
+     *
+     * @param onSubject   by article id, how much of the subject the article's title and passages cover
+     * @param roleUnnamed the articles that never name the role asked about ("who is the coach?")
+     * @param thread      a follow-up's cited articles when it names nothing itself, else empty
+     */
+    private static List<Candidate> scored(AskedQuestion q, List<RetrievedChunk> evidence, Map<String, Double> onSubject,
+                                          Set<String> roleUnnamed, Set<String> thread) {
         double topScore = evidence.get(0).score();
         List<Candidate> candidates = new ArrayList<>();
         Set<String> seenSentences = new HashSet<>();
         for (int rank = 0; rank < evidence.size(); rank++) {
             RetrievedChunk c = evidence.get(rank);
             boolean leadChunk = c.chunk().seq() == 0;
-            Set<String> titleStems = measure.isPresent() || role.isPresent() ? Terms.contentStems(c.article().title()) : Set.of();
+            Set<String> titleStems = q.measure().isPresent() || q.role().isPresent() ? Terms.contentStems(c.article().title()) : Set.of();
             if (roleUnnamed.contains(c.article().id())) continue;
             boolean aboutSubject = onSubject.getOrDefault(c.article().id(), 0.0) >= SUBJECT_MIN;
             double echoed = 0; // coverage of the sentence just before, if it only restated the question
@@ -206,8 +216,8 @@ public final class ExtractiveAnswerer implements Answerer {
                 // (in a follow-up only when it has the date or count asked for: the reader has just been shown the
                 // story's lead, and with its bonus it came first again for "how often do trams run?" and "who scored
                 // the winning penalty?", the answer second; "when did it launch?" is answered by the lead's Wednesday)
-                boolean lead = leadChunk && s.start() < 400 && (request.earlierQuestions().isEmpty()
-                        || type.hasOwnCue() && type.hasAsked(text, questionTokens));
+                boolean lead = leadChunk && s.start() < 400 && (!q.followUp()
+                        || q.type().hasOwnCue() && q.type().hasAsked(text, q.tokens()));
                 int words = Terms.wordCount(text);
                 if (words < 4 || !seenSentences.add(text) || isHeading(text, c.article().title())) {
                     echoed = 0;
@@ -220,24 +230,24 @@ public final class ExtractiveAnswerer implements Answerer {
                 // (a measure of the thing asked about, named here, just before or in the headline: "how tall is the
                 // mayor?" is not answered by the tram line's 9.4 kilometres in the report naming her, "and the tram,
                 // how long is it?" is, by "The 9.4-kilometre line" under "Lindenport opens its first new tram line")
-                boolean anchored = subject.touchesOrDerived(stems) || subject.touchesOrDerived(previous)
-                        || subject.touchesOrDerived(titleStems);
-                boolean measures = measure.isPresent() && measure.get().givenIn(text) && anchored;
-                for (Map.Entry<String, Double> e : weights.entrySet()) {
+                boolean anchored = q.subject().touchesOrDerived(stems) || q.subject().touchesOrDerived(previous)
+                        || q.subject().touchesOrDerived(titleStems);
+                boolean measures = q.measure().isPresent() && q.measure().get().givenIn(text) && anchored;
+                for (Map.Entry<String, Double> e : q.weights().entrySet()) {
                     // "9.4-kilometre" says how long: the asked adjective is met by a measure of its kind
-                    double w = stems.contains(e.getKey()) || measures && e.getKey().equals(measured) ? e.getValue()
+                    double w = stems.contains(e.getKey()) || measures && e.getKey().equals(q.measured()) ? e.getValue()
                             : previous.contains(e.getKey()) ? CONTEXT_SHARE * e.getValue() : 0;
                     covered += w;
-                    if (casualtyTerms.contains(e.getKey())) casualties += w;
-                    if (e.getKey().equals(measured)) askedMeasure += w;
+                    if (q.casualtyTerms().contains(e.getKey())) casualties += w;
+                    if (e.getKey().equals(q.measured())) askedMeasure += w;
                 }
                 boolean offThread = !thread.isEmpty() && !thread.contains(c.article().id())
-                        && !subject.touchesCarried(stems) && !subject.touchesCarried(previous);
+                        && !q.subject().touchesCarried(stems) && !q.subject().touchesCarried(previous);
                 previous = stems;
-                boolean echo = novelty(stems, weights.keySet()) < 0.25;
+                boolean echo = novelty(stems, q.weights().keySet()) < 0.25;
                 // A sentence that restates the question (often the one a quiz question was written from) is
                 // usually followed by the answer: the next sentence shares its coverage.
-                double coverage = Math.max(total == 0 ? 0 : covered / total, ECHO_SHARE * echoed);
+                double coverage = Math.max(q.total() == 0 ? 0 : covered / q.total(), ECHO_SHARE * echoed);
                 echoed = echo ? coverage : 0;
                 // Off the subject, or sharing no word with the question: not a candidate, however well it fits
                 // the answer type (the library's "1,200 people" under a Goma death toll).
@@ -245,40 +255,40 @@ public final class ExtractiveAnswerer implements Answerer {
                 // fires", whatever share of the question it covers)
                 // (nor by the asked role alone: Congo's "foreign minister" covers half of "who is the coffee minister?")
                 // (nor by a length for "how long": the Halcyon launch's "six-year trip" is no paraphrase of "the tram")
-                double shareBeyondCues = coverage - (total == 0 ? 0 : (casualties + askedMeasure) / total);
-                boolean paraphrased = (rareWordsOnly && shareBeyondCues >= NAMELESS_COVERAGE
-                        || request.earlierQuestions().isEmpty() && shareBeyondCues >= NAMED_COVERAGE)
-                        && (role.isEmpty() || subject.touches(stems));
+                double shareBeyondCues = coverage - (q.total() == 0 ? 0 : (casualties + askedMeasure) / q.total());
+                boolean paraphrased = (q.rareWordsOnly() && shareBeyondCues >= NAMELESS_COVERAGE
+                        || !q.followUp() && shareBeyondCues >= NAMED_COVERAGE)
+                        && (q.role().isEmpty() || q.subject().touches(stems));
                 // (a quote needs no word of the question: "What did she say?" after the Halcyon launch has none but
                 // the carried name, and the scientist's "Small bodies like this are time capsules," she said.)
-                boolean quoteAsked = type == QuestionType.QUOTE && QuestionType.isQuotation(text);
+                boolean quoteAsked = q.type() == QuestionType.QUOTE && QuestionType.isQuotation(text);
                 // ...and a follow-up asking only that ("what did she say?") is answered by what someone said, not by
                 // the story's lead, which covers the carried name best
-                if (quoteOnly && !type.hasAsked(text, questionTokens)) continue;
+                if (q.quoteOnly() && !q.type().hasAsked(text, q.tokens())) continue;
                 if (!(aboutSubject || paraphrased) || coverage == 0 && !quoteAsked || offThread) continue;
                 // A follow-up is answered by a sentence with its own words, not by one that only matches the earlier
                 // question: "who leads them?" after "Who controls Goma?" got the Goma lead again, naming no leader.
                 // A date for "when" or a count for "how many" is that word's evidence, since a stem misses irregular
                 // forms ("when did they speak?" is answered by "Ruto spoke by telephone on Monday"); a name is not,
                 // as nearly every news sentence holds one.
-                if (!ownTerms.isEmpty() && Collections.disjoint(stems, ownTerms)
-                        && !(type.hasOwnCue() && type.hasAsked(text, questionTokens))) continue;
+                if (!q.ownTerms().isEmpty() && Collections.disjoint(stems, q.ownTerms())
+                        && !(q.type().hasOwnCue() && q.type().hasAsked(text, q.tokens()))) continue;
                 // A casualty count is answered by a sentence about casualties: "How many people were killed in
                 // Kinshasa?" got "... M23 rebels, whom Kinshasa says are backed by Rwanda", a number-free mention
-                if (casualtyCount && Collections.disjoint(stems, casualtyTerms) && !saysNone(text, stems, counted)) continue;
+                if (q.casualtyCount() && Collections.disjoint(stems, q.casualtyTerms()) && !saysNone(text, stems, q.counted())) continue;
                 // A restatement of the question tells the reader nothing unless it also holds what was asked (a new
                 // number for "how much did the bidder pay?"); its coverage goes to the next sentence.
-                if (echo && !type.hasAsked(text, questionTokens)) continue;
+                if (echo && !q.type().hasAsked(text, q.tokens())) continue;
                 // "No serious injuries have been reported" answers "how many were injured?": with none
-                boolean none = type == QuestionType.COUNT && !asksForMoney
-                        && (saysNone(text, stems, casualtyTerms) || saysNone(text, stems, counted));
+                boolean none = q.type() == QuestionType.COUNT && !q.asksForMoney()
+                        && (saysNone(text, stems, q.casualtyTerms()) || saysNone(text, stems, q.counted()));
                 double score = coverage
                         + 0.25 * (topScore <= 0 ? 0 : c.score() / topScore)
-                        + CUE_WEIGHT * (none ? NONE_CUE : measure.isPresent() ? measureCue(measures, text, questionTokens)
-                                : askedKind.isEmpty() ? type.cue(text, questionTokens) : askedKind.cue(text, questionTokens))
-                        + (countsTheAskedThing(text, counted) ? COUNTED_BONUS : 0)
-                        + (asksForMoney && MONEY.matcher(text).find() ? MONEY_BONUS : 0)
-                        + (speaker != null && speaker.matcher(text).find() ? SPEAKER_BONUS : 0)
+                        + CUE_WEIGHT * (none ? NONE_CUE : q.measure().isPresent() ? measureCue(measures, text, q.tokens())
+                                : q.kind().isEmpty() ? q.type().cue(text, q.tokens()) : q.kind().cue(text, q.tokens()))
+                        + (countsTheAskedThing(text, q.counted()) ? COUNTED_BONUS : 0)
+                        + (q.asksForMoney() && MONEY.matcher(text).find() ? MONEY_BONUS : 0)
+                        + (q.speaker() != null && q.speaker().matcher(text).find() ? SPEAKER_BONUS : 0)
                         - (words > 60 ? 0.1 : 0)
                         - (echo ? 0.2 : 0)
                         - (looksGarbled(text) ? 0.3 : 0)
@@ -287,44 +297,20 @@ public final class ExtractiveAnswerer implements Answerer {
                         new HashSet<>(Terms.tokens(text))));
             }
         }
-        // 4. Drop the sentences that cannot say what was asked (a role's holder, the days asked about)
-        candidates = answering(candidates, request, role, type, questionTokens);
-        if (candidates.isEmpty()) return Answer.abstain(request.question(), related, 0);
-        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        return candidates;
+    }
 
-        // 5. Abstain when even the best sentence barely touches the question
-        Candidate best = candidates.get(0);
-        double strength = evidence(best.coverage(), evidence);
-        // A follow-up's evidence is also judged on its own words: the earlier turn's, added at half weight to find the
-        // story, are mostly not in the sentence that answers the new question ("It is the club's first major trophy
-        // in eleven years" for "how long since their last trophy?" covered 0.24 of all the terms, 0.55 of its own).
-        if (!ownTerms.isEmpty()) strength = Math.max(strength, evidence(ownCoverage(best, weights, ownTerms), evidence));
-        // "What did she say?" has no words of its own to cover: a quotation from an article on the thread's subject is
-        // what it asks for, judged on how well that article covers the subject
-        if (quoteOnly && QuestionType.isQuotation(best.text())) {
-            strength = Math.max(strength, evidence(onSubject.getOrDefault(best.articleId(), 0.0), evidence));
-        }
-        if (strength < minEvidence) return Answer.abstain(request.question(), related, strength);
-        // ...or when its story holds no amount for a "how many / how much" question: a number, and for a price or a
-        // sum paid an amount of money ("How much do the recalled kettles cost?" got the recall, which names no price;
-        // the library's repair bill in another article does not answer it). On 2022 dev 2 of 522 answers changed,
-        // on 2025h2 1 of 298, none of them containing the gold answer.
-        if (type == QuestionType.COUNT) {
-            // (for "how long / tall / heavy", a measure of that kind of the thing asked about)
-            Pattern amount = asksForMoney ? MONEY : QuestionType.NUMBER;
-            boolean told = candidates.stream().anyMatch(c -> (measure.isPresent() ? c.measures() : amount.matcher(c.text()).find()
-                            || !asksForMoney && saysNone(c.text(), c.stems(), casualtyTerms))
-                    && (c.articleId().equals(best.articleId()) || sameStory(c, best, subject)));
-            if (!told) return Answer.abstain(request.question(), related, strength);
-        }
-
-        // 6. The best sentence first; another only when it adds a fact of the kind asked for, from the same article
-        //    or from another report of the same story, within the length budget
+    /**
+     * The best sentence, then the denial of a claim it reports, then further sentences that add a fact of the kind
+     * asked for, from its article or from another report of the same story, within {@link #maxSentences} and
+     * {@link #maxWords}.
+     */
+    private List<Candidate> withSupport(Candidate best, List<Candidate> candidates, AskedQuestion q) {
         List<Candidate> picked = new ArrayList<>();
         picked.add(best);
         int words = Terms.wordCount(best.text());
-        double bestOwn = ownTerms.isEmpty() ? 0 : ownCoverage(best, weights, ownTerms);
-        Set<String> shown = new HashSet<>(questionTokens);
+        double bestOwn = q.ownTerms().isEmpty() ? 0 : ownCoverage(best, q.weights(), q.ownTerms());
+        Set<String> shown = new HashSet<>(q.tokens());
         shown.addAll(best.tokens());
         // A claim and its denial go together: "The M23 rebel group says it has taken control of Goma" is followed by
         // "Congolese authorities reject that account", and a reader told only the first is misled. The denial shares
@@ -343,22 +329,32 @@ public final class ExtractiveAnswerer implements Answerer {
             int w = Terms.wordCount(c.text());
             if (words + w > maxWords) continue;
             // ("No serious injuries have been reported" after "three minor burns": what kind of injuries they were)
-            boolean addsNone = type == QuestionType.COUNT && !asksForMoney && saysNone(c.text(), c.stems(), casualtyTerms)
+            boolean addsNone = q.type() == QuestionType.COUNT && !q.asksForMoney() && saysNone(c.text(), c.stems(), q.casualtyTerms())
                     && c.articleId().equals(best.articleId());
-            if (!type.addsFact(c.text(), shown) && !addsNone) continue;
+            if (!q.type().addsFact(c.text(), shown) && !addsNone) continue;
             // "how long is the line?": another measure, not the passengers a day
-            if (measure.isPresent() && !c.measures()) continue;
+            if (q.measure().isPresent() && !c.measures()) continue;
             // In a follow-up, a further sentence must hold as much of the new question's own words as the first: the
             // story's lead, which the reader has seen, otherwise joined most answers in a thread on its carried names
-            if (!ownTerms.isEmpty() && ownCoverage(c, weights, ownTerms) < bestOwn) continue;
-            if (!c.articleId().equals(best.articleId()) && !sameStory(c, best, subject)) continue;
+            if (!q.ownTerms().isEmpty() && ownCoverage(c, q.weights(), q.ownTerms()) < bestOwn) continue;
+            if (!c.articleId().equals(best.articleId()) && !sameStory(c, best, q.subject())) continue;
             picked.add(c);
             words += w;
             shown.addAll(c.tokens());
         }
+        return picked;
+    }
 
-        // 7. Number sources in order of first use and mark each sentence
-        return numbered(request.question(), picked, strength);
+    /**
+     * Whether the best sentence's story gives an amount for a "how many / how much" question: a number, a sum of money
+     * for a price or a sum paid, a count of none ("no serious injuries"), or for "how long / tall / heavy" a measure of
+     * that kind of the thing asked about.
+     */
+    private static boolean holdsAnAmount(AskedQuestion q, List<Candidate> candidates, Candidate best) {
+        Pattern amount = q.asksForMoney() ? MONEY : QuestionType.NUMBER;
+        return candidates.stream().anyMatch(c -> (q.measure().isPresent() ? c.measures() : amount.matcher(c.text()).find()
+                        || !q.asksForMoney() && saysNone(c.text(), c.stems(), q.casualtyTerms()))
+                && (c.articleId().equals(best.articleId()) || sameStory(c, best, q.subject())));
     }
 
     /** The picked sentences, each marked with its source's number; sources numbered in order of first use. */
@@ -390,10 +386,9 @@ public final class ExtractiveAnswerer implements Answerer {
      * after the days the question names tells of its own days ("lifted the Harbour Cup on Sunday night", this year's
      * final), unless it names those.
      */
-    private static List<Candidate> answering(List<Candidate> candidates, AnswerRequest request,
-                                             Optional<AskedRole.Role> role, QuestionType type, Set<String> questionTokens) {
+    private static List<Candidate> answering(List<Candidate> candidates, AnswerRequest request, AskedQuestion q) {
         List<Candidate> out = new ArrayList<>(candidates);
-        role.ifPresent(r -> out.removeIf(c -> !(r.holderNamedIn(c.text(), questionTokens) && type.hasAsked(c.text(), questionTokens)
+        q.role().ifPresent(r -> out.removeIf(c -> !(r.holderNamedIn(c.text(), q.tokens()) && q.type().hasAsked(c.text(), q.tokens())
                 && c.anchored())));
         if (request.asOf() != null) {
             Optional<dev.herald.retrieval.TimeWindow> asked = TimeExpressions.resolve(request.question(),
@@ -517,26 +512,7 @@ public final class ExtractiveAnswerer implements Answerer {
      * for "she said" after "what did she say?" ({@link QuestionType#cue}, 0.1 times {@link #CUE_WEIGHT}).
      */
     static final double SPEAKER_BONUS = 0.15;
-    private static final Pattern SPEECH_VERB = Pattern.compile("(?:says|said|told|tells|added|warned|argues|argued|"
-            + "insists|insisted|denies|denied|stated|claims|claimed|responded|replied)");
 
-    /**
-     * A name of the question (capitalised after its first word) speaking within three words ("Rwanda says", "Ruto's
-     * office said", "said Ruto"), or null when the question names no one.
-     */
-    static Pattern speakerPattern(String question) {
-        List<String> names = new ArrayList<>();
-        Matcher m = QuestionType.NAME.matcher(question);
-        while (m.find()) {
-            for (String w : m.group().split("\\s+")) {
-                if (!Subject.isCalendarWord(w.toLowerCase(Locale.ROOT))) names.add(Pattern.quote(w));
-            }
-        }
-        if (names.isEmpty()) return null;
-        String name = "(?:" + String.join("|", names) + ")";
-        return Pattern.compile("\\b" + name + "(?:['\u2019]s)?(?:\\s+[\\p{L}-]+){0,3}?\\s+" + SPEECH_VERB.pattern() + "\\b"
-                + "|\\b(?:said|says|according to)\\s+(?:[\\p{L}-]+\\s+){0,2}?" + name + "\\b");
-    }
 
     /** Whether the sentence says none of what the terms count ("No serious injuries" for {injur}). */
     private static boolean saysNone(String text, Set<String> stems, Set<String> counted) {
@@ -554,17 +530,6 @@ public final class ExtractiveAnswerer implements Answerer {
         return total == 0 ? 0 : found / total;
     }
 
-    /** Term weights of a question; in "Context sentence. Which X did Y?" the asking sentence weighs 1.5 times more. */
-    private Map<String, Double> questionWeights(String question) {
-        List<Sentences.Span> parts = Sentences.split(question);
-        if (parts.size() < 2) return termWeights(question, 1.0);
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (int i = 0; i < parts.size(); i++) {
-            double scale = i == parts.size() - 1 ? 1.5 : 1.0;
-            termWeights(parts.get(i).text(), scale).forEach((t, w) -> out.merge(t, w, Math::max));
-        }
-        return out;
-    }
 
     /**
      * A headline or subheading (the title repeated, or a short line without end punctuation) says nothing new. A
@@ -578,16 +543,6 @@ public final class ExtractiveAnswerer implements Answerer {
         return !sentenceEnd && Terms.wordCount(flat) < 15;
     }
 
-    private static final Pattern HOW_MANY = Pattern.compile("(?i)\\bhow (?:many|much)\\s+((?:[\\p{L}-]+\\s+){0,2}[\\p{L}-]+)");
-
-    /** Stems of what "how many/much X" counts, e.g. {grand, slam} for "how many grand slams has she won?". */
-    static Set<String> countedThings(String question) {
-        var m = HOW_MANY.matcher(question);
-        if (!m.find()) return Set.of();
-        Set<String> out = new HashSet<>();
-        for (String w : Terms.contentWords(m.group(1))) out.add(Terms.stem(w));
-        return out;
-    }
 
     /** Whether a number in the sentence is followed, within two words, by what the question counts. */
     static boolean countsTheAskedThing(String sentence, Set<String> counted) {
@@ -618,15 +573,6 @@ public final class ExtractiveAnswerer implements Answerer {
         return m.find() ? sentence.substring(m.end()) : sentence;
     }
 
-    private Map<String, Double> termWeights(String question, double scale) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (String w : Terms.contentWords(question)) {
-            if (TimeExpressions.isTimeWord(w)) continue;
-            double weight = Math.max(0.1, idf.applyAsDouble(w)) * scale;
-            out.merge(Terms.stem(w), weight, Math::max);
-        }
-        return out;
-    }
 
     private static double novelty(Set<String> sentence, Set<String> question) {
         if (sentence.isEmpty()) return 0;

@@ -185,14 +185,14 @@ class ExtractiveAnswererRulesTest {
     @Test
     void should_recognise_a_number_of_the_things_a_how_many_question_counts() {
         // given
-        var counted = ExtractiveAnswerer.countedThings("Serena Williams will retire. How many grand slams has she won?");
+        var counted = AskedQuestion.countedThings("Serena Williams will retire. How many grand slams has she won?");
 
         // then
         assertTrue(ExtractiveAnswerer.countsTheAskedThing("She has won 23 grand slam singles titles.", counted));
         assertTrue(ExtractiveAnswerer.countsTheAskedThing("In all she won seven Wimbledon and 23 major slams.", counted));
         assertFalse(ExtractiveAnswerer.countsTheAskedThing("She won her first grand slam title in 1999.", counted));
         assertFalse(ExtractiveAnswerer.countsTheAskedThing("She played 7 matches at Wimbledon.", counted));
-        assertTrue(ExtractiveAnswerer.countedThings("Who won the grand slam?").isEmpty());
+        assertTrue(AskedQuestion.countedThings("Who won the grand slam?").isEmpty());
     }
 
     @Test

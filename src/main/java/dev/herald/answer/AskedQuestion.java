@@ -1,0 +1,152 @@
+package dev.herald.answer;
+
+import dev.herald.retrieval.TimeExpressions;
+import dev.herald.text.Sentences;
+import dev.herald.text.Terms;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a question asks, read once before any sentence is scored: its weighted terms, the kind of answer it wants,
+ * what it counts or measures, and what it is about ({@link Subject}).
+ *
+ * @param text          the question as asked
+ * @param weights       content stems to IDF weight (the asking sentence of a quiz-style question counts most; for a
+ *                      follow-up, the earlier question's terms at half weight), in the question's order
+ * @param total         the sum of the weights
+ * @param type          the kind of answer its wh-word asks for
+ * @param ownTerms      a follow-up's own stems ("leads" in "who leads them?"); empty for a first question
+ * @param casualtyTerms the stems among the weights that count casualties ("killed", "injured")
+ * @param counted       the stems of what "how many X" counts
+ * @param asksForMoney  "how much did it cost / pay / raise": the answer is a sum of money
+ * @param measure       the measure "how long / tall / heavy" asks for
+ * @param casualtyCount a count of casualties ("how many were injured?")
+ * @param kind          the thing "which X" names as its answer's kind
+ * @param speaker       for a quote question naming someone, that name speaking ("Rwanda says"); else null
+ * @param tokens        the lower-case tokens of the question and of the earlier questions
+ * @param role          for "who is the X?", the role asked about
+ * @param subject       what the question is about
+ * @param followUp      whether there are earlier questions in the thread
+ */
+record AskedQuestion(String text, Map<String, Double> weights, double total, QuestionType type, Set<String> ownTerms,
+                     Set<String> casualtyTerms, Set<String> counted, boolean asksForMoney,
+                     Optional<AskedMeasure> measure, boolean casualtyCount, AskedKind kind, Pattern speaker,
+                     Set<String> tokens, Optional<AskedRole.Role> role, Subject subject, boolean followUp) {
+
+    private static final Pattern MONEY_ASK = Pattern.compile("(?i)\\bhow much\\b.*\\b(cost|costs|pay|paid|price|priced|"
+            + "worth|spend|spent|raise|raised|charge|fine|sell|sold|earn|earned|money|salary|budget|deal)\\b");
+
+    /** Reads the question of the request, with its earlier turns. */
+    static AskedQuestion of(AnswerRequest request, ToDoubleFunction<String> idf) {
+        String question = request.question();
+        List<String> earlier = request.earlierQuestions();
+        String previous = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1);
+        Map<String, Double> weights = questionWeights(question, idf);
+        QuestionType type = QuestionType.of(question);
+        // "say" in "What did she say?" asks for a quote; reports write "she said", which is no content word
+        if (type == QuestionType.QUOTE) weights.keySet().removeAll(QuestionType.SPEECH_STEMS);
+        // A follow-up's own words ("leads" in "who leads them?"): the earlier question only says what it is about
+        Set<String> ownTerms = previous == null ? Set.of() : Set.copyOf(weights.keySet());
+        if (previous != null) termWeights(previous, 0.5, idf).forEach((t, w) -> weights.merge(t, w, Math::max));
+        double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        Set<String> casualtyTerms = new HashSet<>();
+        for (String t : weights.keySet()) if (Terms.isCasualtyWord(t)) casualtyTerms.add(t);
+        Set<String> counted = type == QuestionType.COUNT ? countedThings(question) : Set.of();
+        boolean asksForMoney = type == QuestionType.COUNT && MONEY_ASK.matcher(question).find();
+        Optional<AskedMeasure> measure = type == QuestionType.COUNT ? AskedMeasure.of(question) : Optional.empty();
+        boolean casualtyCount = type == QuestionType.COUNT && !asksForMoney
+                && counted.stream().anyMatch(casualtyTerms::contains);
+        // "What does Rwanda say?": a sentence where Rwanda is the one speaking ("while Rwanda says Congo harbours
+        // militias"), not one where Congo's minister says something about Rwanda
+        Pattern speaker = type == QuestionType.QUOTE ? speakerPattern(question) : null;
+        Set<String> tokens = new HashSet<>(Terms.tokens(question));
+        for (String e : earlier) tokens.addAll(Terms.tokens(e));
+        // "Who is the coffee minister?" asks for a minister and is about coffee: an article must name a minister (or it
+        // cannot say who), and cover the coffee (Congo's foreign minister is no answer)
+        Optional<AskedRole.Role> role = AskedRole.of(question);
+        Subject subject = Subject.of(role.map(AskedRole.Role::about).orElse(question), previous, idf);
+        return new AskedQuestion(question, Collections.unmodifiableMap(weights), total, type, ownTerms,
+                Set.copyOf(casualtyTerms), counted, asksForMoney, measure, casualtyCount, AskedKind.of(question), speaker,
+                Set.copyOf(tokens), role, subject, previous != null);
+    }
+
+    /** The stem of the adjective a measure question asks with ("long"), or null. */
+    String measured() {
+        return measure.map(AskedMeasure::term).orElse(null);
+    }
+
+    /** A first question whose subject has no names: its rarest words are its subject, and reports paraphrase them. */
+    boolean rareWordsOnly() {
+        return !subject.hasNames() && !followUp;
+    }
+
+    /** A follow-up asking only what was said ("what did she say?"): no words of its own, a quote for an answer. */
+    boolean quoteOnly() {
+        return type == QuestionType.QUOTE && followUp && ownTerms.isEmpty();
+    }
+
+    /** Term weights of a question; in "Context sentence. Which X did Y?" the asking sentence weighs 1.5 times more. */
+    private static Map<String, Double> questionWeights(String question, ToDoubleFunction<String> idf) {
+        List<Sentences.Span> parts = Sentences.split(question);
+        if (parts.size() < 2) return termWeights(question, 1.0, idf);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < parts.size(); i++) {
+            double scale = i == parts.size() - 1 ? 1.5 : 1.0;
+            termWeights(parts.get(i).text(), scale, idf).forEach((t, w) -> out.merge(t, w, Math::max));
+        }
+        return out;
+    }
+
+    private static Map<String, Double> termWeights(String question, double scale, ToDoubleFunction<String> idf) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String w : Terms.contentWords(question)) {
+            if (TimeExpressions.isTimeWord(w)) continue;
+            double weight = Math.max(0.1, idf.applyAsDouble(w)) * scale;
+            out.merge(Terms.stem(w), weight, Math::max);
+        }
+        return out;
+    }
+
+    private static final Pattern HOW_MANY = Pattern.compile("(?i)\\bhow (?:many|much)\\s+((?:[\\p{L}-]+\\s+){0,2}[\\p{L}-]+)");
+
+    /** Stems of what "how many/much X" counts, e.g. {grand, slam} for "how many grand slams has she won?". */
+    static Set<String> countedThings(String question) {
+        var m = HOW_MANY.matcher(question);
+        if (!m.find()) return Set.of();
+        Set<String> out = new HashSet<>();
+        for (String w : Terms.contentWords(m.group(1))) out.add(Terms.stem(w));
+        return out;
+    }
+
+    private static final Pattern SPEECH_VERB = Pattern.compile("(?:says|said|told|tells|added|warned|argues|argued|"
+            + "insists|insisted|denies|denied|stated|claims|claimed|responded|replied)");
+
+    /**
+     * A name of the question (capitalised after its first word) speaking within three words ("Rwanda says", "Ruto's
+     * office said", "said Ruto"), or null when the question names no one.
+     */
+    static Pattern speakerPattern(String question) {
+        List<String> names = new ArrayList<>();
+        Matcher m = QuestionType.NAME.matcher(question);
+        while (m.find()) {
+            for (String w : m.group().split("\\s+")) {
+                if (!Subject.isCalendarWord(w.toLowerCase(Locale.ROOT))) names.add(Pattern.quote(w));
+            }
+        }
+        if (names.isEmpty()) return null;
+        String name = "(?:" + String.join("|", names) + ")";
+        return Pattern.compile("\\b" + name + "(?:['\u2019]s)?(?:\\s+[\\p{L}-]+){0,3}?\\s+" + SPEECH_VERB.pattern() + "\\b"
+                + "|\\b(?:said|says|according to)\\s+(?:[\\p{L}-]+\\s+){0,2}?" + name + "\\b");
+    }
+}
