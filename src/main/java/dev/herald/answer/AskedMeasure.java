@@ -32,20 +32,41 @@ final class AskedMeasure {
     private final Pattern measure;
 
     /** An age without a unit: "who turned 17 during the journey", "aged 60", "Maxwell, 60, has been moved". */
-    private static final String AGE_ALONE = "(?:turned|turns|aged|age of)\\s+\\d{1,3}|,\\s*\\d{1,3},";
+    // ...or "retiring at 65", "aging out at 65" (not a clock time or a rate: "at 10 p.m.", "at 65 mph", "at 12%")
+    private static final String AGE_ALONE = "(?:turned|turns|aged|age of|age)\\s+\\d{1,3}\\b|,\\s*\\d{1,3},"
+            + "|\\bat\\s+\\d{2,3}\\b(?![.,:]?\\d|\\s*(?:a\\.?m\\b|p\\.?m\\b|%|percent|per\\b|mph|km|miles|degrees|o'clock))";
+
+    /**
+     * "What is the population of Goma?", "What was the magnitude of the quake?", "What is Goma's population?", "the
+     * hottest UK temperature on record", "what was the score?": an attribute that reports give as a number. Read as
+     * the topic word of the report's lead, these got the lead ("The M23 rebel group says it has taken control of
+     * Goma ...") where the report gives no population at all; as a measure, the bot now says it does not know.
+     * The attribute must end its noun phrase ("the price cap" asks for no price). 2022 dev has 8 such open
+     * questions, 2025h2 8.
+     */
+    private static final Pattern ATTRIBUTE_ASK = Pattern.compile("(?i)\\bwhat(?:['\u2019]s| is| was| are| were| will be) "
+            + "(?:the|its|his|her|their|[\\p{L}-]+['\u2019]s?) (?:[\\p{L}-]+ ){0,3}?(population|magnitude|temperature|age|"
+            + "height|length|weight|depth|distance|size|score|price|cost|value)(?=\\s+(?:of|for|in|on|at|now|today)\\b|"
+            + "\\s*[?,.]|\\s*$)");
+    /** Attributes that are sums of money: the question asks for an amount, as "how much does it cost?" does. */
+    private static final java.util.Set<String> MONEY_ATTRIBUTES = java.util.Set.of("price", "cost", "value");
 
     private AskedMeasure(String word, String units) {
-        this.word = word;
         // "two hours later than before" (the library's new closing time) is an offset, not how long something is
         // ...and "every six minutes" how often
-        this.measure = Pattern.compile("(?i)(?<!\\bevery\\s)\\b" + NUMBER + units + "\\b(?!\\s+(?:later|earlier|ago|before|after|sooner|"
-                + "late|early|behind|ahead)\\b)" + (word.equals("old") ? "|\\b" + AGE_ALONE : ""));
+        this(word, Pattern.compile("(?i)(?<!\\bevery\\s)\\b" + NUMBER + units + "\\b(?!\\s+(?:later|earlier|ago|before|after|sooner|"
+                + "late|early|behind|ahead)\\b)" + (word.equals("old") || word.equals("age") ? "|\\b" + AGE_ALONE : "")));
     }
 
-    /** The asked measure of a "how long/far/..." question, if it is one. */
+    private AskedMeasure(String word, Pattern measure) {
+        this.word = word;
+        this.measure = measure;
+    }
+
+    /** The asked measure of a "how long/far/..." or "what is the population/magnitude/... of" question, if it is one. */
     static Optional<AskedMeasure> of(String question) {
         Matcher m = ASK.matcher(question);
-        if (!m.find()) return Optional.empty();
+        if (!m.find()) return attribute(question).filter(a -> !MONEY_ATTRIBUTES.contains(a)).map(AskedMeasure::ofAttribute);
         String word = m.group(1).toLowerCase(Locale.ROOT);
         String units = switch (word) {
             // "how long" is a length or a time: "how long is Line 7?", "how long did the shutdown last?"
@@ -56,6 +77,39 @@ final class AskedMeasure {
             default -> "(?:" + AGE + "|" + DURATION + ")"; // old
         };
         return Optional.of(new AskedMeasure(word, units));
+    }
+
+    /** The attribute a "what is the X of ..." question asks for ("population", "price"), lower-case, if it asks for one. */
+    static Optional<String> attribute(String question) {
+        Matcher m = ATTRIBUTE_ASK.matcher(question);
+        return m.find() ? Optional.of(m.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
+    }
+
+    /** Whether the question asks for an attribute that is a sum of money ("What is the list price of the iPhone?"). */
+    static boolean asksForMoney(String question) {
+        return attribute(question).filter(MONEY_ATTRIBUTES::contains).isPresent();
+    }
+
+    private static AskedMeasure ofAttribute(String word) {
+        return switch (word) {
+            case "height", "depth", "distance" -> new AskedMeasure(word, LENGTH);
+            case "length" -> new AskedMeasure(word, "(?:" + LENGTH + "|" + DURATION + ")");
+            case "weight" -> new AskedMeasure(word, WEIGHT);
+            case "size" -> new AskedMeasure(word, "(?:" + AREA + "|" + LENGTH + "|" + WEIGHT + ")");
+            case "age" -> new AskedMeasure(word, "(?:" + AGE + "|" + DURATION + ")");
+            // "a magnitude 8.8 earthquake", "a 7.5-magnitude quake", "a magnitude of 6.1"
+            case "magnitude" -> new AskedMeasure(word, Pattern.compile(
+                    "(?i)\\bmagnitude[\\s-]+(?:of\\s+)?\\d|\\b\\d(?:\\.\\d+)?[\\s-]+magnitude\\b"));
+            // "40.3C", "104 degrees", "35 °C"
+            case "temperature" -> new AskedMeasure(word, Pattern.compile(
+                    "(?i)\\b\\d[\\d.,]*\\s*(?:\u00b0\\s*[CF]?|degrees?\\b|[CF]\\b)"));
+            // "4-3 on penalties", "a 1-1 draw" (a year range such as 2022-23 has no word boundary before its 22)
+            case "score" -> new AskedMeasure(word, Pattern.compile("\\b\\d{1,2}\\s*[-\u2013]\\s*\\d{1,2}\\b"));
+            // the word itself, with a number: "a population of about two million"; "17 people were killed" is no
+            // population, so people counted are not enough
+            default -> new AskedMeasure(word, Pattern.compile(
+                    "(?i)(?=.*(?:\\d|\\b(?:million|thousand|hundred)\\b)).*\\b(?:population|inhabitants)\\b"));
+        };
     }
 
     /** The asked adjective's stem ("long"), as a term of the question. */

@@ -63,7 +63,8 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
         Set<String> casualtyTerms = new HashSet<>();
         for (String t : weights.keySet()) if (Terms.isCasualtyWord(t)) casualtyTerms.add(t);
         Set<String> counted = type == QuestionType.COUNT ? countedThings(question) : Set.of();
-        boolean asksForMoney = type == QuestionType.COUNT && MONEY_ASK.matcher(question).find();
+        boolean asksForMoney = type == QuestionType.COUNT
+                && (MONEY_ASK.matcher(question).find() || AskedMeasure.asksForMoney(question));
         Optional<AskedMeasure> measure = type == QuestionType.COUNT ? AskedMeasure.of(question) : Optional.empty();
         boolean casualtyCount = type == QuestionType.COUNT && !asksForMoney
                 && counted.stream().anyMatch(casualtyTerms::contains);

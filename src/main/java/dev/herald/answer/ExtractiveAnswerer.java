@@ -212,12 +212,6 @@ public final class ExtractiveAnswerer implements Answerer {
             for (Sentences.Span s : Sentences.split(c.text())) {
                 order++;
                 String text = withoutGalleryControls(s.text());
-                // a news article's first sentences say who, what and where: the answer is often there
-                // (in a follow-up only when it has the date or count asked for: the reader has just been shown the
-                // story's lead, and with its bonus it came first again for "how often do trams run?" and "who scored
-                // the winning penalty?", the answer second; "when did it launch?" is answered by the lead's Wednesday)
-                boolean lead = leadChunk && s.start() < 400 && (!q.followUp()
-                        || q.type().hasOwnCue() && q.type().hasAsked(text, q.tokens()));
                 int words = Terms.wordCount(text);
                 if (words < 4 || !seenSentences.add(text) || isHeading(text, c.article().title())) {
                     echoed = 0;
@@ -233,6 +227,14 @@ public final class ExtractiveAnswerer implements Answerer {
                 boolean anchored = q.subject().touchesOrDerived(stems) || q.subject().touchesOrDerived(previous)
                         || q.subject().touchesOrDerived(titleStems);
                 boolean measures = q.measure().isPresent() && q.measure().get().givenIn(text) && anchored;
+                // a news article's first sentences say who, what and where: the answer is often there. For a question
+                // asking a count, a date, a quote or advice, only when the lead holds one (a sum of money or a measure
+                // when that is asked): "What is the cost of the tram line?" got the tram's opening ("... the first
+                // addition to the network since the 1980s") over "Construction ... cost 310 million euros". In a
+                // follow-up other leads get none: the reader has just been shown the story's lead, and with its bonus
+                // it came first again for "who scored the winning penalty?", the answer second.
+                boolean lead = leadChunk && s.start() < 400
+                        && (q.type().hasOwnCue() ? holdsAsked(q, text, measures) : !q.followUp());
                 for (Map.Entry<String, Double> e : q.weights().entrySet()) {
                     // "9.4-kilometre" says how long: the asked adjective is met by a measure of its kind
                     double w = stems.contains(e.getKey()) || measures && e.getKey().equals(q.measured()) ? e.getValue()
@@ -355,6 +357,12 @@ public final class ExtractiveAnswerer implements Answerer {
         return candidates.stream().anyMatch(c -> (q.measure().isPresent() ? c.measures() : amount.matcher(c.text()).find()
                         || !q.asksForMoney() && saysNone(c.text(), c.stems(), q.casualtyTerms()))
                 && (c.articleId().equals(best.articleId()) || sameStory(c, best, q.subject())));
+    }
+
+    /** Whether the sentence holds what a count, date, quote or advice question asks for (a sum, a measure when asked). */
+    private static boolean holdsAsked(AskedQuestion q, String text, boolean measures) {
+        return q.type().hasAsked(text, q.tokens()) && (!q.asksForMoney() || MONEY.matcher(text).find())
+                && (q.measure().isEmpty() || measures);
     }
 
     /** The picked sentences, each marked with its source's number; sources numbered in order of first use. */

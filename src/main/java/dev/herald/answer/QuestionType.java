@@ -53,7 +53,7 @@ enum QuestionType {
      * has 9 such open questions, 2022 dev 15: containment 27.2 -> 27.5 % on 2025 (the Beaver Moon), 2022
      * unchanged. "What is his age?" asks for a number (2022: Biden's 80, 41.0 -> 41.2 %).
      */
-    private static final Pattern NAME_ASK = Pattern.compile("\\bwhat (?:is|was|are|were|will) (?:it|they|this|that|the [\\p{L}-]+(?: [\\p{L}-]+)?) (?:be )?(?:called|titled|named|known as)\\b|\\bwhat (?:is|was) (?:the|its|his|her|their) (?:nick)?name\\b|\\bwhat (?:is|was) the title\\b");
+    private static final Pattern NAME_ASK = Pattern.compile("\\bwhat (?:is|was|are|were|will) (?:it|they|this|that|the [\\p{L}-]+(?: [\\p{L}-]+)?) (?:be )?(?:called|titled|named|known as)\\b|\\bwhat (?:is|was|are|were) (?:the|its|his|her|their) (?:nick)?names?\\b|\\bwhat (?:is|was) the title\\b");
 
     /**
      * "What should kettle owners do?", "What are residents told to do?": the answer is what someone is advised to do.
@@ -76,7 +76,7 @@ enum QuestionType {
         String q = CONTRACTED_IS.matcher(question.toLowerCase(Locale.ROOT)).replaceAll("$1 is");
         if (q.matches("(?s).*\\bhow (many|much|long|old|far|big|large|tall|high|heavy|deep|wide)\\b.*") || q.contains("what percentage")
                 || q.matches("(?s).*\\bwhat (is|was) (his|her|their|its) age\\b.*")
-                || q.contains("what number")) return COUNT;
+                || q.contains("what number") || AskedMeasure.attribute(q).isPresent()) return COUNT;
         if (q.matches("(?s).*\\bwho(m|se)?\\b.*")) return PERSON;
         if (QUOTE_ASK.matcher(q).matches()) return QUOTE;
         if (ADVICE_ASK.matcher(q).find()) return ADVICE;

@@ -121,7 +121,7 @@ class QuestionServiceTest {
 
         // when
         Reply trip = q.ask("chat-trip", "how long will the trip take?", AS_OF);
-        Reply coffee = q.ask("chat-trip", "what is the price of coffee?", AS_OF);
+        Reply coffee = q.ask("chat-trip", "why are coffee prices rising?", AS_OF);
 
         // then the trip is the probe's, not the tram's 27 minutes; coffee is a new question
         assertTrue(trip.followUp(), trip.searchText());
@@ -368,6 +368,32 @@ class QuestionServiceTest {
         // then: the recall's advice, not its lead
         assertTrue(owners.text().startsWith("Owners are asked to stop using the device"), owners.text());
         assertTrue(owners.citations().get(0).article().title().contains("kettles"), owners.citations().toString());
+    }
+
+    @Test
+    void should_say_it_does_not_know_when_the_story_gives_no_figure_for_the_attribute_asked() {
+        // when: the Goma report gives casualties and a date, but no population
+        Answer population = herald.questions().ask("What is the population of Goma?", AS_OF).answer();
+
+        // then
+        assertTrue(population.abstained(), population.text());
+    }
+
+    @Test
+    void should_answer_an_attribute_question_with_the_sentence_giving_it() {
+        // given
+        QuestionService q = herald.questions();
+        q.ask("chat-score", "Who won the Harbour Cup?", AS_OF);
+
+        // when
+        Answer score = q.ask("chat-score", "what was the score?", AS_OF).answer();
+        Answer cost = q.ask("What is the cost of the tram line?", AS_OF).answer();
+        Answer weight = q.ask("What is the weight of the Halcyon probe?", AS_OF).answer();
+
+        // then: the result, the sum and the weight come first, not each story's lead
+        assertTrue(score.text().contains("4-3 on penalties"), score.text());
+        assertTrue(cost.text().startsWith("Construction took just under three years and cost 310 million euros"), cost.text());
+        assertTrue(weight.text().startsWith("Halcyon weighs about 1.2 tonnes"), weight.text());
     }
 
     @Test
