@@ -170,6 +170,21 @@ class ExtractiveAnswererRulesTest {
         org.junit.jupiter.api.Assertions.assertEquals(expected, QuestionType.of(question));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "Police arrested 31 men in Coeur d'Alene, Idaho, on Saturday. | true",
+            "Giuliani spent six hours in an Atlanta courthouse. | true",
+            "An explosion rocked a building in suburban Atlanta on Sunday. | true",
+            "Eastfield hit the crossbar in the final minute. | false",
+            "The final was played in January. | false",
+            "The cause was unknown, according to DeKalb County Fire and Rescue. | false",
+            "In the shoot-out, Rovers goalkeeper Lena Brandt saved two penalties. | false",
+            "Shooting has been heard in Goma since Sunday. | false"})
+    void should_count_a_name_as_a_place_only_after_a_preposition_of_place(String sentence, boolean place) {
+        // given "Where is Goma?": Goma is what is asked about, not where it is
+        org.junit.jupiter.api.Assertions.assertEquals(place, QuestionType.hasNewPlace(sentence, java.util.Set.of("where", "is", "goma")));
+    }
+
     @Test
     void should_not_quote_photo_gallery_captions() {
         // given a scraped page whose gallery caption repeats the question's words
