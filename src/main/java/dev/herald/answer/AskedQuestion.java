@@ -44,6 +44,24 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
                      Optional<AskedMeasure> measure, boolean casualtyCount, AskedKind kind, Pattern speaker,
                      Set<String> tokens, Optional<AskedRole.Role> role, Subject subject, boolean followUp) {
 
+    /** A question asking whether: its last sentence opens with an auxiliary verb ("Did", "Is", "Were", "Can't"). */
+    private static final Pattern YES_NO = Pattern.compile("(?i)^(?:(?:and|so|but|then|ok|okay)[,\\s]+)?(?:is|are|was|were|"
+            + "am|does|do|did|will|would|can|could|has|have|had|should|shall|may|might|must)(?:n['\u2019]?t)?\\b");
+
+    /**
+     * "Did Eastfield Athletic lose?", "Is Goma the capital of Congo?": the question asks whether, and the one sentence
+     * that says so answers it. The red-team pass over the samples found 7 of 9 such answers padded with the story's
+     * lead or a second fact ("Are tram rides free?" got the free weekend and the shopkeepers' free advertising).
+     */
+    boolean yesNo() {
+        return asksWhether(text);
+    }
+
+    static boolean asksWhether(String question) {
+        String[] sentences = question.strip().split("(?<=[.!?])\\s+");
+        return YES_NO.matcher(sentences[sentences.length - 1]).find();
+    }
+
     private static final Pattern MONEY_ASK = Pattern.compile("(?i)\\bhow much\\b.*\\b(cost|costs|pay|paid|price|priced|"
             + "worth|spend|spent|raise|raised|charge|fine|sell|sold|earn|earned|money|salary|budget|deal)\\b");
 

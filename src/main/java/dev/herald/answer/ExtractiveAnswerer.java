@@ -323,6 +323,7 @@ public final class ExtractiveAnswerer implements Answerer {
             words += Terms.wordCount(denial.text());
             shown.addAll(denial.tokens());
         }
+        if (q.yesNo()) return picked;
         for (Candidate c : candidates.subList(1, candidates.size())) {
             if (c == denial) continue;
             if (picked.size() == maxSentences) break;

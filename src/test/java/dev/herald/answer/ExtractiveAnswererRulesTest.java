@@ -172,6 +172,22 @@ class ExtractiveAnswererRulesTest {
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "Did Eastfield Athletic lose? | true",
+            "Is Goma the capital of Congo? | true",
+            "and were there serious injuries? | true",
+            "Rovers won the cup on penalties. Did they deserve it? | true",
+            "Isn't the tram free this weekend? | true",
+            "Does the replacement kettle cost anything? | true",
+            "Who won the Harbour Cup? | false",
+            "How many people died? | false",
+            "Island news | false",
+            "Did Rovers win? Who scored? | false"})
+    void should_tell_a_question_asking_whether_from_one_asking_what(String question, boolean whether) {
+        org.junit.jupiter.api.Assertions.assertEquals(whether, AskedQuestion.asksWhether(question));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
             "Police arrested 31 men in Coeur d'Alene, Idaho, on Saturday. | true",
             "Giuliani spent six hours in an Atlanta courthouse. | true",
             "An explosion rocked a building in suburban Atlanta on Sunday. | true",

@@ -371,6 +371,19 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_answer_a_question_asking_whether_with_the_one_sentence_that_says_so() {
+        // when
+        Answer lost = herald.questions().ask("Did Eastfield Athletic lose?", AS_OF).answer();
+        Answer free = herald.questions().ask("Are tram rides free?", AS_OF).answer();
+
+        // then: the result, and the free weekend, each alone (not the story's lead or the shopkeepers' advertising)
+        assertTrue(lost.text().startsWith("Northgate Rovers lifted the Harbour Cup") && lost.text().endsWith("[1]")
+                && lost.text().indexOf('[') == lost.text().lastIndexOf('['), lost.text());
+        assertTrue(free.text().contains("free for the first weekend")
+                && free.text().indexOf('[') == free.text().lastIndexOf('['), free.text());
+    }
+
+    @Test
     void should_say_it_does_not_know_when_the_story_gives_no_figure_for_the_attribute_asked() {
         // when: the Goma report gives casualties and a date, but no population
         Answer population = herald.questions().ask("What is the population of Goma?", AS_OF).answer();
