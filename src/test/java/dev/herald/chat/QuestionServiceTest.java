@@ -384,6 +384,19 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_answer_a_count_with_the_sentence_counting_the_thing_alone() {
+        // when
+        Answer saves = herald.questions().ask("How many penalties did Lena Brandt save?", AS_OF).answer();
+        Answer riders = herald.questions().ask("How many passengers a day are expected on Line 7?", AS_OF).answer();
+
+        // then: "saved two penalties" and "40,000 passengers a day", without the story's lead after them
+        assertTrue(saves.text().contains("saved two penalties") && saves.text().indexOf('[') == saves.text().lastIndexOf('['),
+                saves.text());
+        assertTrue(riders.text().contains("40,000") && riders.text().indexOf('[') == riders.text().lastIndexOf('['),
+                riders.text());
+    }
+
+    @Test
     void should_say_it_does_not_know_when_the_story_gives_no_figure_for_the_attribute_asked() {
         // when: the Goma report gives casualties and a date, but no population
         Answer population = herald.questions().ask("What is the population of Goma?", AS_OF).answer();
