@@ -57,8 +57,31 @@ public final class FollowUps {
      * say?"). With no earlier turn to follow, there is no telling what it asks about.
      */
     public static boolean needsEarlierTurn(String question) {
-        return (opensWithLeadIn(question) || isFollowUp(question) && refersBack(question)) && namesNothing(question)
+        return (opensWithLeadIn(question) || isFollowUp(question) && refersBeyondItself(question)) && namesNothing(question)
                 && !namesAThing(question);
+    }
+
+    private static final Set<String> POSSESSIVE = Set.of("their", "its", "his", "her");
+
+    /**
+     * Whether a pronoun points outside the question: "who leads them?" does; "What did farmers say about their trees?"
+     * does not, its "their" owning the trees of the farmers just named (it had been asked "Which story do you mean?").
+     * A possessive after a word of the question's own reads as pointing back within it.
+     */
+    static boolean refersBeyondItself(String question) {
+        java.util.List<String> tokens = Terms.tokens(question);
+        boolean contentBefore = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            if (POINTING.contains(t)) {
+                boolean possessive = POSSESSIVE.contains(t) && i + 1 < tokens.size();
+                if (!possessive || !contentBefore) return true;
+            } else if (!Terms.STOP_WORDS.contains(t) && !QUESTION_WORDS.contains(t) && !REFERRING.contains(t)
+                    && t.length() >= 3) {
+                contentBefore = true;
+            }
+        }
+        return false;
     }
 
     /** "the library" in "How much did it cost to fix the library?": a determiner and a word that names a thing. */

@@ -40,5 +40,10 @@ class FollowUpsTest {
         assertFalse(FollowUps.needsEarlierTurn("How much did it cost to fix the library?"));
         assertFalse(FollowUps.needsEarlierTurn("Why did they recall the kettles?"));
         assertFalse(FollowUps.needsEarlierTurn("and what about the tram?"));
+        // ...and a possessive owning what the question names has its owner in the question
+        assertFalse(FollowUps.needsEarlierTurn("What did farmers say about their trees?"));
+        assertTrue(FollowUps.needsEarlierTurn("what is his age?"));
+        assertTrue(FollowUps.needsEarlierTurn("who scored for them?"));
+        assertTrue(FollowUps.needsEarlierTurn("when did she take over?"));
     }
 }
