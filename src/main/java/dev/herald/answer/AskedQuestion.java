@@ -137,7 +137,10 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
         return out;
     }
 
-    private static final Pattern HOW_MANY = Pattern.compile("(?i)\\bhow (?:many|much)\\s+((?:[\\p{L}-]+\\s+){0,2}[\\p{L}-]+)");
+    // (not the clause after "how much did / is / has ...": "How much did the tram line cost?" counts no trams, and
+    // took the tram's opening for its "Line 7 tram" over "cost 310 million euros")
+    private static final Pattern HOW_MANY = Pattern.compile("(?i)\\bhow (?:many|much)\\s+(?!(?:did|does|do|is|are|was|were|"
+            + "will|would|has|have|had|can|could|should)\\b)((?:[\\p{L}-]+\\s+){0,2}[\\p{L}-]+)");
 
     /** Stems of what "how many/much X" counts, e.g. {grand, slam} for "how many grand slams has she won?". */
     static Set<String> countedThings(String question) {

@@ -50,6 +50,12 @@ public final class Subject {
      * articles "people" (in 2 of 9) was as rare as "kettle", and the Goma death toll became about the kettle recall.
      */
     private static final Set<String> PEOPLE = Set.of("people", "person", "persons");
+    /** A question asking for a sum: "how much ...", "what is the price / cost / value of ...". */
+    private static final Pattern AMOUNT_ASK = Pattern.compile(
+            "(?i)\\bhow much\\b|\\bwhat(?:['\u2019]s| is| was| are| were) the (?:[\\p{L}-]+ ){0,2}?(?:price|cost|value)\\b");
+    /** The words of such a question that say a sum is asked for. */
+    private static final Set<String> AMOUNT_WORDS = Set.of("cost", "costs", "costing", "price", "prices", "priced", "worth",
+            "value", "pay", "paid", "pays", "spend", "spent", "charge", "charged");
 
     /** A token no text contains (it has a control character): its IDF is that of a word absent from the archive. */
     static final String ABSENT_PROBE = "\u0000absent";
@@ -107,6 +113,7 @@ public final class Subject {
         boolean informative = false;
         for (String w : Terms.tokens(text)) informative |= idf.applyAsDouble(w) < probe;
         double absent = informative ? probe : Double.POSITIVE_INFINITY;
+        boolean asksAmount = AMOUNT_ASK.matcher(text).find();
         Map<String, Double> weights = new LinkedHashMap<>();
         Map<String, Boolean> named = new LinkedHashMap<>();
         Map<String, Boolean> initial = new LinkedHashMap<>();
@@ -136,6 +143,9 @@ public final class Subject {
                 // "died" in "How many people died in the kettle fires?" says what is counted: as part of the subject
                 // it made the Goma death toll "about" the kettle recall
                 if (!name && (Terms.isCasualtyWord(w) || PEOPLE.contains(w))) continue;
+                // ...and "cost" in "How much did the tram line cost?" says what is asked: as the subject (the rarest
+                // word among nine sample articles) it made the library's repair bill about the tram
+                if (!name && asksAmount && AMOUNT_WORDS.contains(w)) continue;
                 if (name && weight >= absent) missing.add(Terms.stem(w));
                 weights.merge(stem, Math.max(0.1, weight), Math::max);
                 named.merge(stem, name, Boolean::logicalOr);
