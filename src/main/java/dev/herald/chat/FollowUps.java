@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 public final class FollowUps {
 
     private static final Pattern LEAD_IN = Pattern.compile(
-            "^(and|but|also|so|then|what about|how about|and what about|what else|anything else|any more|more on)\\b.*",
+            "^(and|but|also|so|then|what about|how about|and what about|what else|anything else|any more|more on|"
+                    + "tell me more|go on|keep going|continue|more please|more details)\\b.*",
             Pattern.DOTALL);
     private static final Set<String> REFERRING = Set.of(
             "they", "them", "their", "it", "its", "he", "she", "him", "his", "her", "there", "those", "these", "that",

@@ -36,6 +36,8 @@ class FollowUpsTest {
         assertTrue(FollowUps.needsEarlierTurn("when did it launch?"));
         assertTrue(FollowUps.needsEarlierTurn("what about the others?"));
         assertTrue(FollowUps.needsEarlierTurn("who leads them?"));
+        assertTrue(FollowUps.needsEarlierTurn("tell me more"));
+        assertTrue(FollowUps.needsEarlierTurn("go on"));
         // it says what it is about, pronoun or not
         assertFalse(FollowUps.needsEarlierTurn("How much did it cost to fix the library?"));
         assertFalse(FollowUps.needsEarlierTurn("Why did they recall the kettles?"));
