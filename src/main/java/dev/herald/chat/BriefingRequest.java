@@ -54,6 +54,13 @@ public record BriefingRequest(String topic, TimeWindow window) {
     private static final Pattern TOPIC_NEWS = Pattern.compile("^(?:any |the )?(?:latest |newest |recent )?"
             + "((?!(?:what|who|which|when|where|why|how|is|are|was|were|do|does|did)\\b)[\\p{L}\\p{N}'.-]+(?: [\\p{L}\\p{N}'.-]+){0,3}?)"
             + " (?:news|headlines|updates)(?: " + WHEN + ")?$");
+    /**
+     * "Summarise the kettle story", "catch me up on Goma", "recap the Harbour Cup final": a briefing on the topic (it
+     * had been searched as a question, and "summarise" is in no article: "I couldn't find this").
+     */
+    private static final Pattern SUMMARY = Pattern.compile("^(?:please |can you |could you )?(?:summari[sz]e|sum up|recap|"
+            + "give me a (?:summary|recap) of|catch me up on|brief me on|fill me in on|update me on)"
+            + " (?:the |this |that )?(.+?)(?: (?:story|stories|saga|situation|news))?(?: please)?$");
     /** Words that make "X news" a request for all news ("world news", "breaking news"), not news on a topic X. */
     private static final Set<String> GENERAL_NEWS = Set.of("world", "top", "main", "big", "biggest", "breaking",
             "today's", "yesterday's", "international", "global", "daily", "morning", "evening", "this week's");
@@ -78,6 +85,7 @@ public record BriefingRequest(String topic, TimeWindow window) {
             return Optional.of(new BriefingRequest(null, window(q, today)));
         }
         Matcher m = ANYTHING_NEW.matcher(q);
+        if (!m.matches()) m = SUMMARY.matcher(q);
         if (!m.matches()) m = TOPIC_NEWS.matcher(q);
         if (m.matches() && m.pattern() == TOPIC_NEWS && GENERAL_NEWS.contains(m.group(1))) {
             return Optional.of(new BriefingRequest(null, window(q, today)));

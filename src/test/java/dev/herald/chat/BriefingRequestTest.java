@@ -56,6 +56,14 @@ class BriefingRequestTest {
     }
 
     @Test
+    void should_read_a_request_for_a_summary_as_a_briefing_on_its_topic() {
+        assertEquals("kettle", detect("Summarise the kettle story").topic());
+        assertEquals("Goma", detect("catch me up on Goma").topic());
+        assertEquals("Harbour Cup final", detect("Can you recap the Harbour Cup final?").topic());
+        assertEquals("tram", detect("summarize the tram situation please").topic());
+    }
+
+    @Test
     void should_read_a_calendar_day_and_since_a_weekday_asked_on_that_weekday() {
         for (String q : List.of("What happened on 27 January?", "What happened on Jan 27?", "news from January 27",
                 "What happened on 2025-01-27?", "What happened on Monday, January 27?", "What's the news on 27 Jan 2025?")) {
@@ -76,7 +84,7 @@ class BriefingRequestTest {
                 "What's in the new climate bill?", "What happened in Goma?",
                 "Who won the Harbour Cup final on Sunday?", "What is on the menu?",
                 "Which news presenter has been suspended?", "What is the new daily news podcast called?",
-                "Did the minister read the news")) {
+                "Did the minister read the news", "What did the report summarise?")) {
             assertEquals(Optional.empty(), BriefingRequest.detect(q, TODAY), q);
         }
     }
