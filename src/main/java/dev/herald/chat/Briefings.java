@@ -234,14 +234,17 @@ public final class Briefings {
             if (r.publishedAt() == null || (window != null && !window.contains(day(r.publishedAt())))) continue;
             // the article must name the topic (all its rarer words, in the title or this passage, or the outlet's name
             // for a section: "any sports news?" is the Sports Desk's report), not merely be near it
-            Set<String> words = new LinkedHashSet<>(Terms.tokens(r.title() + " " + rc.text() + " "
-                    + (r.source() == null ? "" : r.source())));
+            // (by stem: "What's new in sport?" is the "Sports Desk"'s report, "kettle news" the recall of "kettles")
+            Set<String> words = new LinkedHashSet<>();
+            for (String w : Terms.tokens(r.title() + " " + rc.text() + " " + (r.source() == null ? "" : r.source()))) {
+                words.add(Terms.stem(w));
+            }
             double have = 0;
             double want = 0;
             for (String w : topicWords) {
                 double weight = idf.applyAsDouble(w);
                 want += weight;
-                if (words.contains(w)) have += weight;
+                if (words.contains(Terms.stem(w))) have += weight;
             }
             if (want == 0 || have / want < 0.99) continue;
             relevance.merge(r.id(), rc.score(), Math::max);

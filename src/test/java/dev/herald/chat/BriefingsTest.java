@@ -110,10 +110,13 @@ class BriefingsTest {
     void should_brief_an_outlets_section_when_asked_for_news_of_it() {
         // when: no article says "sports", the Harbour Cup report comes from the Sports Desk
         Answer a = herald.questions().ask("any sports news?", Instant.parse("2025-01-31T12:00:00Z")).answer();
+        Answer singular = herald.questions().ask("What's new in sport?", Instant.parse("2025-01-31T12:00:00Z")).answer();
 
-        // then
+        // then ("sport" finds the Sports Desk as "sports" does)
         assertValidBriefing(a);
         assertEquals(Set.of("harbour-cup-final"), citedUrls(a), a.text());
+        assertValidBriefing(singular);
+        assertEquals(Set.of("harbour-cup-final"), citedUrls(singular), singular.text());
     }
 
     @Test
