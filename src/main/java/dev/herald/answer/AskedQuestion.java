@@ -53,8 +53,25 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
      * that says so answers it. The red-team pass over the samples found 7 of 9 such answers padded with the story's
      * lead or a second fact ("Are tram rides free?" got the free weekend and the shopkeepers' free advertising).
      */
-    boolean yesNo() {
-        return asksWhether(text);
+    /** Whether one sentence answers it: a question asking whether, or what a named thing is. */
+    boolean oneSentenceAnswers() {
+        return asksWhether(text) || asksWhatANameIs(text);
+    }
+
+    /** "What is M23?", "Who is Marco Rubio?", "What's the EAC?": the question is only a name to explain. */
+    private static final Pattern WHAT_IS_NAME = Pattern.compile("^(?:what|who)(?:['\u2019]s| is| are| was| were) (?:the |an? )?"
+            + "((?:[\\p{L}\\p{N}][\\p{L}\\p{N}'\u2019.&-]*)(?: [\\p{L}\\p{N}][\\p{L}\\p{N}'\u2019.&-]*){0,3})\\s*\\?*$",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether the question asks what or who a named thing is: one sentence saying so answers it ("The M23 rebel group
+     * says it has taken control of Goma ..." had come with two more Goma sentences, "Who is Marco Rubio?" with the
+     * statement he issued).
+     */
+    static boolean asksWhatANameIs(String question) {
+        Matcher m = WHAT_IS_NAME.matcher(question.strip());
+        // (the phrase must start with the name: "What is the population of Goma?" asks for a number)
+        return m.matches() && (Character.isUpperCase(m.group(1).charAt(0)) || Character.isDigit(m.group(1).charAt(0)));
     }
 
     static boolean asksWhether(String question) {

@@ -326,7 +326,7 @@ public final class ExtractiveAnswerer implements Answerer {
             words += Terms.wordCount(denial.text());
             shown.addAll(denial.tokens());
         }
-        if (q.yesNo()) return picked;
+        if (q.oneSentenceAnswers()) return picked;
         // "How many penalties did Lena Brandt save?" is answered by "saved two penalties": an exact count of the thing
         // counted needs no second number ("two penalties" had come with the story's lead). Not a vague one: "Millions
         // of baby swings and rockers" is followed by the recall's 2 million MamaRoo swings. 2022 dev: 0.9 fewer words

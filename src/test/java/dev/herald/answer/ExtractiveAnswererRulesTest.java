@@ -188,6 +188,20 @@ class ExtractiveAnswererRulesTest {
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "What is M23? | true",
+            "Who is Marco Rubio? | true",
+            "What's the EAC? | true",
+            "what is the East African Community | true",
+            "What is happening? | false",
+            "What is the population of Goma? | false",
+            "Who is the coach? | false",
+            "What did M23 say? | false"})
+    void should_tell_a_question_asking_what_a_name_is(String question, boolean definition) {
+        org.junit.jupiter.api.Assertions.assertEquals(definition, AskedQuestion.asksWhatANameIs(question));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
             "Police arrested 31 men in Coeur d'Alene, Idaho, on Saturday. | true",
             "Giuliani spent six hours in an Atlanta courthouse. | true",
             "An explosion rocked a building in suburban Atlanta on Sunday. | true",

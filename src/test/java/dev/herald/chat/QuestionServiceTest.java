@@ -375,12 +375,16 @@ class QuestionServiceTest {
         // when
         Answer lost = herald.questions().ask("Did Eastfield Athletic lose?", AS_OF).answer();
         Answer free = herald.questions().ask("Are tram rides free?", AS_OF).answer();
+        Answer m23 = herald.questions().ask("What is M23?", AS_OF).answer();
 
         // then: the result, and the free weekend, each alone (not the story's lead or the shopkeepers' advertising)
         assertTrue(lost.text().startsWith("Northgate Rovers lifted the Harbour Cup") && lost.text().endsWith("[1]")
                 && lost.text().indexOf('[') == lost.text().lastIndexOf('['), lost.text());
         assertTrue(free.text().contains("free for the first weekend")
                 && free.text().indexOf('[') == free.text().lastIndexOf('['), free.text());
+        // ...as is "What is M23?", by the sentence saying what it is (and the denial of the claim it reports)
+        assertTrue(m23.text().contains("M23 rebel group") && !m23.text().contains("[2]")
+                && m23.text().split("\\[1\\]", -1).length <= 3, m23.text());
     }
 
     @Test
