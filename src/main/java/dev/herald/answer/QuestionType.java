@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /** What kind of answer the question wants, read from its wh-word. */
 enum QuestionType {
-    COUNT, PERSON, ENTITY, TIME, PLACE, QUOTE, ADVICE, OTHER;
+    COUNT, PERSON, ENTITY, TIME, PLACE, QUOTE, ADVICE, REASON, OTHER;
 
     /** A number anywhere, in digits ("M23" too) or words ("two", "dozens"). */
     static final Pattern NUMBER = Pattern.compile(
@@ -68,6 +68,17 @@ enum QuestionType {
             + "told|urged|encouraged|instructed|warned) to|advis(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?|"
             + "need to|ought to)\\b", Pattern.CASE_INSENSITIVE);
 
+    /** "Why did Ruto call a summit?", "What caused the delays?": the answer is a reason. */
+    private static final Pattern WHY_ASK = Pattern.compile("\\bwhy\\b|\\bwhat (?:caused|causes|led to|prompted|was behind|is behind)\\b");
+    /**
+     * How reports give a reason: "because", "due to", "after" a cause, "meant to" / "aimed at" a purpose. "Why did
+     * Ruto call an emergency summit?" got the summit's lead and the list of who attends, not "The meeting is meant to
+     * calm a crisis that sharpened after M23 rebels ... pushed into the city of Goma".
+     */
+    private static final Pattern REASONS = Pattern.compile("\\b(?:because|due to|owing to|as a result of|thanks to|"
+            + "caused by|meant to|intended to|aim(?:s|ed)? (?:to|at)|in order to|so that|in response to|amid|after|"
+            + "following|over concerns?|blamed|the reason|reasons?)\\b", Pattern.CASE_INSENSITIVE);
+
     /** "What's", "who's": a contracted "is", typed straight or curly. */
     private static final Pattern CONTRACTED_IS = Pattern.compile("\\b(what|who|where|when|how)['\u2019]s\\b");
 
@@ -81,6 +92,7 @@ enum QuestionType {
         if (QUOTE_ASK.matcher(q).matches()) return QUOTE;
         if (ADVICE_ASK.matcher(q).find()) return ADVICE;
         if (q.matches("(?s).*\\b(when|what year|what day|what date|what month)\\b.*")) return TIME;
+        if (WHY_ASK.matcher(q).find()) return REASON;
         if (q.matches("(?s).*\\bwhere\\b.*")) return PLACE;
         if (ENTITY_ASK.matcher(q).find()) return ENTITY;
         if (NAME_ASK.matcher(q).find()) return ENTITY;
@@ -99,6 +111,7 @@ enum QuestionType {
             case QUOTE -> (QUOTATION.matcher(sentence).find() ? 0.3 : REPORTED.matcher(sentence).find() ? 0.15 : 0)
                     + (saidBy(sentence, questionTokens) ? 0.1 : 0);
             case ADVICE -> ADVISES.matcher(sentence).find() ? 0.25 : 0;
+            case REASON -> REASONS.matcher(sentence).find() ? 0.2 : 0;
             case OTHER -> 0;
         };
     }
@@ -115,6 +128,7 @@ enum QuestionType {
             case PLACE -> hasNewPlace(sentence, shown);
             case QUOTE -> QUOTATION.matcher(sentence).find();
             case ADVICE -> ADVISES.matcher(sentence).find();
+            case REASON -> REASONS.matcher(sentence).find();
             case OTHER -> true;
         };
     }
@@ -151,6 +165,7 @@ enum QuestionType {
             case PLACE -> hasNewPlace(sentence, questionTokens);
             case QUOTE -> QUOTATION.matcher(sentence).find() || REPORTED.matcher(sentence).find();
             case ADVICE -> ADVISES.matcher(sentence).find();
+            case REASON -> REASONS.matcher(sentence).find();
             case OTHER -> false;
         };
     }

@@ -153,6 +153,8 @@ class ExtractiveAnswererRulesTest {
             "Biden celebrated a milestone birthday this week. What is his age? | COUNT",
             "How many people were injured? | COUNT",
             "What is the population of Goma? | COUNT",
+            "Why did Ruto call an emergency summit? | REASON",
+            "What caused the delays at major airports this week? | REASON",
             "What was the score? | COUNT",
             "What are the names of the turkeys Trump pardoned? | ENTITY",
             "Who controls Goma now? | PERSON",

@@ -401,6 +401,16 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_answer_why_with_the_reason_and_no_fact_that_gives_none() {
+        // when
+        Answer cafes = herald.questions().ask("Why are cafe owners reluctant to raise prices?", AS_OF).answer();
+
+        // then: "after two increases last year", without the rainfall figure "since October" after it
+        assertTrue(cafes.text().startsWith("Cafe owners interviewed in the capital said they were reluctant")
+                && cafes.text().indexOf('[') == cafes.text().lastIndexOf('['), cafes.text());
+    }
+
+    @Test
     void should_say_it_does_not_know_when_the_story_gives_no_figure_for_the_attribute_asked() {
         // when: the Goma report gives casualties and a date, but no population
         Answer population = herald.questions().ask("What is the population of Goma?", AS_OF).answer();
