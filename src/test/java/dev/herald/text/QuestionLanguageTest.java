@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class QuestionLanguageTest {
@@ -66,6 +67,10 @@ class QuestionLanguageTest {
         assertEquals("French", SMALL_ARCHIVE.guess("Combien de personnes ont été blessées ?").languageName());
         String german = SMALL_ARCHIVE.guess("Wer kontrolliert jetzt Goma?").languageName();
         assertTrue(german == null || german.equals("German"), german);
+        // four words the detector takes for Dutch: not English, and no language named rather than the wrong one
+        QuestionLanguage.Guess cup = SMALL_ARCHIVE.guess("Wer hat den Harbour Cup gewonnen?");
+        assertFalse(cup.english());
+        assertNull(cup.languageName(), cup.languageName());
     }
 
     @Test
