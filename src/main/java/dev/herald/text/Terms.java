@@ -196,9 +196,24 @@ public final class Terms {
         String base = IRREGULAR.get(w);
         if (base != null) return stem(base);
         if (w.length() <= 3 || Character.isDigit(w.charAt(0))) return w;
-        String s = stripSuffix(w);
+        String s = stripSuffix(britishIse(w));
         if (s.length() > 4 && (s.endsWith("e") || s.endsWith("y"))) s = s.substring(0, s.length() - 1);
         return s;
+    }
+
+    /** "-ize" written "-ise", and the "-iser" who does it: "equalized", "equaliser" and "equalised" meet. */
+    private static final java.util.regex.Pattern IZE = java.util.regex.Pattern.compile(
+            "(\\p{L}{4,})i[sz](e|ed|es|ing|ers?|ation|ations)$");
+
+    /**
+     * "Who scored Northgate's equaliser?" shared no stem with "finally equalised in the 81st minute" and abstained;
+     * American and British spellings ("organize", "organise") did not meet either.
+     */
+    private static String britishIse(String w) {
+        java.util.regex.Matcher m = IZE.matcher(w);
+        if (!m.find()) return w;
+        String ending = m.group(2).startsWith("er") ? "e" : m.group(2);
+        return m.group(1) + "is" + ending;
     }
 
     private static String stripSuffix(String w) {

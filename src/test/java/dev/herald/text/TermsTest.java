@@ -22,6 +22,21 @@ class TermsTest {
         assertEquals(Terms.stem(other), Terms.stem(past));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"equaliser, equalised", "equalizer, equalised", "organize, organised",
+            "criticized, criticises", "organization, organisation"})
+    void should_stem_american_and_british_spellings_and_the_doer_alike(String one, String other) {
+        assertEquals(Terms.stem(other), Terms.stem(one));
+    }
+
+    @Test
+    void should_leave_short_words_ending_in_ize_alone() {
+        assertEquals("priz", Terms.stem("prize"));
+        assertEquals("size", Terms.stem("size"));
+        assertEquals("citizen", Terms.stem("citizen"));
+        assertEquals("seiz", Terms.stem("seized"));
+    }
+
     @Test
     void should_drop_stop_words_and_keep_numbers_whole() {
         // when
