@@ -72,8 +72,10 @@ enum QuestionType {
     private static final Pattern WHY_ASK = Pattern.compile("\\bwhy\\b|\\bwhat (?:caused|causes|led to|prompted|was behind|is behind)\\b");
     /**
      * How reports give a reason: "because", "due to", "after" a cause, "meant to" / "aimed at" a purpose. "Why did
-     * Ruto call an emergency summit?" got the summit's lead and the list of who attends, not "The meeting is meant to
-     * calm a crisis that sharpened after M23 rebels ... pushed into the city of Goma".
+     * Ford recall nearly 700,000 SUVs?" got the recall notices' "nearly 700,000 Ford vehicles", now "due to a fuel leak
+     * issue". "After" is often only a time ("after a rapid advance" joined "Why has Rwanda in effect declared war?"),
+     * but it gave the shutdown's "after Congress [failed] to reach a deal"; "as" ("as a long drought ...") is too
+     * common to count.
      */
     private static final Pattern REASONS = Pattern.compile("\\b(?:because|due to|owing to|as a result of|thanks to|"
             + "caused by|meant to|intended to|aim(?:s|ed)? (?:to|at)|in order to|so that|in response to|amid|after|"
