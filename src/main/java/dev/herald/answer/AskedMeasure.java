@@ -68,15 +68,20 @@ final class AskedMeasure {
         Matcher m = ASK.matcher(question);
         if (!m.find()) return attribute(question).filter(a -> !MONEY_ATTRIBUTES.contains(a)).map(AskedMeasure::ofAttribute);
         String word = m.group(1).toLowerCase(Locale.ROOT);
-        String units = switch (word) {
+        return Optional.of(new AskedMeasure(word, units(word)));
+    }
+
+    /** The units of a measure asked for by its adjective ("long") or its noun ("length"); null for any other word. */
+    private static String units(String word) {
+        return switch (word) {
             // "how long" is a length or a time: "how long is Line 7?", "how long did the shutdown last?"
-            case "long" -> "(?:" + LENGTH + "|" + DURATION + ")";
-            case "far", "tall", "high", "deep", "wide" -> LENGTH;
-            case "heavy" -> WEIGHT;
-            case "big", "large" -> "(?:" + AREA + "|" + LENGTH + "|" + WEIGHT + ")";
-            default -> "(?:" + AGE + "|" + DURATION + ")"; // old
+            case "long", "length" -> "(?:" + LENGTH + "|" + DURATION + ")";
+            case "far", "tall", "high", "deep", "wide", "height", "depth", "distance" -> LENGTH;
+            case "heavy", "weight" -> WEIGHT;
+            case "big", "large", "size" -> "(?:" + AREA + "|" + LENGTH + "|" + WEIGHT + ")";
+            case "old", "age" -> "(?:" + AGE + "|" + DURATION + ")";
+            default -> null;
         };
-        return Optional.of(new AskedMeasure(word, units));
     }
 
     /** The attribute a "what is the X of ..." question asks for ("population", "price"), lower-case, if it asks for one. */
@@ -91,12 +96,9 @@ final class AskedMeasure {
     }
 
     private static AskedMeasure ofAttribute(String word) {
+        String units = units(word);
+        if (units != null) return new AskedMeasure(word, units);
         return switch (word) {
-            case "height", "depth", "distance" -> new AskedMeasure(word, LENGTH);
-            case "length" -> new AskedMeasure(word, "(?:" + LENGTH + "|" + DURATION + ")");
-            case "weight" -> new AskedMeasure(word, WEIGHT);
-            case "size" -> new AskedMeasure(word, "(?:" + AREA + "|" + LENGTH + "|" + WEIGHT + ")");
-            case "age" -> new AskedMeasure(word, "(?:" + AGE + "|" + DURATION + ")");
             // "a magnitude 8.8 earthquake", "a 7.5-magnitude quake", "a magnitude of 6.1"
             case "magnitude" -> new AskedMeasure(word, Pattern.compile(
                     "(?i)\\bmagnitude[\\s-]+(?:of\\s+)?\\d|\\b\\d(?:\\.\\d+)?[\\s-]+magnitude\\b"));

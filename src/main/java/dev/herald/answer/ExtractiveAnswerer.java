@@ -205,7 +205,8 @@ public final class ExtractiveAnswerer implements Answerer {
         for (int rank = 0; rank < evidence.size(); rank++) {
             RetrievedChunk c = evidence.get(rank);
             boolean leadChunk = c.chunk().seq() == 0;
-            Set<String> titleStems = q.measure().isPresent() || q.role().isPresent() || q.type() == QuestionType.COUNT
+            // (a measure is only asked by a count question)
+            Set<String> titleStems = q.type() == QuestionType.COUNT || q.role().isPresent()
                     ? Terms.contentStems(c.article().title()) : Set.of();
             if (roleUnnamed.contains(c.article().id())) continue;
             boolean aboutSubject = onSubject.getOrDefault(c.article().id(), 0.0) >= SUBJECT_MIN;
@@ -333,7 +334,7 @@ public final class ExtractiveAnswerer implements Answerer {
         // an answer, cited precision 0.592 -> 0.604, containment unchanged; 2025h2: -0.3 % (the 50-star flag's
         // second sentence held the 13 stripes, the gold answer for "How many stars were on the first US flag?").
         // (a count of none may still follow: "No serious injuries have been reported" after "three minor burns")
-        boolean counted = q.type() == QuestionType.COUNT && countsExactly(best.text(), q.counted());
+        boolean exactCount = q.type() == QuestionType.COUNT && countsExactly(best.text(), q.counted());
         for (Candidate c : candidates.subList(1, candidates.size())) {
             if (c == denial) continue;
             if (picked.size() == maxSentences) break;
@@ -344,7 +345,7 @@ public final class ExtractiveAnswerer implements Answerer {
             // ("No serious injuries have been reported" after "three minor burns": what kind of injuries they were)
             boolean addsNone = q.type() == QuestionType.COUNT && !q.asksForMoney() && saysNone(c.text(), c.stems(), q.casualtyTerms())
                     && c.articleId().equals(best.articleId());
-            if (!q.type().addsFact(c.text(), shown) && !addsNone || counted && !addsNone) continue;
+            if ((exactCount || !q.type().addsFact(c.text(), shown)) && !addsNone) continue;
             // "how long is the line?": another measure, not the passengers a day
             if (q.measure().isPresent() && !c.measures()) continue;
             // In a follow-up, a further sentence must hold as much of the new question's own words as the first: the
@@ -532,7 +533,6 @@ public final class ExtractiveAnswerer implements Answerer {
      */
     static final double SPEAKER_BONUS = 0.15;
 
-
     /** Whether the sentence says none of what the terms count ("No serious injuries" for {injur}). */
     private static boolean saysNone(String text, Set<String> stems, Set<String> counted) {
         return !Collections.disjoint(stems, counted) && NONE.matcher(text).find();
@@ -549,7 +549,6 @@ public final class ExtractiveAnswerer implements Answerer {
         return total == 0 ? 0 : found / total;
     }
 
-
     /**
      * A headline or subheading (the title repeated, or a short line without end punctuation) says nothing new. A
      * title that is a whole sentence (a file without a header, whose first line became its title) is still quoted:
@@ -561,7 +560,6 @@ public final class ExtractiveAnswerer implements Answerer {
         if (flat.equalsIgnoreCase(title.replaceAll("\\s+", " ").trim())) return !sentenceEnd || Terms.wordCount(flat) < 8;
         return !sentenceEnd && Terms.wordCount(flat) < 15;
     }
-
 
     /** Whether a number in the sentence is followed, within two words, by what the question counts. */
     static boolean countsTheAskedThing(String sentence, Set<String> counted) {
@@ -604,7 +602,6 @@ public final class ExtractiveAnswerer implements Answerer {
         var m = GALLERY_CONTROLS.matcher(sentence);
         return m.find() ? sentence.substring(m.end()) : sentence;
     }
-
 
     private static double novelty(Set<String> sentence, Set<String> question) {
         if (sentence.isEmpty()) return 0;
