@@ -15,6 +15,7 @@ import dev.herald.chat.Follows;
 import dev.herald.chat.MorningBriefings;
 import dev.herald.chat.TopicMatcher;
 import dev.herald.chat.QuestionService;
+import dev.herald.chat.StoryContinuation;
 import dev.herald.config.AnswerMode;
 import dev.herald.config.HeraldConfig;
 import dev.herald.config.Settings;
@@ -139,6 +140,8 @@ public final class Herald implements AutoCloseable {
                 .withBriefings(new Briefings(Briefings.Archive.of(store, aliases), retriever, term -> indexes.keywords().idf(term)))
                 .withSpelling(new Spelling(indexes::keywords, dev.herald.ingest.ModelVocabulary::contains))
                 .withWordRarity(term -> indexes.keywords().idf(term))
+                .withStoryContinuation(new StoryContinuation(store::article,
+                        Math.min(2, config.get(Settings.ANSWER_MAX_SENTENCES))))
                 .withLanguages(new QuestionLanguage(term -> indexes.keywords().documentFrequency(term),
                         dev.herald.ingest.ModelVocabulary::contains),
                         llm == null ? null : new LlmTranslator(llm.model()));

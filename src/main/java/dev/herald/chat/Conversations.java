@@ -19,9 +19,26 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Conversations {
 
-    /** One exchange: what was asked, what was searched for, and which articles the answer cited. */
-    public record Turn(String question, String searchText, Set<String> citedArticles, Instant at) {
+    /**
+     * One exchange: what was asked, what was searched for, which articles the answer cited (in citation order) and
+     * the sentences the reader has been shown of that story (so "tell me more" goes on with others).
+     */
+    public record Turn(String question, String searchText, Set<String> citedArticles, List<String> shown, Instant at) {
+        public Turn {
+            citedArticles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(citedArticles));
+            shown = List.copyOf(shown);
+        }
+
+        public Turn(String question, String searchText, Set<String> citedArticles, Instant at) {
+            this(question, searchText, citedArticles, List.of(), at);
+        }
     }
+
+    /**
+     * Sentences remembered as shown, the newest kept: a story told to its end ("go on" after "go on") is about 40
+     * sentences; more than this is a thread that moved on.
+     */
+    static final int SHOWN_KEPT = 60;
 
     private static final int KEEP = 3;
 
@@ -50,7 +67,7 @@ public final class Conversations {
         if (store != null) {
             List<Turn> t = new ArrayList<>();
             for (ConversationStore.StoredTurn s : store.turns(conversation)) {
-                t.add(new Turn(s.question(), s.searchText(), s.cited(), s.at()));
+                t.add(new Turn(s.question(), s.searchText(), s.cited(), s.shown(), s.at()));
             }
             if (t.isEmpty() || t.get(t.size() - 1).at().plus(idle).isBefore(clock.instant())) return List.of();
             return List.copyOf(t);
@@ -72,14 +89,21 @@ public final class Conversations {
     }
 
     public void remember(String conversation, String question, String searchText, Set<String> cited) {
+        remember(conversation, question, searchText, cited, List.of());
+    }
+
+    /** @param shown the sentences the reader has now been shown of the thread's story, oldest first */
+    public void remember(String conversation, String question, String searchText, Set<String> cited,
+                         List<String> shown) {
+        List<String> kept = shown.size() > SHOWN_KEPT ? shown.subList(shown.size() - SHOWN_KEPT, shown.size()) : shown;
         if (store != null) {
-            store.append(conversation, new ConversationStore.StoredTurn(question, searchText, Set.copyOf(cited),
+            store.append(conversation, new ConversationStore.StoredTurn(question, searchText, cited, kept,
                     clock.instant()), KEEP);
             return;
         }
         List<Turn> t = turns.computeIfAbsent(conversation, k -> new ArrayList<>());
         synchronized (t) {
-            t.add(new Turn(question, searchText, Set.copyOf(cited), clock.instant()));
+            t.add(new Turn(question, searchText, cited, kept, clock.instant()));
             while (t.size() > KEEP) t.remove(0);
         }
     }

@@ -30,12 +30,29 @@ public final class FollowUps {
         if (LEAD_IN.matcher(q).matches()) return true;
         int content = 0;
         boolean refers = false;
+        // "its" in "Why is Brightwell recalling its kettles?" is Brightwell's: read as a follow-up of a Goma question,
+        // it was searched with Goma and abstained
+        boolean pointsOut = refersBeyondItself(question);
         for (String t : Terms.tokens(q)) {
-            if (REFERRING.contains(t) && !"the".equals(t)) refers = true;
+            if (REFERRING.contains(t) && !"the".equals(t) && (pointsOut || !POINTING.contains(t))) refers = true;
             if (!Terms.STOP_WORDS.contains(t) && !QUESTION_WORDS.contains(t)) content++;
         }
         // "how many were hurt?" names nothing; "who leads them?" points back
         return content <= 1 || (refers && content <= 3);
+    }
+
+    /**
+     * "tell me more", "go on", "what else?": a request for more of the story just told, naming nothing else. Searched
+     * as words it found whatever had "told" or "gone" in it; it is answered with the story's next sentences.
+     */
+    private static final Pattern MORE = Pattern.compile("(?:(?:and|ok|okay|so|please|can you|could you) )*"
+            + "(?:tell me more|tell me more about (?:it|this|that|them|the story|this story|that story)|go on|keep going"
+            + "|continue|more|more please|more details|any more|anything else|what else|what else happened"
+            + "|and then what|then what|what happened next|what happened then)(?: please)?");
+
+    public static boolean asksForMore(String question) {
+        String q = question.toLowerCase(Locale.ROOT).replaceAll("[?.!,…]+", " ").replaceAll("\\s+", " ").strip();
+        return MORE.matcher(q).matches();
     }
 
     /** Whether the question opens by going on from the last turn: "and ...", "what about ...", "more on ...". */

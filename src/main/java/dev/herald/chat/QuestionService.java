@@ -46,6 +46,7 @@ public final class QuestionService {
     private final QuestionLanguage language;
     private final Translator translator;
     private final ToDoubleFunction<String> idf;
+    private final StoryContinuation continuation;
 
     /** Told to a reader whose question is not in English when no language model can translate it. */
     public static String notEnglish(String languageName) {
@@ -79,10 +80,11 @@ public final class QuestionService {
         this.language = null;
         this.translator = null;
         this.idf = null;
+        this.continuation = null;
     }
 
     private QuestionService(QuestionService base, Briefings briefings, Spelling spelling, QuestionLanguage language,
-                            Translator translator, ToDoubleFunction<String> idf) {
+                            Translator translator, ToDoubleFunction<String> idf, StoryContinuation continuation) {
         this.retriever = base.retriever;
         this.answerer = base.answerer;
         this.conversations = base.conversations;
@@ -93,6 +95,7 @@ public final class QuestionService {
         this.language = language;
         this.translator = translator;
         this.idf = idf;
+        this.continuation = continuation;
     }
 
     /**
@@ -100,12 +103,12 @@ public final class QuestionService {
      * Goma") with a briefing instead of a search for those words.
      */
     public QuestionService withBriefings(Briefings b) {
-        return new QuestionService(this, b, spelling, language, translator, idf);
+        return new QuestionService(this, b, spelling, language, translator, idf, continuation);
     }
 
     /** The same service searching misspelt words as the archive's closest terms, and saying so in the answer. */
     public QuestionService withSpelling(Spelling s) {
-        return new QuestionService(this, briefings, s, language, translator, idf);
+        return new QuestionService(this, briefings, s, language, translator, idf, continuation);
     }
 
     /**
@@ -114,7 +117,7 @@ public final class QuestionService {
      * English and shown the closest headlines.
      */
     public QuestionService withLanguages(QuestionLanguage l, Translator t) {
-        return new QuestionService(this, briefings, spelling, l, t, idf);
+        return new QuestionService(this, briefings, spelling, l, t, idf, continuation);
     }
 
     /**
@@ -122,7 +125,15 @@ public final class QuestionService {
      * lower-case word): "and the kettles, how many were injured?" after Goma is about the kettles.
      */
     public QuestionService withWordRarity(ToDoubleFunction<String> wordIdf) {
-        return new QuestionService(this, briefings, spelling, language, translator, wordIdf);
+        return new QuestionService(this, briefings, spelling, language, translator, wordIdf, continuation);
+    }
+
+    /**
+     * The same service answering "tell me more" and "go on" in a conversation with the story's next sentences the
+     * reader has not seen, instead of searching for those words.
+     */
+    public QuestionService withStoryContinuation(StoryContinuation c) {
+        return new QuestionService(this, briefings, spelling, language, translator, idf, c);
     }
 
     /** The search behind a reply that needed none (a briefing, a greeting). */
@@ -195,8 +206,17 @@ public final class QuestionService {
         List<Conversations.Turn> recent = conversations.recent(conversation);
         long memory = System.nanoTime() - start;
         Reply reply = answer(question, asOf, recent, progress);
-        Set<String> cited = new HashSet<>(reply.answer().citedArticleIds());
+        Set<String> cited = new java.util.LinkedHashSet<>(reply.answer().citedArticleIds());
         String remembered = reply.searchText();
+        // what the reader has seen of the thread's story, so "tell me more" does not repeat it
+        List<String> shown = new ArrayList<>();
+        if (reply.followUp() && !recent.isEmpty()) shown.addAll(recent.get(recent.size() - 1).shown());
+        for (Citation c : reply.answer().citations()) shown.addAll(c.quotes());
+        if (continues(question, recent)) {
+            // the thread stays the story's: its other articles are told next, and a later "how many were hurt?" is
+            // searched with the question that began it
+            cited.addAll(recent.get(recent.size() - 1).citedArticles());
+        }
         if (reply.answer().abstained() && reply.followUp()) {
             // keep the thread: the next follow-up still refers to the earlier topic, searched as it was. Remembering
             // the unanswered question's words as well ("latest on Halcyon is it crewed? when is the landing?") made
@@ -207,7 +227,7 @@ public final class QuestionService {
         }
         start = System.nanoTime();
         // a question asked back ("Which story do you mean?") starts no thread: the next one is a first question too
-        if (!reply.notice()) conversations.remember(conversation, question, remembered, cited);
+        if (!reply.notice()) conversations.remember(conversation, question, remembered, cited, shown);
         memory += System.nanoTime() - start;
         // "memory": reading and writing the conversation (in the store with several instances), outside "total"
         java.util.Map<String, Long> stages = new java.util.LinkedHashMap<>(reply.stageNanos());
@@ -293,7 +313,15 @@ public final class QuestionService {
     private Reply answerInEnglish(String question, Instant asOf, List<Conversations.Turn> recent, long start,
                                   AnswerProgress progress, Spelling.Correction kept) {
         String asked = question;
-        // 1. A request for news gets a briefing of the window it names, not a search for its words
+        // 1. "tell me more" goes on with the story just told; a request for news gets a briefing of the window it
+        //    names, not a search for its words
+        if (continues(question, recent)) {
+            Conversations.Turn thread = recent.get(recent.size() - 1);
+            Answer more = withAliases(continuation.next(question, thread));
+            long end = System.nanoTime();
+            return new Reply(more, NOTHING_SEARCHED, true, thread.searchText(),
+                    Map.of("answer", end - start, "total", end - start));
+        }
         if (briefings != null) {
             Optional<BriefingRequest> wanted = BriefingRequest.detect(question, LocalDate.ofInstant(asOf, ZoneOffset.UTC));
             if (wanted.isPresent()) {
@@ -445,6 +473,12 @@ public final class QuestionService {
         nanos.put("answer", end - a0);
         nanos.put("total", end - start);
         return new Reply(answer, found, followUp, searchText, nanos);
+    }
+
+    /** Whether the question asks for more of the story the conversation's last turn told ("tell me more", "go on"). */
+    private boolean continues(String question, List<Conversations.Turn> recent) {
+        return continuation != null && !recent.isEmpty() && !recent.get(recent.size() - 1).citedArticles().isEmpty()
+                && FollowUps.asksForMore(QuestionText.plain(question));
     }
 
     /** Whether some retrieved passage holds the word (as a word form: "Goma" in "Goma's"). */

@@ -16,8 +16,16 @@ import java.util.Set;
  */
 public final class ConversationStore {
 
-    /** One stored turn. */
-    public record StoredTurn(String question, String searchText, Set<String> cited, Instant at) {
+    /** One stored turn; {@code shown} are the sentences its answer quoted, one per line when stored. */
+    public record StoredTurn(String question, String searchText, Set<String> cited, List<String> shown, Instant at) {
+        public StoredTurn {
+            cited = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(cited));
+            shown = List.copyOf(shown);
+        }
+
+        public StoredTurn(String question, String searchText, Set<String> cited, Instant at) {
+            this(question, searchText, cited, List.of(), at);
+        }
     }
 
     private final Database db;
@@ -30,14 +38,17 @@ public final class ConversationStore {
     public List<StoredTurn> turns(String conversation) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT question, search_text, cited, at FROM conversation_turns WHERE conversation = ? ORDER BY seq")) {
+                    "SELECT question, search_text, cited, at, shown FROM conversation_turns WHERE conversation = ? ORDER BY seq")) {
                 ps.setString(1, conversation);
                 List<StoredTurn> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String cited = rs.getString(3);
                         Set<String> ids = cited.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(cited.split("\n")));
-                        out.add(new StoredTurn(rs.getString(1), rs.getString(2), ids, Instant.ofEpochMilli(rs.getLong(4))));
+                        String shown = rs.getString(5);
+                        out.add(new StoredTurn(rs.getString(1), rs.getString(2), ids,
+                                shown.isEmpty() ? List.of() : Arrays.asList(shown.split("\n")),
+                                Instant.ofEpochMilli(rs.getLong(4))));
                     }
                 }
                 return out;
@@ -49,14 +60,16 @@ public final class ConversationStore {
     public void append(String conversation, StoredTurn turn, int keep) {
         db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO conversation_turns(conversation, seq, question, search_text, cited, at)
-                    SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ? FROM conversation_turns WHERE conversation = ?""")) {
+                    INSERT INTO conversation_turns(conversation, seq, question, search_text, cited, at, shown)
+                    SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ? FROM conversation_turns WHERE conversation = ?""")) {
                 ps.setString(1, conversation);
                 ps.setString(2, turn.question());
                 ps.setString(3, turn.searchText());
                 ps.setString(4, String.join("\n", turn.cited()));
                 ps.setLong(5, turn.at().toEpochMilli());
-                ps.setString(6, conversation);
+                // a sentence is one line: a line break inside it (a wrapped paragraph) is a space when compared
+                ps.setString(6, String.join("\n", turn.shown().stream().map(q -> q.replaceAll("\\s+", " ")).toList()));
+                ps.setString(7, conversation);
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("""

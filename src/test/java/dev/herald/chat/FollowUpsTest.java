@@ -1,7 +1,10 @@
 package dev.herald.chat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +22,18 @@ class FollowUpsTest {
     void should_read_self_contained_questions_as_new_topics() {
         assertFalse(FollowUps.isFollowUp("Who controls Goma now?"));
         assertFalse(FollowUps.isFollowUp("What did Ruto and Rubio discuss about the Haiti mission?"));
+        assertFalse(FollowUps.isFollowUp("Why is Brightwell recalling its kettles?"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "tell me more|true", "Tell me more!|true", "Can you tell me more?|true", "go on|true",
+            "Go on please|true", "keep going|true", "more|true", "More, please.|true", "what else?|true",
+            "anything else?|true", "and then what?|true", "what happened next?|true", "tell me more about it|true",
+            "tell me more about the kettles|false", "what else did Brightwell say?|false", "more on Goma|false",
+            "more people were hurt?|false", "go on strike|false", "continue the Harbour Cup story|false"})
+    void should_read_only_a_bare_request_for_more_as_asking_for_the_rest_of_the_story(String question, boolean more) {
+        assertEquals(more, FollowUps.asksForMore(question));
     }
 
     @Test

@@ -10,6 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -509,6 +513,71 @@ class QuestionServiceTest {
                 + "scored the decisive kick. [1]", penalty.answer().text());
         assertEquals("Trams will run every six minutes at peak times and every twelve minutes late in the evening. [1]",
                 trams.answer().text());
+    }
+
+    @Test
+    void should_go_on_with_the_story_just_told_when_asked_for_more_without_repeating_what_was_shown() {
+        // given: the kettle recall told after a Goma question in the same chat. Searched as words, "tell me more"
+        // quoted Goma's "told the BBC" and "go on" a Haiti call whose deployment "has gone" well.
+        QuestionService q = herald.questions();
+        q.ask("chat-more", "Who controls Goma now?", AS_OF);
+        Reply recall = q.ask("chat-more", "Why is Brightwell recalling its kettles?", AS_OF);
+        String kettles = recall.answer().citations().get(0).article().id();
+
+        // when
+        Reply more = q.ask("chat-more", "tell me more", AS_OF);
+        Reply again = q.ask("chat-more", "go on", AS_OF);
+
+        // then
+        assertTrue(recall.answer().citations().get(0).article().url().contains("kettle"), recall.answer().text());
+        for (Reply r : List.of(more, again)) {
+            assertFalse(r.answer().abstained(), r.answer().text());
+            assertEquals(Set.of(kettles), r.answer().citedArticleIds(), r.answer().text());
+        }
+        Set<String> shown = new HashSet<>(quotes(recall));
+        for (String s : quotes(more)) assertTrue(shown.add(s), "repeated: " + s);
+        for (String s : quotes(again)) assertTrue(shown.add(s), "repeated: " + s);
+    }
+
+    @Test
+    void should_say_the_whole_story_is_told_when_no_sentence_is_left_to_show() {
+        // given
+        QuestionService q = herald.questions();
+        q.ask("chat-all", "How many kettles did Brightwell recall?", AS_OF);
+
+        // when: asked for more until there is none
+        List<String> told = new ArrayList<>();
+        Reply r = null;
+        for (int i = 0; i < 30; i++) {
+            r = q.ask("chat-all", "more please", AS_OF);
+            if (r.answer().abstained()) break;
+            told.addAll(quotes(r));
+        }
+
+        // then: the story's other sentences, each once, then a plain "that is all"
+        assertEquals(StoryContinuation.TOLD_ALL, r.answer().text());
+        assertTrue(told.size() >= 4, told.toString());
+        assertEquals(told.size(), new HashSet<>(told).size(), told.toString());
+    }
+
+    @Test
+    void should_keep_the_story_after_tell_me_more_for_the_next_follow_up() {
+        // given
+        QuestionService q = herald.questions();
+        q.ask("chat-more-2", "Who controls Goma now?", AS_OF);
+        q.ask("chat-more-2", "tell me more", AS_OF);
+
+        // when
+        Reply hurt = q.ask("chat-more-2", "and how many were injured?", AS_OF);
+
+        // then
+        assertTrue(hurt.answer().text().contains("300"), hurt.answer().text());
+    }
+
+    private static List<String> quotes(Reply r) {
+        List<String> out = new ArrayList<>();
+        for (var c : r.answer().citations()) out.addAll(c.quotes());
+        return out;
     }
 
     @Test

@@ -135,6 +135,10 @@ class SharedStateStoresTest {
         List<ConversationStore.StoredTurn> turns = b.turns("c1");
         assertEquals(List.of("q2", "q3", "q4"), turns.stream().map(ConversationStore.StoredTurn::question).toList());
         assertEquals(Set.of("art4"), turns.get(2).cited());
+        b.append("c1", new ConversationStore.StoredTurn("more", "s4", Set.of("art4", "art3"),
+                List.of("The lead.", "A wrapped\nsentence."), T0.plusSeconds(5)), 3);
+        assertEquals(List.of("The lead.", "A wrapped sentence."), a.turns("c1").get(2).shown(),
+                "what a turn showed, each sentence one line");
         a.append("c2", new ConversationStore.StoredTurn("other", "other", Set.of(), T0), 3);
         assertEquals(1, a.prune(T0.plusSeconds(1)), "turns older than the cut-off go");
         assertEquals(List.of(), a.turns("c2"));
