@@ -75,6 +75,8 @@ public final class FollowUps {
      * say?"). With no earlier turn to follow, there is no telling what it asks about.
      */
     public static boolean needsEarlierTurn(String question) {
+        // "continue" as a first message had quoted a summit report's "continued American support"
+        if (asksForMore(question)) return true;
         return (opensWithLeadIn(question) || isFollowUp(question) && refersBeyondItself(question)) && namesNothing(question)
                 && !namesAThing(question);
     }

@@ -315,6 +315,10 @@ public final class QuestionService {
         String asked = question;
         // 1. "tell me more" goes on with the story just told; a request for news gets a briefing of the window it
         //    names, not a search for its words
+        if (continuation != null && FollowUps.asksForMore(question) && !continues(question, recent)) {
+            // nothing told yet to go on with (a new chat, or only an unanswered question)
+            return notice(question, NO_EARLIER_TURN, asOf, start, null);
+        }
         if (continues(question, recent)) {
             Conversations.Turn thread = recent.get(recent.size() - 1);
             Answer more = withAliases(continuation.next(question, thread));

@@ -53,6 +53,8 @@ class FollowUpsTest {
         assertTrue(FollowUps.needsEarlierTurn("who leads them?"));
         assertTrue(FollowUps.needsEarlierTurn("tell me more"));
         assertTrue(FollowUps.needsEarlierTurn("go on"));
+        assertTrue(FollowUps.needsEarlierTurn("continue"));
+        assertTrue(FollowUps.needsEarlierTurn("what happened next?"));
         // it says what it is about, pronoun or not
         assertFalse(FollowUps.needsEarlierTurn("How much did it cost to fix the library?"));
         assertFalse(FollowUps.needsEarlierTurn("Why did they recall the kettles?"));

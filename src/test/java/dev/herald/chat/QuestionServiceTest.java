@@ -574,6 +574,21 @@ class QuestionServiceTest {
         assertTrue(hurt.answer().text().contains("300"), hurt.answer().text());
     }
 
+    @Test
+    void should_ask_which_story_is_meant_when_more_is_asked_before_anything_was_told() {
+        // given: a new chat, and one whose only question went unanswered
+        QuestionService q = herald.questions();
+        q.ask("chat-more-3", "What is the population of Goma?", AS_OF);
+
+        // when
+        Reply first = q.ask("chat-more-4", "continue", AS_OF);
+        Reply afterNothing = q.ask("chat-more-3", "tell me more", AS_OF);
+
+        // then: "continue" had quoted the summit report's "continued American support"
+        assertEquals(QuestionService.NO_EARLIER_TURN, first.answer().text());
+        assertEquals(QuestionService.NO_EARLIER_TURN, afterNothing.answer().text());
+    }
+
     private static List<String> quotes(Reply r) {
         List<String> out = new ArrayList<>();
         for (var c : r.answer().citations()) out.addAll(c.quotes());
