@@ -331,6 +331,20 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_not_answer_about_this_week_with_a_report_from_before_it() {
+        // when: the final was played on Sunday 26 January 2025, and asked of the week after and of a later week
+        Answer thatWeek = herald.questions().ask("Who won the Harbour Cup this week?",
+                Instant.parse("2025-01-29T12:00:00Z")).answer();
+        Answer laterWeek = herald.questions().ask("Who won the Harbour Cup this week?",
+                Instant.parse("2025-02-12T12:00:00Z")).answer();
+
+        // then: a report of the final does not tell of a week after it (the iPhone 16 event of September 2024 had
+        // answered "Which tech giant unveiled major product upgrades this week?" in September 2025)
+        assertTrue(thatWeek.text().contains("Northgate Rovers"), thatWeek.text());
+        assertTrue(laterWeek.abstained(), laterWeek.text());
+    }
+
+    @Test
     void should_not_name_a_holder_of_a_role_no_article_on_the_story_mentions() {
         // when: the coffee report names no minister, and Congo's foreign minister has nothing to do with coffee
         Answer coffee = herald.questions().ask("who is the coffee minister?", AS_OF).answer();
