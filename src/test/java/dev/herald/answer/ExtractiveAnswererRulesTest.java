@@ -174,6 +174,22 @@ class ExtractiveAnswererRulesTest {
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "Frank Michaux/NASA Spectators take photos at the unveiling of the Orion spacecraft. | true",
+            "Eddie Mulholland/Pool/Getty Images Prince William kisses his wife on the balcony. | true",
+            "He was just 15 when he got his licence Nikolay Doychinov/AFP/Getty Images | true",
+            "Scott Halleran / Getty Images After becoming the youngest player to win the title | true",
+            "Video Ad Feedback Biden forgave $10K in student debt. | true",
+            "Prices rose again in May. (AP Photo/Rich Pedroncelli) | true",
+            "He is best known as Steve Rogers/Captain America in the Marvel films. | false",
+            "A USA TODAY/Suffolk University poll found that 31% want him to run. | false",
+            "The Times-Picayune/The New Orleans Advocate reported that inmates were moved. | false",
+            "The storm cut power to 40,000 homes on Tuesday night. | false"})
+    void should_tell_a_photo_credit_or_video_label_from_reporting(String sentence, boolean furniture) {
+        assertEquals(furniture, ExtractiveAnswerer.isPageFurniture(sentence));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
             "Did Eastfield Athletic lose? | true",
             "Is Goma the capital of Congo? | true",
             "and were there serious injuries? | true",
