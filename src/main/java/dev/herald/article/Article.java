@@ -40,6 +40,11 @@ public record Article(String id, String title, String source, String url, Instan
         return Optional.ofNullable(publishedAt);
     }
 
+    /** What a citation of this article shows. */
+    public ArticleRef ref() {
+        return new ArticleRef(id, title, source, url, publishedAt);
+    }
+
     /** Hash over what a reader sees; a changed hash under the same id means the article was edited. */
     public String contentHash() {
         return sha256Hex(title + "\u0000" + source + "\u0000" + (url == null ? "" : url) + "\u0000"

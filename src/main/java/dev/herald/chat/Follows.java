@@ -198,8 +198,7 @@ public final class Follows {
         List<Story> out = new ArrayList<>();
         for (FollowStore.Alert a : alerts) {
             articles.article(a.articleId()).ifPresent(article -> out.add(new Story(a.topic(),
-                    new ArticleRef(article.id(), article.title(), article.source(), article.url(), article.publishedAt()),
-                    lead(article))));
+                    article.ref(), lead(article))));
         }
         return out;
     }

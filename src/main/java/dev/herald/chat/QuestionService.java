@@ -315,12 +315,11 @@ public final class QuestionService {
         String asked = question;
         // 1. "tell me more" goes on with the story just told; a request for news gets a briefing of the window it
         //    names, not a search for its words
-        if (continuation != null && FollowUps.asksForMore(question) && !continues(question, recent)) {
+        if (continuation != null && FollowUps.asksForMore(question)) {
+            Optional<Conversations.Turn> told = storyTold(recent);
             // nothing told yet to go on with (a new chat, or only an unanswered question)
-            return notice(question, NO_EARLIER_TURN, asOf, start, null);
-        }
-        if (continues(question, recent)) {
-            Conversations.Turn thread = recent.get(recent.size() - 1);
+            if (told.isEmpty()) return notice(question, NO_EARLIER_TURN, asOf, start, null);
+            Conversations.Turn thread = told.get();
             Answer more = withAliases(continuation.next(question, thread));
             long end = System.nanoTime();
             return new Reply(more, NOTHING_SEARCHED, true, thread.searchText(),
@@ -481,8 +480,15 @@ public final class QuestionService {
 
     /** Whether the question asks for more of the story the conversation's last turn told ("tell me more", "go on"). */
     private boolean continues(String question, List<Conversations.Turn> recent) {
-        return continuation != null && !recent.isEmpty() && !recent.get(recent.size() - 1).citedArticles().isEmpty()
+        return continuation != null && storyTold(recent).isPresent()
                 && FollowUps.asksForMore(QuestionText.plain(question));
+    }
+
+    /** The conversation's last turn, when its answer told a story (cited something) that "tell me more" can go on with. */
+    private static Optional<Conversations.Turn> storyTold(List<Conversations.Turn> recent) {
+        if (recent.isEmpty()) return Optional.empty();
+        Conversations.Turn last = recent.get(recent.size() - 1);
+        return last.citedArticles().isEmpty() ? Optional.empty() : Optional.of(last);
     }
 
     /** Whether some retrieved passage holds the word (as a word form: "Goma" in "Goma's"). */

@@ -51,7 +51,7 @@ public final class StoryContinuation {
             Optional<Article> found = articles.apply(id);
             if (found.isEmpty()) continue; // removed since: its sentences can no longer be cited
             Article a = found.get();
-            ArticleRef ref = new ArticleRef(a.id(), a.title(), a.source(), a.url(), a.publishedAt());
+            ArticleRef ref = a.ref();
             told.add(ref);
             List<String> quotes = new ArrayList<>();
             int words = 0;
@@ -68,8 +68,8 @@ public final class StoryContinuation {
             for (String q : quotes) text.append(text.isEmpty() ? "" : " ").append(q).append(" [1]");
             return Answer.answered(question, text.toString(), List.of(new Citation(1, ref, quotes)), 1.0);
         }
-        Answer all = Answer.abstain(question, told, 0);
-        return new Answer(question, TOLD_ALL, List.of(), true, all.related(), 0, null);
+        return new Answer(question, TOLD_ALL, List.of(), true,
+                told.subList(0, Math.min(told.size(), Answer.MAX_RELATED)), 0, null);
     }
 
     /**
