@@ -46,6 +46,16 @@ class TimeExpressionsTest {
         assertTrue(TimeExpressions.resolve("Who is the mayor?", TODAY).isEmpty());
     }
 
+    @Test
+    void should_read_right_now_as_today_only_in_a_request_for_the_news() {
+        // given a trend question and a request for today's news, both saying "right now"
+        String trend = "A processed cheese product is seeing a boost in popularity right now. Which product is it?";
+        // when / then: the trend is not confined to today's reports; the request is
+        assertTrue(TimeExpressions.resolve(trend, TODAY).isEmpty());
+        assertEquals(new TimeWindow(TODAY, TODAY, "today"),
+                TimeExpressions.resolveWithDays("What's happening right now?", TODAY).orElseThrow());
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
             "What happened on 27 January?           | 2022-01-27",
