@@ -1,6 +1,7 @@
 package dev.herald.answer;
 
 import dev.herald.article.Article;
+import dev.herald.text.Terms;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,9 +44,9 @@ public final class CitationCheck {
                 out.add("[" + c.n() + "] cites article " + c.article().id() + ", which is not stored");
                 continue;
             }
-            String stored = squash(a.get().text());
+            String stored = Terms.squashSpace(a.get().text());
             for (String q : c.quotes()) {
-                if (!stored.contains(squash(q))) out.add("[" + c.n() + "] quote not found in the article: " + q);
+                if (!stored.contains(Terms.squashSpace(q))) out.add("[" + c.n() + "] quote not found in the article: " + q);
             }
         }
         Matcher m = MARKER.matcher(answer.text());
@@ -61,10 +62,6 @@ public final class CitationCheck {
     }
 
     /** Whitespace differences (line wrapping) do not make a quote different. */
-    private static String squash(String s) {
-        return s.replaceAll("\\s+", " ").trim();
-    }
-
     public boolean valid(Answer answer) {
         return problems(answer).isEmpty();
     }

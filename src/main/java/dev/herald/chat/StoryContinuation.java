@@ -86,6 +86,6 @@ public final class StoryContinuation {
     }
 
     private static String squash(String s) {
-        return s.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
+        return Terms.squashSpace(s).toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,7 @@
 package dev.herald.store;
 
+import dev.herald.text.Terms;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -68,7 +70,7 @@ public final class ConversationStore {
                 ps.setString(4, String.join("\n", turn.cited()));
                 ps.setLong(5, turn.at().toEpochMilli());
                 // a sentence is one line: a line break inside it (a wrapped paragraph) is a space when compared
-                ps.setString(6, String.join("\n", turn.shown().stream().map(q -> q.replaceAll("\\s+", " ")).toList()));
+                ps.setString(6, String.join("\n", turn.shown().stream().map(Terms::squashSpace).toList()));
                 ps.setString(7, conversation);
                 ps.executeUpdate();
             }

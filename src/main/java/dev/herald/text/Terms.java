@@ -234,6 +234,16 @@ public final class Terms {
         return w;
     }
 
+    /**
+     * The text with each run of whitespace (line breaks of the source included) as one space, stripped: how a
+     * quoted sentence is compared with its article and with quotes shown before, whatever the wrapping.
+     */
+    public static String squashSpace(String text) {
+        return WHITESPACE.matcher(text).replaceAll(" ").strip();
+    }
+
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     public static int wordCount(String text) {
         if (text == null || text.isBlank()) return 0;
         return text.trim().split("\\s+").length;
