@@ -14,12 +14,21 @@ import java.util.Set;
  * @param asOf            the moment the question is asked
  * @param search          what retrieval found for it
  * @param threadArticles  for a follow-up, the articles cited in the turn it follows (else empty)
+ * @param seen            sentences the reader was shown in the conversation's last turn, whitespace squashed
+ *                        ({@link dev.herald.text.Terms#squashSpace}): worth no second showing beside a new answer
  */
 public record AnswerRequest(String question, List<String> earlierQuestions, Instant asOf, SearchResult search,
-                            Set<String> threadArticles) {
+                            Set<String> threadArticles, Set<String> seen) {
     public AnswerRequest {
         earlierQuestions = List.copyOf(earlierQuestions);
         threadArticles = threadArticles == null ? Set.of() : Set.copyOf(threadArticles);
+        seen = seen == null ? Set.of() : Set.copyOf(seen);
+    }
+
+    /** A request whose reader has seen nothing yet. */
+    public AnswerRequest(String question, List<String> earlierQuestions, Instant asOf, SearchResult search,
+                         Set<String> threadArticles) {
+        this(question, earlierQuestions, asOf, search, threadArticles, Set.of());
     }
 
     /** A request with no thread articles. */

@@ -182,7 +182,7 @@ public final class ExtractiveAnswerer implements Answerer {
 
         // 6. The best sentence first; another only when it adds a fact of the kind asked for, from the same article
         //    or from another report of the same story, within the length budget
-        List<Candidate> picked = withSupport(best, candidates, q);
+        List<Candidate> picked = withSupport(best, candidates, q, request.seen());
 
         // 7. Number sources in order of first use and mark each sentence
         return numbered(request.question(), picked, strength);
@@ -312,7 +312,7 @@ public final class ExtractiveAnswerer implements Answerer {
      * asked for, from its article or from another report of the same story, within {@link #maxSentences} and
      * {@link #maxWords}.
      */
-    private List<Candidate> withSupport(Candidate best, List<Candidate> candidates, AskedQuestion q) {
+    private List<Candidate> withSupport(Candidate best, List<Candidate> candidates, AskedQuestion q, Set<String> seen) {
         List<Candidate> picked = new ArrayList<>();
         picked.add(best);
         int words = Terms.wordCount(best.text());
@@ -339,6 +339,9 @@ public final class ExtractiveAnswerer implements Answerer {
         for (Candidate c : candidates.subList(1, candidates.size())) {
             if (c == denial) continue;
             if (picked.size() == maxSentences) break;
+            // the reader was just shown it: "who is backing the rebels?" after "and in Goma?" repeated the Goma lead
+            // beside the answer. (The best sentence may be shown again: "when was that?" is answered by the lead.)
+            if (seen.contains(Terms.squashSpace(c.text()))) continue;
             if (c.score() < RATIO * best.score()) break;
             if (picked.stream().anyMatch(p -> jaccard(p.stems(), c.stems()) > 0.6)) continue;
             int w = Terms.wordCount(c.text());

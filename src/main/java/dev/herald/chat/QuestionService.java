@@ -14,6 +14,7 @@ import dev.herald.retrieval.SearchResult;
 import dev.herald.retrieval.Spelling;
 import dev.herald.text.QuestionLanguage;
 import dev.herald.text.QuestionText;
+import dev.herald.text.Terms;
 
 import dev.herald.article.ArticleRef;
 
@@ -210,7 +211,9 @@ public final class QuestionService {
         String remembered = reply.searchText();
         // what the reader has seen of the thread's story, so "tell me more" does not repeat it
         List<String> shown = new ArrayList<>();
-        if (reply.followUp() && !recent.isEmpty()) shown.addAll(recent.get(recent.size() - 1).shown());
+        // (after any turn, not only a follow-up: "and in Goma?", "who is backing the rebels?" (asked on its own), then
+        // "tell me more" repeated two sentences of the first of them)
+        if (!recent.isEmpty()) shown.addAll(recent.get(recent.size() - 1).shown());
         for (Citation c : reply.answer().citations()) shown.addAll(c.quotes());
         if (continues(question, recent)) {
             // the thread stays the story's: its other articles are told next, and a later "how many were hurt?" is
@@ -468,7 +471,9 @@ public final class QuestionService {
         long a0 = System.nanoTime();
         List<String> earlier = new ArrayList<>();
         if (followUp) for (Conversations.Turn t : recent) earlier.add(t.searchText());
-        Answer answer = withAliases(answerer.answer(new AnswerRequest(question, earlier, asOf, found, prefer), progress));
+        Set<String> seen = new HashSet<>();
+        if (!recent.isEmpty()) for (String s : recent.get(recent.size() - 1).shown()) seen.add(Terms.squashSpace(s));
+        Answer answer = withAliases(answerer.answer(new AnswerRequest(question, earlier, asOf, found, prefer, seen), progress));
         if (note != null) answer = answer.withNoteFirst(note);
         long end = System.nanoTime();
 

@@ -554,6 +554,27 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_not_show_again_what_a_turn_on_its_own_about_the_same_story_showed() {
+        // given: a story, then a question about it asked on its own (not read as a follow-up)
+        QuestionService q = herald.questions();
+        q.ask("chat-back", "What happened with the kettle recall?", AS_OF);
+        Reply goma = q.ask("chat-back", "and in Goma?", AS_OF);
+        Reply backers = q.ask("chat-back", "who is backing the rebels?", AS_OF);
+
+        // when
+        Reply more = q.ask("chat-back", "tell me more", AS_OF);
+
+        // then: the answer to the second holds no further sentence from the first, and "more" is all new
+        assertTrue(goma.answer().text().contains("M23"), goma.answer().text());
+        assertTrue(backers.answer().text().contains("Rwanda"), backers.answer().text());
+        Set<String> shown = new HashSet<>(quotes(goma));
+        for (String s : quotes(backers).subList(1, quotes(backers).size())) assertTrue(shown.add(s), "repeated: " + s);
+        shown.addAll(quotes(backers));
+        assertFalse(more.answer().abstained(), more.answer().text());
+        for (String s : quotes(more)) assertTrue(shown.add(s), "repeated: " + s);
+    }
+
+    @Test
     void should_say_the_whole_story_is_told_when_no_sentence_is_left_to_show() {
         // given
         QuestionService q = herald.questions();
