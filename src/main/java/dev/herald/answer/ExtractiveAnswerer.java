@@ -269,9 +269,10 @@ public final class ExtractiveAnswerer implements Answerer {
                 // (a quote needs no word of the question: "What did she say?" after the Halcyon launch has none but
                 // the carried name, and the scientist's "Small bodies like this are time capsules," she said.)
                 boolean quoteAsked = q.type() == QuestionType.QUOTE && QuestionType.isQuotation(text);
-                // ...and a follow-up asking only that ("what did she say?") is answered by what someone said, not by
-                // the story's lead, which covers the carried name best
-                if (q.quoteOnly() && !q.type().hasAsked(text, q.tokens())) continue;
+                // ...and a question asking that ("what did she say?") is answered by what someone said, not by the
+                // story's lead, which covers the carried name best, nor by "Mayor Ilse Varga cut a ribbon" for "What
+                // did the mayor say?" (2022 dev and 2025h2 unchanged: one question there asks for a quote)
+                if (q.type() == QuestionType.QUOTE && !q.type().hasAsked(text, q.tokens())) continue;
                 if (!(aboutSubject || paraphrased) || coverage == 0 && !quoteAsked || offThread) continue;
                 // A follow-up is answered by a sentence with its own words, not by one that only matches the earlier
                 // question: "who leads them?" after "Who controls Goma?" got the Goma lead again, naming no leader.

@@ -27,16 +27,16 @@ enum QuestionType {
     static final Pattern NAME = Pattern.compile("(?<!^)(?<![.!?]\\s)\\b[A-Z][a-z]+(?:\\s+[A-Z][a-z]+)*");
 
     /**
-     * "What did she say?", "What did the coach say about the final?", "How did Kigali respond?": the answer is
-     * what someone said, so a quotation or a reported statement. Only with the verb ending the question: in "What
-     * did Biden say was a legitimate concern?" the answer is a thing (2022 dev: 1 question reads as this, 2025h2
-     * none).
+     * "What did she say?", "What did the coach say about the final?", "How did Kigali respond?", "What did they
+     * discuss?": the answer is what someone said, so a quotation or a reported statement. Only with the verb ending
+     * the question: in "What did Biden say was a legitimate concern?" the answer is a thing (2022 dev: 1 question
+     * reads as this, 2025h2 none).
      */
     private static final Pattern QUOTE_ASK = Pattern.compile("(?s).*\\b(?:what|how)\\b[^?]{0,80}?\\b(?:say|tell|"
-            + "respond|reply|react|think)(?:\\s+(?:about|of|on|to)\\b[^?]{0,60})?\\s*\\??\\s*$");
+            + "respond|reply|react|think|discuss|talk)(?:\\s+(?:about|of|on|to)\\b[^?]{0,60})?\\s*\\??\\s*$");
     /** The verbs of a quote-seeking question, stemmed: what it asks for, not what it is about. */
     static final Set<String> SPEECH_STEMS = Set.of(Terms.stem("say"), Terms.stem("tell"), Terms.stem("respond"),
-            Terms.stem("reply"), Terms.stem("react"), Terms.stem("think"));
+            Terms.stem("reply"), Terms.stem("react"), Terms.stem("think"), Terms.stem("discuss"), Terms.stem("talk"));
     private static final Pattern QUOTATION = Pattern.compile("[\"\u201c\u201d\u00ab\u00bb]");
     private static final Pattern REPORTED = Pattern.compile(
             "\\b(?:said|says|told|stated|added|wrote|argued|insisted|warned|according to)\\b", Pattern.CASE_INSENSITIVE);
