@@ -106,6 +106,8 @@ public final class FollowUps {
 
     /** "the library" in "How much did it cost to fix the library?": a determiner and a word that names a thing. */
     private static final Pattern DETERMINED = Pattern.compile("\\b(?:the|a|an|this|that)\\s+([\\p{L}-]+)(?:\\s+([\\p{L}-]+))?");
+    /** A lead-in and the topic it turns to: "what about coffee prices?", "and how about the tram?". */
+    private static final Pattern TOPIC = Pattern.compile("^(?:and |but |so )?(?:what|how) about\\s+(.+)$", Pattern.DOTALL);
     /** Words after "the" that name nothing of their own ("the others", "the same", "the story"). */
     private static final Set<String> PLACEHOLDERS = Set.of("one", "ones", "others", "rest", "same", "latter", "former",
             "thing", "things", "story", "stories", "news", "matter", "issue", "event", "events", "situation", "case",
@@ -117,6 +119,15 @@ public final class FollowUps {
      * the reader was asked "Which story do you mean?" about a question that says it.
      */
     static boolean namesAThing(String question) {
+        // "what about coffee prices?": the topic after the lead-in needs no determiner. As a first message it had
+        // been asked "Which story do you mean?"
+        var topic = TOPIC.matcher(question.strip().toLowerCase(Locale.ROOT));
+        if (topic.matches()) {
+            for (String w : Terms.tokens(topic.group(1))) {
+                if (w.length() >= 3 && !PLACEHOLDERS.contains(w) && !REFERRING.contains(w) && !QUESTION_WORDS.contains(w)
+                        && !Terms.STOP_WORDS.contains(w)) return true;
+            }
+        }
         var m = DETERMINED.matcher(question.toLowerCase(Locale.ROOT));
         while (m.find()) {
             for (int g = 1; g <= 2; g++) {

@@ -59,6 +59,9 @@ class FollowUpsTest {
         assertFalse(FollowUps.needsEarlierTurn("How much did it cost to fix the library?"));
         assertFalse(FollowUps.needsEarlierTurn("Why did they recall the kettles?"));
         assertFalse(FollowUps.needsEarlierTurn("and what about the tram?"));
+        assertFalse(FollowUps.needsEarlierTurn("what about coffee prices?"));
+        assertTrue(FollowUps.needsEarlierTurn("what about them?"));
+        assertTrue(FollowUps.needsEarlierTurn("and what about the others?"));
         // ...and a possessive owning what the question names has its owner in the question
         assertFalse(FollowUps.needsEarlierTurn("What did farmers say about their trees?"));
         assertTrue(FollowUps.needsEarlierTurn("what is his age?"));

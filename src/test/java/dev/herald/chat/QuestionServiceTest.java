@@ -473,6 +473,19 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_answer_a_first_message_that_turns_to_a_topic_it_names() {
+        // given
+        QuestionService q = herald.questions();
+
+        // when
+        Reply coffee = q.ask("chat-topic", "what about coffee prices?", AS_OF);
+
+        // then
+        assertFalse(coffee.answer().abstained(), coffee.answer().text());
+        assertTrue(coffee.answer().citations().get(0).article().url().contains("coffee"), coffee.answer().text());
+    }
+
+    @Test
     void should_quote_someone_when_a_follow_up_asks_only_what_she_said() {
         // given
         QuestionService q = herald.questions();
