@@ -486,6 +486,20 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_give_the_reason_when_a_follow_up_asks_why_in_other_words_than_the_report() {
+        // given: the report says prices "climbed"
+        QuestionService q = herald.questions();
+        q.ask("chat-why", "What is happening to coffee prices?", AS_OF);
+
+        // when
+        Reply why = q.ask("chat-why", "why are they rising?", AS_OF);
+
+        // then
+        assertFalse(why.answer().abstained(), why.answer().text());
+        assertTrue(why.answer().text().contains("drought"), why.answer().text());
+    }
+
+    @Test
     void should_quote_someone_when_a_follow_up_asks_only_what_she_said() {
         // given
         QuestionService q = herald.questions();

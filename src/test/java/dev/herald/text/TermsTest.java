@@ -3,6 +3,7 @@ package dev.herald.text;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TermsTest {
@@ -20,6 +21,18 @@ class TermsTest {
             "won, winning", "met, meeting", "led, leads", "told, tells", "wrote, writes"})
     void should_stem_an_irregular_past_form_as_its_verb(String past, String other) {
         assertEquals(Terms.stem(other), Terms.stem(past));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"rising, climbed", "rise, soared", "falling, tumbled",
+            "fell, dropped", "declined, plunging"})
+    void should_stem_verbs_of_going_up_or_down_as_one(String one, String other) {
+        assertEquals(Terms.stem(other), Terms.stem(one));
+    }
+
+    @Test
+    void should_keep_going_up_and_going_down_apart() {
+        assertNotEquals(Terms.stem("rising"), Terms.stem("falling"));
     }
 
     @org.junit.jupiter.params.ParameterizedTest
