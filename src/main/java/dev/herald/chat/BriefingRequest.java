@@ -44,9 +44,12 @@ public record BriefingRequest(String topic, TimeWindow window) {
     /** "(any) (latest) news about X", "headlines on X", "updates on X", "what's the latest on X". */
     private static final Pattern ON_TOPIC = Pattern.compile("^(?:" + WHAT_IS + " |any |is there any |are there any )?"
             + "(?:the )?(?:latest|newest|recent|new)?(?: ?" + NEWS + ")? ?(?:about|on|regarding|concerning|from|with|in|for) (.+)$");
-    /** "anything new on X (since Friday)", "what's new with X". */
-    private static final Pattern ANYTHING_NEW = Pattern.compile("^(?:is there |are there )?(?:anything|something|what'?s|what is) "
-            + "(?:new|fresh|happening|latest) (?:on|about|with|from|regarding|in) (.+)$");
+    /**
+     * "anything new on X (since Friday)", "what's new with X", and "anything on X since Friday?" (searched as a
+     * question, it had got "I couldn't find this" and three headlines).
+     */
+    private static final Pattern ANYTHING_NEW = Pattern.compile("^(?:is there |are there )?(?:(?:anything|something|what'?s|what is) "
+            + "(?:new|fresh|happening|latest) (?:on|about|with|from|regarding|in)|(?:anything|something) (?:more )?(?:on|about|regarding)) (.+)$");
     /**
      * "Halcyon news", "latest Congo headlines", "Goma updates this week": a short topic before the news word. At most
      * four words and no question word, so "What is the news podcast called?" stays a question.

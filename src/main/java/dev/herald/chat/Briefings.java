@@ -373,6 +373,15 @@ public final class Briefings {
         String what = r.topic() == null ? "any articles" : "articles about " + r.topic();
         String text = r.window() == null ? "I don't have " + what + " yet."
                 : "I don't have " + what + " from " + span(r.window(), today) + ".";
+        if (r.topic() != null && r.window() != null) {
+            // ...but older news of it, said so, before the newest headlines of other stories: "anything on Haiti since
+            // Friday?" had been offered the library, the kettles and the probe, not Monday's Ruto call on Haiti
+            Answer before = brief(question, new BriefingRequest(r.topic(), null), asOf, Instant.MIN);
+            if (!before.abstained()) {
+                return new Answer(question, text + " " + before.text(), before.citations(), false, List.of(),
+                        before.evidence(), null);
+            }
+        }
         List<ArticleRef> newest = archive.latest(3, asOf);
         return new Answer(question, text, List.of(), true, newest, 0, null);
     }

@@ -142,6 +142,20 @@ class BriefingsTest {
     }
 
     @Test
+    void should_say_a_topic_has_nothing_new_and_give_its_latest_when_the_window_has_none_of_it() {
+        // given: Saturday 1 Feb; the only report on Haiti is Monday's Ruto call
+        Instant asOf = Instant.parse("2025-02-01T09:00:00Z");
+
+        // when
+        Answer a = herald.questions().ask("anything on Haiti since Friday?", asOf).answer();
+
+        // then
+        assertTrue(a.text().startsWith("I don't have articles about Haiti from 31 Jan – 1 Feb 2025."), a.text());
+        assertValidBriefing(a);
+        assertEquals(Set.of("ruto-rubio-call"), citedUrls(a), a.text());
+    }
+
+    @Test
     void should_cover_the_days_since_the_named_weekday_when_asked_for_anything_new_since_then() {
         // given: Thursday 30 Jan; "since Wednesday" is 29-30 Jan, so the 27 Jan Goma reports are out
         Instant asOf = Instant.parse("2025-01-30T18:00:00Z");
