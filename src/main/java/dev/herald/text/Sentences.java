@@ -22,7 +22,7 @@ public final class Sentences {
     // Words that end with a period without ending a sentence.
     private static final Set<String> ABBREVIATIONS = Set.of(
             "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "gov", "sen", "rep", "col", "lt", "sgt", "capt",
-            "u.s", "u.k", "u.n", "e.g", "i.e", "vs", "etc", "inc", "ltd", "co", "corp", "no", "jan", "feb", "mar",
+            "u.s", "u.k", "u.n", "e.g", "i.e", "vs", "v", "etc", "inc", "ltd", "co", "corp", "no", "jan", "feb", "mar",
             "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "d.c", "mt", "ft", "approx");
 
     // A terminator (. ! ? or an ellipsis), optional closing quotes/brackets, then whitespace.

@@ -23,6 +23,15 @@ class SentencesTest {
     }
 
     @Test
+    void should_not_split_a_case_name_at_its_v() {
+        // given: a 2022 answer had quoted "... since the Supreme Court overturned Roe v." and "Wade in June, ..."
+        String text = "The court overturned Roe v. Wade in June. Kansas voted on Tuesday.";
+
+        // when / then
+        assertEquals(List.of("The court overturned Roe v. Wade in June.", "Kansas voted on Tuesday."), Sentences.texts(text));
+    }
+
+    @Test
     void should_end_a_sentence_at_a_paragraph_break_and_keep_exact_offsets() {
         // given
         String text = "Crisis in Eastern DRC\n\nGunfire has raged since Sunday. \"All we hear are gunshots,\" he said.";
