@@ -3,7 +3,9 @@ package dev.herald.chat;
 import dev.herald.text.Terms;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -54,6 +56,20 @@ public final class FollowUps {
         String q = question.toLowerCase(Locale.ROOT).replaceAll("[?.!,…]+", " ").replaceAll("\\s+", " ").strip();
         return MORE.matcher(q).matches();
     }
+
+    /**
+     * "tell me more about the kettles", "more on the probe": a request to go on with a story it names (not "about it",
+     * which is {@link #asksForMore}), the story named; else empty.
+     */
+    public static Optional<String> moreAbout(String question) {
+        Matcher m = MORE_ABOUT.matcher(question.strip().toLowerCase(Locale.ROOT).replaceAll("[?!.]+$", ""));
+        if (!m.matches() || asksForMore(question)) return Optional.empty();
+        return Optional.of(m.group(1));
+    }
+
+    private static final Pattern MORE_ABOUT = Pattern.compile("(?:(?:and|ok|okay|so|please|can you|could you) )*"
+            + "(?:tell me more|more|more details|any more|anything more|what else)(?: about| on| of) (.+?)"
+            + "(?: please)?");
 
     /** Whether the question opens by going on from the last turn: "and ...", "what about ...", "more on ...". */
     public static boolean opensWithLeadIn(String question) {

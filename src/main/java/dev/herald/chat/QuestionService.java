@@ -351,6 +351,23 @@ public final class QuestionService {
             if (kept != null && kept.changed()) note = showingResultsFor(question);
         }
 
+        //    "tell me more about the kettles" goes on with the story found for what it names, from the first
+        //    sentence the reader has not seen: searched as it stands, after a briefing it quoted the recall's lead
+        //    just shown there
+        Optional<String> about = continuation == null ? Optional.empty() : FollowUps.moreAbout(question);
+        if (about.isPresent()) {
+            Reply found = searchAndAnswer(about.get(), about.get(), asOf, recent, false, start, AnswerProgress.NONE,
+                    null, note);
+            if (found.answer().abstained()) return found;
+            List<String> seen = recent.isEmpty() ? List.of() : recent.get(recent.size() - 1).shown();
+            Conversations.Turn story = new Conversations.Turn(question, found.searchText(),
+                    found.answer().citedArticleIds(), seen, asOf);
+            Answer more = withAliases(continuation.next(question, story));
+            if (note != null) more = more.withNoteFirst(note);
+            long end = System.nanoTime();
+            return new Reply(more, found.search(), false, found.searchText(), Map.of("answer", end - start, "total", end - start));
+        }
+
         // 3. A follow-up is searched together with the turn it follows, favouring the articles cited there. A
         //    question naming nothing ("how long will the trip take?" after the Halcyon launch) may be one too: it is
         //    read as a follow-up when that answers it from the thread's articles, else as a new question ("what is

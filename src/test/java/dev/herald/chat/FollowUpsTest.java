@@ -46,6 +46,16 @@ class FollowUpsTest {
     }
 
     @Test
+    void should_read_the_story_a_request_for_more_names() {
+        assertEquals(java.util.Optional.of("the kettles"), FollowUps.moreAbout("Tell me more about the kettles?"));
+        assertEquals(java.util.Optional.of("the probe"), FollowUps.moreAbout("more on the probe"));
+        assertEquals(java.util.Optional.of("goma"), FollowUps.moreAbout("ok, what else about Goma?".replace(",", "")));
+        // "about it" goes on with the story just told; a question is no request for more
+        assertTrue(FollowUps.moreAbout("tell me more about it").isEmpty());
+        assertTrue(FollowUps.moreAbout("How many more kettles were recalled?").isEmpty());
+    }
+
+    @Test
     void should_need_an_earlier_turn_only_for_a_question_that_points_back_and_names_nothing() {
         assertTrue(FollowUps.needsEarlierTurn("and how many were injured?"));
         assertTrue(FollowUps.needsEarlierTurn("when did it launch?"));

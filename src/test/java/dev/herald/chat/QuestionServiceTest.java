@@ -619,6 +619,23 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_go_on_with_the_story_a_request_for_more_names_after_a_briefing() {
+        // given
+        QuestionService q = herald.questions();
+        Reply latest = q.ask("chat-more-about", "What's the latest?", AS_OF);
+
+        // when
+        Reply kettles = q.ask("chat-more-about", "tell me more about the kettles", AS_OF);
+
+        // then: the recall, from what the briefing did not show
+        assertFalse(kettles.answer().abstained(), kettles.answer().text());
+        assertTrue(kettles.answer().citations().stream().allMatch(c -> c.article().url().contains("kettle")),
+                kettles.answer().text());
+        Set<String> shown = new HashSet<>(quotes(latest));
+        for (String s : quotes(kettles)) assertTrue(shown.add(s), "repeated: " + s);
+    }
+
+    @Test
     void should_say_the_whole_story_is_told_when_no_sentence_is_left_to_show() {
         // given
         QuestionService q = herald.questions();
