@@ -388,6 +388,14 @@ public final class QuestionService {
                 Set<String> thread = previous.get().citedArticles();
                 if (threaded.followUp() && !threaded.answer().abstained()
                         && threaded.answer().citations().stream().anyMatch(c -> thread.contains(c.article().id()))) {
+                    // ...unless it names a thing the thread's headlines do not and another story's headline does: "How
+                    // long is the tram line?" after the library (which mentions "the new tram line" once) got the
+                    // library's "flood barriers that can be raised within an hour"
+                    if (FollowUps.namesAThing(question) && !headlinesName(threaded, thread, question)) {
+                        Reply alone = searchAndAnswer(question, asked, asOf, recent, false, start, progress, fixed, note);
+                        if (!alone.answer().abstained()
+                                && headlinesName(alone, alone.answer().citedArticleIds(), question)) return alone;
+                    }
                     return threaded;
                 }
                 // "how long since their last trophy?" points back: on its own it got the coffee price's "two years"
@@ -511,6 +519,18 @@ public final class QuestionService {
         if (recent.isEmpty()) return Optional.empty();
         Conversations.Turn last = recent.get(recent.size() - 1);
         return last.citedArticles().isEmpty() ? Optional.empty() : Optional.of(last);
+    }
+
+    /** Whether a headline of these articles, as the reply's search retrieved them, names the question's own subject. */
+    private boolean headlinesName(Reply reply, Set<String> articleIds, String question) {
+        if (idf == null) return false;
+        Subject own = Subject.of(question, null, idf);
+        if (own.isEmpty()) return false;
+        Set<String> stems = new HashSet<>();
+        for (var chunk : reply.search().chunks()) {
+            if (articleIds.contains(chunk.article().id())) stems.addAll(Terms.contentStems(chunk.article().title()));
+        }
+        return own.touches(stems);
     }
 
     /** Whether some retrieved passage holds the word (as a word form: "Goma" in "Goma's"). */

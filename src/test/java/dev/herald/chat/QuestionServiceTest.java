@@ -636,6 +636,25 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_leave_the_thread_for_a_thing_another_story_is_headlined_about() {
+        // given: the library report mentions "the new tram line" once
+        QuestionService q = herald.questions();
+        Instant asOf = Instant.parse("2025-02-01T09:00:00Z");
+        q.ask("chat-tram", "When did the Lindenport library reopen?", asOf);
+
+        // when
+        Reply tram = q.ask("chat-tram", "How long is the tram line?", asOf);
+        Reply repairs = q.ask("chat-repairs-after-library", "When did the Lindenport library reopen?", asOf);
+        Reply cost = q.ask("chat-repairs-after-library", "how much did the repairs cost?", asOf);
+
+        // then: the tram line's length; the library's own repairs stay in its thread
+        assertFalse(repairs.answer().abstained(), repairs.answer().text());
+        assertTrue(tram.answer().text().contains("9.4-kilometre"), tram.answer().text());
+        assertTrue(repairs.answer().citations().get(0).article().url().contains("library"), repairs.answer().text());
+        assertTrue(cost.answer().text().contains("8.5 million"), cost.answer().text());
+    }
+
+    @Test
     void should_say_the_whole_story_is_told_when_no_sentence_is_left_to_show() {
         // given
         QuestionService q = herald.questions();
