@@ -435,16 +435,24 @@ public final class QuestionService {
      * has none ("and how many were injured?") or no word rarity is known.
      */
     private boolean mentionsOwnSubject(Reply reply, Set<String> articleIds, String question) {
-        if (idf == null) return true;
+        return ownSubjectIn(reply, articleIds, question, true).orElse(true);
+    }
+
+    /**
+     * Whether the question's own subject is in these articles' headlines (and passages, if asked), as the reply's
+     * search retrieved them; empty when the question has none or no word rarity is known.
+     */
+    private Optional<Boolean> ownSubjectIn(Reply reply, Set<String> articleIds, String question, boolean passages) {
+        if (idf == null) return Optional.empty();
         Subject own = Subject.of(question, null, idf);
-        if (own.isEmpty()) return true;
+        if (own.isEmpty()) return Optional.empty();
         Set<String> stems = new HashSet<>();
         for (var chunk : reply.search().chunks()) {
             if (!articleIds.contains(chunk.article().id())) continue;
-            stems.addAll(dev.herald.text.Terms.contentStems(chunk.article().title()));
-            stems.addAll(dev.herald.text.Terms.contentStems(chunk.text()));
+            stems.addAll(Terms.contentStems(chunk.article().title()));
+            if (passages) stems.addAll(Terms.contentStems(chunk.text()));
         }
-        return own.touches(stems);
+        return Optional.of(own.touches(stems));
     }
 
     /** A notice instead of an answer (it abstains), with the headlines closest to the question. */
@@ -523,14 +531,7 @@ public final class QuestionService {
 
     /** Whether a headline of these articles, as the reply's search retrieved them, names the question's own subject. */
     private boolean headlinesName(Reply reply, Set<String> articleIds, String question) {
-        if (idf == null) return false;
-        Subject own = Subject.of(question, null, idf);
-        if (own.isEmpty()) return false;
-        Set<String> stems = new HashSet<>();
-        for (var chunk : reply.search().chunks()) {
-            if (articleIds.contains(chunk.article().id())) stems.addAll(Terms.contentStems(chunk.article().title()));
-        }
-        return own.touches(stems);
+        return ownSubjectIn(reply, articleIds, question, false).orElse(false);
     }
 
     /** Whether some retrieved passage holds the word (as a word form: "Goma" in "Goma's"). */
