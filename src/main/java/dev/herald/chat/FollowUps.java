@@ -135,13 +135,22 @@ public final class FollowUps {
      * the reader was asked "Which story do you mean?" about a question that says it.
      */
     static boolean namesAThing(String question) {
+        return !thingsNamed(question).isEmpty();
+    }
+
+    /**
+     * The words that name a thing in the question: after a determiner ("the new tram line": new, tram), or the topic
+     * after a lead-in ("what about coffee prices?": coffee, prices); empty when it names none this way.
+     */
+    public static Set<String> thingsNamed(String question) {
+        Set<String> out = new java.util.LinkedHashSet<>();
         // "what about coffee prices?": the topic after the lead-in needs no determiner. As a first message it had
         // been asked "Which story do you mean?"
         var topic = TOPIC.matcher(question.strip().toLowerCase(Locale.ROOT));
         if (topic.matches()) {
             for (String w : Terms.tokens(topic.group(1))) {
                 if (w.length() >= 3 && !PLACEHOLDERS.contains(w) && !REFERRING.contains(w) && !QUESTION_WORDS.contains(w)
-                        && !Terms.STOP_WORDS.contains(w)) return true;
+                        && !Terms.STOP_WORDS.contains(w)) out.add(w);
             }
         }
         var m = DETERMINED.matcher(question.toLowerCase(Locale.ROOT));
@@ -150,10 +159,10 @@ public final class FollowUps {
                 String w = m.group(g);
                 if (w == null || PLACEHOLDERS.contains(w) || REFERRING.contains(w) || QUESTION_WORDS.contains(w)
                         || Terms.STOP_WORDS.contains(w)) break;
-                if (w.length() >= 3) return true;
+                if (w.length() >= 3) out.add(w);
             }
         }
-        return false;
+        return out;
     }
 
     /**

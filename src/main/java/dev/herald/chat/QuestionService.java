@@ -391,12 +391,9 @@ public final class QuestionService {
                     // ...unless it names a thing the thread's headlines do not and another story's headline does: "How
                     // long is the tram line?" after the library (which mentions "the new tram line" once) got the
                     // library's "flood barriers that can be raised within an hour"
-                    if (FollowUps.namesAThing(question) && !headlinesName(threaded, thread, question)) {
-                        Reply alone = searchAndAnswer(question, asked, asOf, recent, false, start, progress, fixed, note);
-                        if (!alone.answer().abstained()
-                                && headlinesName(alone, alone.answer().citedArticleIds(), question)) return alone;
-                    }
-                    return threaded;
+                    if (!headlinesMiss(threaded, question)) return threaded;
+                    Reply alone = searchAndAnswer(question, asked, asOf, recent, false, start, progress, fixed, note);
+                    return headlined(alone, question) ? alone : threaded;
                 }
                 // "how long since their last trophy?" points back: on its own it got the coffee price's "two years"
                 if (FollowUps.refersBack(question)) return threaded;
@@ -415,7 +412,13 @@ public final class QuestionService {
             // many were injured?" after Goma got the Goma toll), the reader has moved on: it is asked on its own
             boolean elsewhere = !threaded.answer().abstained()
                     && !mentionsOwnSubject(threaded, threaded.answer().citedArticleIds(), question);
-            if (!threaded.answer().abstained() && !elsewhere) return threaded;
+            if (!threaded.answer().abstained() && !elsewhere) {
+                // (nor from a story that mentions it in passing: "what about the new tram line?" after the library
+                // got the library's reading room, open later "near the new tram line")
+                if (!headlinesMiss(threaded, question)) return threaded;
+                Reply alone = searchAndAnswer(question, asked, asOf, recent, false, start, progress, fixed, note);
+                return headlined(alone, question) ? alone : threaded;
+            }
             // but "and the rebels, who leads them?" that the thread cannot answer is not asked of any story with a
             // leader: only when the thread's articles do not mention what it names ("and the tram, how long is it?"
             // after the Halcyon launch)
@@ -435,24 +438,16 @@ public final class QuestionService {
      * has none ("and how many were injured?") or no word rarity is known.
      */
     private boolean mentionsOwnSubject(Reply reply, Set<String> articleIds, String question) {
-        return ownSubjectIn(reply, articleIds, question, true).orElse(true);
-    }
-
-    /**
-     * Whether the question's own subject is in these articles' headlines (and passages, if asked), as the reply's
-     * search retrieved them; empty when the question has none or no word rarity is known.
-     */
-    private Optional<Boolean> ownSubjectIn(Reply reply, Set<String> articleIds, String question, boolean passages) {
-        if (idf == null) return Optional.empty();
+        if (idf == null) return true;
         Subject own = Subject.of(question, null, idf);
-        if (own.isEmpty()) return Optional.empty();
+        if (own.isEmpty()) return true;
         Set<String> stems = new HashSet<>();
         for (var chunk : reply.search().chunks()) {
             if (!articleIds.contains(chunk.article().id())) continue;
             stems.addAll(Terms.contentStems(chunk.article().title()));
-            if (passages) stems.addAll(Terms.contentStems(chunk.text()));
+            stems.addAll(Terms.contentStems(chunk.text()));
         }
-        return Optional.of(own.touches(stems));
+        return own.touches(stems);
     }
 
     /** A notice instead of an answer (it abstains), with the headlines closest to the question. */
@@ -529,9 +524,36 @@ public final class QuestionService {
         return last.citedArticles().isEmpty() ? Optional.empty() : Optional.of(last);
     }
 
-    /** Whether a headline of these articles, as the reply's search retrieved them, names the question's own subject. */
-    private boolean headlinesName(Reply reply, Set<String> articleIds, String question) {
-        return ownSubjectIn(reply, articleIds, question, false).orElse(false);
+    /**
+     * Whether the reply's headlines miss what the question names ("the new tram line"): a story that mentions it only
+     * in passing, so one headlined about it, asked on its own, may be what is meant. The determined words, not the
+     * question's rarest ones, which in "and the library, when is it open till?" include "open", in the tram line's
+     * headline.
+     */
+    private static boolean headlinesMiss(Reply reply, String question) {
+        Set<String> named = namedStems(question);
+        return !named.isEmpty() && !headlinesHold(reply, named);
+    }
+
+    /** Whether the reply answers from a story whose headline holds what the question names. */
+    private static boolean headlined(Reply reply, String question) {
+        Set<String> named = namedStems(question);
+        return !reply.answer().abstained() && !named.isEmpty() && headlinesHold(reply, named);
+    }
+
+    private static Set<String> namedStems(String question) {
+        Set<String> out = new HashSet<>();
+        for (String w : FollowUps.thingsNamed(question)) out.add(Terms.stem(w));
+        return out;
+    }
+
+    private static boolean headlinesHold(Reply reply, Set<String> stems) {
+        Set<String> ids = reply.answer().citedArticleIds();
+        for (var chunk : reply.search().chunks()) {
+            if (ids.contains(chunk.article().id())
+                    && !java.util.Collections.disjoint(Terms.contentStems(chunk.article().title()), stems)) return true;
+        }
+        return false;
     }
 
     /** Whether some retrieved passage holds the word (as a word form: "Goma" in "Goma's"). */

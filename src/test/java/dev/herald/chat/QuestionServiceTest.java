@@ -655,6 +655,34 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_turn_to_the_story_headlined_about_what_a_lead_in_names_and_back() {
+        // given: the library report mentions "the new tram line" once; the tram line's headline says "opens"
+        QuestionService q = herald.questions();
+        Instant asOf = Instant.parse("2025-02-01T09:00:00Z");
+        Reply library = q.ask("chat-lead-in", "is the lindenport library open again?", asOf);
+
+        // when
+        Reply tram = q.ask("chat-lead-in", "what about the new tram line?", asOf);
+        Reply cost = q.ask("chat-lead-in", "how much did it cost?", asOf);
+        Reply back = q.ask("chat-lead-in", "and the library, when is it open till?", asOf);
+
+        // then
+        assertTrue(library.answer().text().contains("reopened to the public"), library.answer().text());
+        assertTrue(tram.answer().citations().stream().allMatch(c -> c.article().url().contains("tram")), tram.answer().text());
+        assertTrue(cost.answer().text().contains("310 million"), cost.answer().text());
+        assertTrue(back.answer().citations().stream().allMatch(c -> c.article().url().contains("library")), back.answer().text());
+    }
+
+    @Test
+    void should_name_a_role_holder_qualified_by_the_side_the_headline_names() {
+        // when
+        Reply keeper = herald.questions().ask("Who was the goalkeeper in the Harbour Cup final?", AS_OF);
+
+        // then
+        assertTrue(keeper.answer().text().contains("Lena Brandt"), keeper.answer().text());
+    }
+
+    @Test
     void should_say_the_whole_story_is_told_when_no_sentence_is_left_to_show() {
         // given
         QuestionService q = herald.questions();

@@ -18,7 +18,8 @@ class TermsTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"said, say", "said, says", "spoke, speaking", "won, wins",
-            "won, winning", "met, meeting", "led, leads", "told, tells", "wrote, writes"})
+            "won, winning", "met, meeting", "led, leads", "told, tells", "wrote, writes", "reopened, open",
+            "rebuilt, builds"})
     void should_stem_an_irregular_past_form_as_its_verb(String past, String other) {
         assertEquals(Terms.stem(other), Terms.stem(past));
     }
