@@ -45,11 +45,11 @@ public record BriefingRequest(String topic, TimeWindow window) {
     private static final Pattern ON_TOPIC = Pattern.compile("^(?:" + WHAT_IS + " |any |is there any |are there any )?"
             + "(?:the )?(?:latest|newest|recent|new)?(?: ?" + NEWS + ")? ?(?:about|on|regarding|concerning|from|with|in|for) (.+)$");
     /**
-     * "anything new on X (since Friday)", "what's new with X", and "anything on X since Friday?" (searched as a
-     * question, it had got "I couldn't find this" and three headlines).
+     * "anything new on X (since Friday)", "what's new with X", "what's going on in X", and "anything on X since
+     * Friday?" (searched as questions, the last two had got "I couldn't find this" and three headlines).
      */
     private static final Pattern ANYTHING_NEW = Pattern.compile("^(?:is there |are there )?(?:(?:anything|something|what'?s|what is) "
-            + "(?:new|fresh|happening|latest) (?:on|about|with|from|regarding|in)|(?:anything|something) (?:more )?(?:on|about|regarding)) (.+)$");
+            + "(?:new|fresh|happening|been happening|going on|latest) (?:on|about|with|from|regarding|in)|(?:anything|something) (?:more )?(?:on|about|regarding)) (.+)$");
     /**
      * "Halcyon news", "latest Congo headlines", "Goma updates this week": a short topic before the news word. At most
      * four words and no question word, so "What is the news podcast called?" stays a question.

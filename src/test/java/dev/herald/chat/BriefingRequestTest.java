@@ -42,6 +42,8 @@ class BriefingRequestTest {
         BriefingRequest since = detect("Anything new on Goma since Friday?");
         assertEquals("Goma", since.topic());
         assertEquals(new TimeWindow(LocalDate.of(2025, 1, 24), TODAY, "since friday"), since.window());
+        assertEquals("goma", detect("whats going on in goma").topic());
+        assertEquals("Congo", detect("What's been happening in Congo?").topic());
         BriefingRequest plain = detect("anything on Haiti since Friday?");
         assertEquals("Haiti", plain.topic());
         assertEquals(LocalDate.of(2025, 1, 24), plain.window().from());
