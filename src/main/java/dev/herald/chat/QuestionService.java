@@ -158,6 +158,20 @@ public final class QuestionService {
                 r, asOf), asked, r);
     }
 
+    /**
+     * As {@link #latest(String, Instant)}, remembered as the conversation's turn: "tell me more" after "/latest goma"
+     * had gone on with (or said it had told all of) the story before the command.
+     */
+    public Answer latest(String conversation, String topic, Instant asOf) {
+        Answer brief = latest(topic, asOf);
+        List<Conversations.Turn> recent = conversations.recent(conversation);
+        List<String> shown = new ArrayList<>(recent.isEmpty() ? List.of() : recent.get(recent.size() - 1).shown());
+        for (Citation c : brief.citations()) shown.addAll(c.quotes());
+        conversations.remember(conversation, brief.question(), topic == null ? "" : topic.strip(),
+                new java.util.LinkedHashSet<>(brief.citedArticleIds()), shown);
+        return brief;
+    }
+
     /** The briefing's topic as the archive spells it ("Harbor Cup news" is news about the Harbour Cup). */
     private BriefingRequest spelt(BriefingRequest r) {
         if (r.topic() == null || spelling == null) return r;

@@ -113,7 +113,7 @@ final class ChatCommand implements Callable<Integer> {
                 out.println();
                 java.util.OptionalInt count = ChatCommands.headlineCount(args);
                 out.println(count.isPresent() ? headlines(herald, count.getAsInt(), now)
-                        : PlainTextFormatter.format(herald.questions().latest(args, now)));
+                        : PlainTextFormatter.format(herald.questions().latest(conversation, args, now)));
                 out.println();
             }
             case "sources" -> out.println(sources(herald));

@@ -141,9 +141,9 @@ final class BotTexts {
     }
 
     /** {@code /latest [topic]}: the briefing the console gives too; {@code /latest N} lists the N newest headlines. */
-    String latest(String args) {
+    String latest(String conversation, String args) {
         java.util.OptionalInt count = ChatCommands.headlineCount(args);
-        if (count.isEmpty()) return TelegramHtml.answer(questions.latest(args, clock.instant()));
+        if (count.isEmpty()) return TelegramHtml.answer(questions.latest(conversation, args, clock.instant()));
         if (count.getAsInt() < 1) return TelegramHtml.escape(ChatCommands.HEADLINE_COUNT_HINT);
         int n = count.getAsInt();
         List<ArticleRef> refs = store.latest(n, clock.instant());

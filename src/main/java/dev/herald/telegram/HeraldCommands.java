@@ -33,7 +33,7 @@ final class HeraldCommands {
         list.add(reader("ask", in -> in.args().isEmpty()
                 ? say(replies, in.message(), "Ask me a question after /ask, for example: /ask Who controls Goma?")
                 : answering.answer(in.message(), in.args())));
-        list.add(reader("latest", in -> say(replies, in.message(), texts.latest(in.args()))));
+        list.add(reader("latest", in -> say(replies, in.message(), texts.latest(Incoming.conversation(in.message()), in.args()))));
         list.add(reader("sources", in -> say(replies, in.message(), texts.sources())));
         list.add(reader("new", in -> {
             conversations.reset(Incoming.conversation(in.message()));

@@ -683,6 +683,26 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_go_on_with_the_latest_commands_story_when_asked_for_more_after_it() {
+        // given: a thread on the kettles, then the command
+        QuestionService q = herald.questions();
+        q.ask("chat-latest-more", "How many kettles did Brightwell recall?", AS_OF);
+        var briefing = q.latest("chat-latest-more", "Goma", AS_OF);
+
+        // when
+        Reply more = q.ask("chat-latest-more", "tell me more", AS_OF);
+
+        // then: Goma, from what the briefing did not show
+        assertFalse(more.answer().abstained(), more.answer().text());
+        assertTrue(more.answer().text().contains("Goma") || more.answer().citations().get(0).article().url().contains("goma")
+                || more.answer().citations().get(0).article().url().contains("eac"), more.answer().text());
+        Set<String> shown = new HashSet<>();
+        for (var c : briefing.citations()) shown.addAll(c.quotes());
+        for (String s : quotes(more)) assertTrue(shown.add(s), "repeated: " + s);
+        assertFalse(more.answer().citations().get(0).article().url().contains("kettle"), more.answer().text());
+    }
+
+    @Test
     void should_say_the_whole_story_is_told_when_no_sentence_is_left_to_show() {
         // given
         QuestionService q = herald.questions();
