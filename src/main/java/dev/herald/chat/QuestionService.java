@@ -234,7 +234,9 @@ public final class QuestionService {
             // searched with the question that began it
             cited.addAll(recent.get(recent.size() - 1).citedArticles());
         }
-        if (reply.answer().abstained() && reply.followUp()) {
+        // (and an unanswered new question names no story to refer to: after "what's the weather in lindenport
+        // tomorrow?" got "I couldn't find this", "when will it get there?" had lost the probe it asked about before)
+        if (reply.answer().abstained() && !recent.isEmpty() && (reply.followUp() || cited.isEmpty())) {
             // keep the thread: the next follow-up still refers to the earlier topic, searched as it was. Remembering
             // the unanswered question's words as well ("latest on Halcyon is it crewed? when is the landing?") made
             // each later follow-up's carried subject wider, and one abstention led to the next.

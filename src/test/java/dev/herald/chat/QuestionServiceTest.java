@@ -703,6 +703,23 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_keep_the_story_through_a_new_question_the_archive_cannot_answer() {
+        // given
+        QuestionService q = herald.questions();
+        q.ask("chat-weather", "What is the Halcyon probe carrying?", AS_OF);
+        Reply weather = q.ask("chat-weather", "what's the weather in lindenport tomorrow?", AS_OF);
+
+        // when
+        Reply there = q.ask("chat-weather", "when will it get there?", AS_OF);
+
+        // then
+        assertTrue(weather.answer().abstained(), weather.answer().text());
+        assertFalse(there.answer().abstained(), there.answer().text());
+        assertTrue(there.answer().citations().stream().allMatch(c -> c.article().url().contains("halcyon")),
+                there.answer().text());
+    }
+
+    @Test
     void should_say_the_whole_story_is_told_when_no_sentence_is_left_to_show() {
         // given
         QuestionService q = herald.questions();
