@@ -148,9 +148,11 @@ public final class ExtractiveAnswerer implements Answerer {
         // A follow-up naming nothing itself ("who leads them?" after "Who controls Goma now?") asks about the story
         // discussed: a sentence from an article the thread did not cite must name that story's subject itself. Judged
         // by article alone, the summit report (it mentions Goma) answered with "the stabilisation efforts Nairobi
-        // leads in East Africa", which is not about the rebels. Nor is following a sentence that names it enough:
-        // "how much did it cost?" after the tram line got the library's repair bill, the sentence after the library's
-        // "near the new tram line".
+        // leads in East Africa", which is not about the rebels. Following a sentence that names it is enough only for
+        // a question that does not point back with a pronoun: "how much did it cost?" after the tram line got the
+        // library's repair bill, the sentence after the library's "near the new tram line"; "who is the mayor?" after
+        // the Lindenport library is answered by "Mayor Ilse Varga cut a ribbon", after "Lindenport opened its new
+        // Line 7 tram".
         Set<String> thread = q.subject().hasNames() ? Set.of() : request.threadArticles();
 
         // 3. Score every sentence of the passages retrieval gave (the top results and their context)
@@ -212,6 +214,9 @@ public final class ExtractiveAnswerer implements Answerer {
                     ? Terms.contentStems(c.article().title()) : Set.of();
             if (roleUnnamed.contains(c.article().id())) continue;
             boolean aboutSubject = onSubject.getOrDefault(c.article().id(), 0.0) >= SUBJECT_MIN;
+            // (whether a report the thread did not cite may answer by context: a question pointing back with a
+            // pronoun means the thread's story itself)
+            boolean contextAllowed = !thread.isEmpty() && !thread.contains(c.article().id()) && !Terms.pointsBack(q.text());
             double echoed = 0; // coverage of the sentence just before, if it only restated the question
             Set<String> previous = Set.of(); // content stems of the sentence before
             int order = -1; // the sentence's place in its passage
@@ -251,7 +256,8 @@ public final class ExtractiveAnswerer implements Answerer {
                     if (e.getKey().equals(q.measured())) askedMeasure += w;
                 }
                 boolean offThread = !thread.isEmpty() && !thread.contains(c.article().id())
-                        && !q.subject().touchesCarried(stems);
+                        && !q.subject().touchesCarried(stems)
+                        && !(contextAllowed && q.subject().touchesCarried(previous));
                 previous = stems;
                 boolean echo = novelty(stems, q.weights().keySet()) < 0.25;
                 // A sentence that restates the question (often the one a quiz question was written from) is

@@ -78,12 +78,10 @@ public final class FollowUps {
 
     /** Whether the question points back with a pronoun ("who leads them?", "what did she say?", "when did it launch?"). */
     public static boolean refersBack(String question) {
-        for (String t : Terms.tokens(question)) if (POINTING.contains(t)) return true;
-        return false;
+        return Terms.pointsBack(question);
     }
 
-    private static final Set<String> POINTING = Set.of("they", "them", "their", "it", "its", "he", "she", "him", "his",
-            "her", "those", "these");
+    private static final Set<String> POINTING = Terms.POINTING;
 
     /**
      * Whether the question goes on from something said before and names nothing itself: it opens that way ("and how

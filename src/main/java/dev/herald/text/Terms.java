@@ -255,6 +255,16 @@ public final class Terms {
         return w;
     }
 
+    /** The pronouns that point back to something said before ("who leads them?", "when did it launch?"). */
+    public static final Set<String> POINTING = Set.of("they", "them", "their", "it", "its", "he", "she", "him", "his",
+            "her", "those", "these");
+
+    /** Whether the text has a pronoun pointing back ({@link #POINTING}). */
+    public static boolean pointsBack(String text) {
+        for (String t : tokens(text)) if (POINTING.contains(t)) return true;
+        return false;
+    }
+
     /**
      * The text with each run of whitespace (line breaks of the source included) as one space, stripped: how a
      * quoted sentence is compared with its article and with quotes shown before, whatever the wrapping.

@@ -671,6 +671,10 @@ class QuestionServiceTest {
         assertTrue(tram.answer().citations().stream().allMatch(c -> c.article().url().contains("tram")), tram.answer().text());
         assertTrue(cost.answer().text().contains("310 million"), cost.answer().text());
         assertTrue(back.answer().citations().stream().allMatch(c -> c.article().url().contains("library")), back.answer().text());
+
+        // and a named role of the story's city, from a report the thread did not cite
+        Reply mayor = q.ask("chat-lead-in", "who is the mayor?", asOf);
+        assertTrue(mayor.answer().text().contains("Ilse Varga"), mayor.answer().text());
     }
 
     @Test
