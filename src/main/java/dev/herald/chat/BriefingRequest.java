@@ -42,7 +42,7 @@ public record BriefingRequest(String topic, TimeWindow window) {
     private static final Pattern HAPPENED = Pattern.compile("^what(?:'?s| has| have)? (?:been )?(?:happened|happening"
             + "|going on)(?: (?:in the world|in the news|around the world))?(?: " + WHEN + ")?$");
     /** "(any) (latest) news about X", "headlines on X", "updates on X", "what's the latest on X". */
-    private static final Pattern ON_TOPIC = Pattern.compile("^(?:" + WHAT_IS + " |any |is there any |are there any )?"
+    private static final Pattern ON_TOPIC = Pattern.compile("^(?:" + WHAT_IS + " |any |is there (?:any )?|are there (?:any )?)?"
             + "(?:the )?(?:latest|newest|recent|new)?(?: ?" + NEWS + ")? ?(?:about|on|regarding|concerning|from|with|in|for) (.+)$");
     /**
      * "anything new on X (since Friday)", "what's new with X", "what's going on in X", and "anything on X since

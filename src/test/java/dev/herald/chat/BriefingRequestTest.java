@@ -43,6 +43,7 @@ class BriefingRequestTest {
         assertEquals("Goma", since.topic());
         assertEquals(new TimeWindow(LocalDate.of(2025, 1, 24), TODAY, "since friday"), since.window());
         assertEquals("goma", detect("whats going on in goma").topic());
+        assertEquals("nairobi", detect("is there news from nairobi?").topic());
         assertEquals("Congo", detect("What's been happening in Congo?").topic());
         BriefingRequest plain = detect("anything on Haiti since Friday?");
         assertEquals("Haiti", plain.topic());
