@@ -44,6 +44,7 @@ public final class CitationCheck {
                 out.add("[" + c.n() + "] cites article " + c.article().id() + ", which is not stored");
                 continue;
             }
+            // whitespace differences (line wrapping) do not make a quote different
             String stored = Terms.squashSpace(a.get().text());
             for (String q : c.quotes()) {
                 if (!stored.contains(Terms.squashSpace(q))) out.add("[" + c.n() + "] quote not found in the article: " + q);
@@ -61,7 +62,6 @@ public final class CitationCheck {
         return out;
     }
 
-    /** Whitespace differences (line wrapping) do not make a quote different. */
     public boolean valid(Answer answer) {
         return problems(answer).isEmpty();
     }

@@ -204,6 +204,9 @@ public final class ExtractiveAnswerer implements Answerer {
     private static List<Candidate> scored(AskedQuestion q, List<RetrievedChunk> evidence, Map<String, Double> onSubject,
                                           Set<String> roleUnnamed, Set<String> thread) {
         double topScore = evidence.get(0).score();
+        // (whether a report the thread did not cite may answer by context: a question pointing back with a pronoun
+        // means the thread's story itself)
+        boolean pointsBack = Terms.pointsBack(q.text());
         List<Candidate> candidates = new ArrayList<>();
         Set<String> seenSentences = new HashSet<>();
         for (int rank = 0; rank < evidence.size(); rank++) {
@@ -214,9 +217,7 @@ public final class ExtractiveAnswerer implements Answerer {
                     ? Terms.contentStems(c.article().title()) : Set.of();
             if (roleUnnamed.contains(c.article().id())) continue;
             boolean aboutSubject = onSubject.getOrDefault(c.article().id(), 0.0) >= SUBJECT_MIN;
-            // (whether a report the thread did not cite may answer by context: a question pointing back with a
-            // pronoun means the thread's story itself)
-            boolean contextAllowed = !thread.isEmpty() && !thread.contains(c.article().id()) && !Terms.pointsBack(q.text());
+            boolean contextAllowed = !thread.isEmpty() && !thread.contains(c.article().id()) && !pointsBack;
             double echoed = 0; // coverage of the sentence just before, if it only restated the question
             Set<String> previous = Set.of(); // content stems of the sentence before
             int order = -1; // the sentence's place in its passage
@@ -403,7 +404,7 @@ public final class ExtractiveAnswerer implements Answerer {
             quotes.computeIfAbsent(a.id(), id -> new ArrayList<>()).add(c.text());
             if (text.length() > 0) text.append(' ');
             // line breaks inside a paragraph are layout, not content: show the sentence on one line
-            text.append(c.text().replaceAll("\\s+", " ")).append(" [").append(n).append(']');
+            text.append(Terms.squashSpace(c.text())).append(" [").append(n).append(']');
         }
         List<Citation> citations = new ArrayList<>();
         numbers.forEach((id, n) -> citations.add(new Citation(n, articles.get(id), quotes.get(id))));

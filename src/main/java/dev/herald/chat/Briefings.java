@@ -316,9 +316,9 @@ public final class Briefings {
      */
     static List<String> leadSentences(Article a, int max) {
         List<String> out = new ArrayList<>();
-        String title = a.title() == null ? "" : a.title().replaceAll("\\s+", " ").strip();
+        String title = a.title() == null ? "" : Terms.squashSpace(a.title());
         for (String s : Sentences.texts(a.text())) {
-            String flat = s.replaceAll("\\s+", " ").strip();
+            String flat = Terms.squashSpace(s);
             if (flat.equalsIgnoreCase(title) || Terms.wordCount(flat) < 8 || Terms.wordCount(flat) > 60) continue;
             if (!flat.matches("(?s).*[.!?\"'”’)]$")) continue;
             out.add(flat);

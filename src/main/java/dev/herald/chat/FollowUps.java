@@ -36,7 +36,7 @@ public final class FollowUps {
         // it was searched with Goma and abstained
         boolean pointsOut = refersBeyondItself(question);
         for (String t : Terms.tokens(q)) {
-            if (REFERRING.contains(t) && !"the".equals(t) && (pointsOut || !POINTING.contains(t))) refers = true;
+            if (REFERRING.contains(t) && !"the".equals(t) && (pointsOut || !Terms.POINTING.contains(t))) refers = true;
             if (!Terms.STOP_WORDS.contains(t) && !QUESTION_WORDS.contains(t)) content++;
         }
         // "how many were hurt?" names nothing; "who leads them?" points back
@@ -81,8 +81,6 @@ public final class FollowUps {
         return Terms.pointsBack(question);
     }
 
-    private static final Set<String> POINTING = Terms.POINTING;
-
     /**
      * Whether the question goes on from something said before and names nothing itself: it opens that way ("and how
      * many were hurt?", "what about the others?") or is a follow-up pointing back ("who leads them?", "what did she
@@ -107,7 +105,7 @@ public final class FollowUps {
         boolean contentBefore = false;
         for (int i = 0; i < tokens.size(); i++) {
             String t = tokens.get(i);
-            if (POINTING.contains(t)) {
+            if (Terms.POINTING.contains(t)) {
                 boolean possessive = POSSESSIVE.contains(t) && i + 1 < tokens.size();
                 if (!possessive || !contentBefore) return true;
             } else if (!Terms.STOP_WORDS.contains(t) && !QUESTION_WORDS.contains(t) && !REFERRING.contains(t)
@@ -146,21 +144,23 @@ public final class FollowUps {
         // been asked "Which story do you mean?"
         var topic = TOPIC.matcher(question.strip().toLowerCase(Locale.ROOT));
         if (topic.matches()) {
-            for (String w : Terms.tokens(topic.group(1))) {
-                if (w.length() >= 3 && !PLACEHOLDERS.contains(w) && !REFERRING.contains(w) && !QUESTION_WORDS.contains(w)
-                        && !Terms.STOP_WORDS.contains(w)) out.add(w);
-            }
+            for (String w : Terms.tokens(topic.group(1))) if (w.length() >= 3 && namesSomething(w)) out.add(w);
         }
         var m = DETERMINED.matcher(question.toLowerCase(Locale.ROOT));
         while (m.find()) {
             for (int g = 1; g <= 2; g++) {
                 String w = m.group(g);
-                if (w == null || PLACEHOLDERS.contains(w) || REFERRING.contains(w) || QUESTION_WORDS.contains(w)
-                        || Terms.STOP_WORDS.contains(w)) break;
+                if (w == null || !namesSomething(w)) break;
                 if (w.length() >= 3) out.add(w);
             }
         }
         return out;
+    }
+
+    /** Whether the word can name a thing: not a placeholder, pronoun, question word or stop word. */
+    private static boolean namesSomething(String w) {
+        return !PLACEHOLDERS.contains(w) && !REFERRING.contains(w) && !QUESTION_WORDS.contains(w)
+                && !Terms.STOP_WORDS.contains(w);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.herald.chat;
 
+import dev.herald.text.Terms;
 import dev.herald.article.Article;
 import dev.herald.article.ArticleChunks;
 import dev.herald.article.ArticleRef;
@@ -208,7 +209,7 @@ public final class Follows {
         List<String> lead = Briefings.leadSentences(a, 1);
         if (!lead.isEmpty()) return lead.get(0);
         List<String> sentences = Sentences.texts(a.text());
-        return sentences.isEmpty() ? "" : sentences.get(0).replaceAll("\\s+", " ").strip();
+        return sentences.isEmpty() ? "" : Terms.squashSpace(sentences.get(0));
     }
 
     // ------------------------------------------------------------------ paused chats

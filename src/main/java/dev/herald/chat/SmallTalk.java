@@ -1,5 +1,7 @@
 package dev.herald.chat;
 
+import dev.herald.text.Terms;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -40,7 +42,7 @@ final class SmallTalk {
     /** The reply to a message that is only a greeting, a thank-you, an "ok" or no word at all, else empty. */
     static Optional<String> reply(String message) {
         // letters only: "Good morning, Herald!" and "Hi there 👋" read as "good morning herald", "hi there"
-        String m = message.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}'\\s]", " ").replaceAll("\\s+", " ").strip();
+        String m = Terms.squashSpace(message.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}'\\s]", " "));
         if (HELLO.matcher(m).matches()) return Optional.of(GREETING);
         if (THANK.matcher(m).matches()) return Optional.of(THANKS);
         if (ACK.matcher(m).matches()) return Optional.of(ACKNOWLEDGED);

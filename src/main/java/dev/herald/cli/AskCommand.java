@@ -1,5 +1,6 @@
 package dev.herald.cli;
 
+import dev.herald.text.Terms;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.herald.text.VisibleText;
@@ -72,7 +73,7 @@ final class AskCommand implements Callable<Integer> {
             cm.put("n", c.n());
             putArticle(cm, c.article());
             // one line: a sentence quoted across a paragraph break keeps no raw newline in the JSON string
-            cm.put("quote", String.join(" … ", c.quotes()).replaceAll("\\s+", " ").strip());
+            cm.put("quote", Terms.squashSpace(String.join(" … ", c.quotes())));
             citations.add(cm);
         }
         m.put("citations", citations);

@@ -57,8 +57,8 @@ public final class Terms {
      */
     private static final java.util.Map<String, String> IRREGULAR = irregular(
             "said say", "spoke speak", "spoken speak", "told tell", "won win", "led lead", "met meet", "began begin",
-            "begun begin", "took take", "taken take", "gave give", "given give", "made make", "held hold", "fell fall",
-            "fallen fall", "risen rise", "sold sell", "bought buy", "paid pay", "struck strike", "came come",
+            "begun begin", "took take", "taken take", "gave give", "given give", "made make", "held hold",
+            "sold sell", "bought buy", "paid pay", "struck strike", "came come",
             "went go", "gone go", "wrote write", "written write", "chose choose", "chosen choose", "grew grow",
             "grown grow", "fought fight", "sent send", "built build", "spent spend", "lost lose", "brought bring",
             "caught catch", "kept keep", "sought seek", "stood stand", "broke break", "broken break", "drove drive",

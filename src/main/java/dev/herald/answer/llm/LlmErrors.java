@@ -1,5 +1,6 @@
 package dev.herald.answer.llm;
 
+import dev.herald.text.Terms;
 import dev.herald.config.LogRedaction;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.NonRetriableException;
@@ -62,7 +63,7 @@ final class LlmErrors {
     static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) root = root.getCause();
-        String msg = root.getMessage() == null ? "" : root.getMessage().replaceAll("\\s+", " ").strip();
+        String msg = root.getMessage() == null ? "" : Terms.squashSpace(root.getMessage());
         // the configured key whatever its shape first, then anything key-like (e.g. a server's masked echo)
         msg = KEY_LIKE.matcher(LogRedaction.scrub(msg)).replaceAll("[redacted]");
         if (msg.length() > 200) msg = msg.substring(0, 200) + "…";

@@ -1,5 +1,6 @@
 package dev.herald.answer.llm;
 
+import dev.herald.text.Terms;
 import dev.herald.retrieval.RetrievedChunk;
 import dev.herald.article.ArticleRef;
 
@@ -71,6 +72,6 @@ final class LlmPrompt {
     }
 
     private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+        return s == null ? "" : Terms.squashSpace(s);
     }
 }
