@@ -46,10 +46,11 @@ final class ChatCommand implements Callable<Integer> {
             herald.warmUpInBackground(); // while the reader types the first question
             greet(herald, out);
             try (ConsoleInput in = ConsoleInput.open(root.in(), out)) {
-                String conversation = "console";
-                // conversations live in the store (shared by instances): a new session must not go on from the last
-                // one's questions, which made a first "and how many were hurt?" a follow-up of yesterday's topic
-                herald.questions().conversations().reset(conversation);
+                // Conversations live in the store, shared by every process on it: a session of its own, so that a
+                // new one does not go on from the last one's questions (a first "and how many were hurt?" had been a
+                // follow-up of yesterday's topic) and two consoles on one database do not answer inside each other's
+                // thread (three at once had turned one's "who is the mayor?" into an abstention). Idle ones are pruned.
+                String conversation = "console-" + java.util.UUID.randomUUID();
                 // the same limit as the bot's (telegram.max-question-chars): one setting, one rule
                 int maxChars = herald.config().get(dev.herald.config.Settings.TELEGRAM_MAX_QUESTION_CHARS);
                 while (true) {

@@ -98,6 +98,37 @@ class ChatCommandTest {
         assertTrue(out.contains(dev.herald.chat.QuestionService.NO_EARLIER_TURN), out);
     }
     @Test
+    void should_keep_each_consoles_thread_its_own_when_two_chats_share_a_database() throws Exception {
+        // given a chat that has asked about Goma and is still open
+        java.io.PipedOutputStream typing = new java.io.PipedOutputStream();
+        java.io.PipedInputStream keyboard = new java.io.PipedInputStream(typing);
+        StringWriter first = new StringWriter();
+        StringWriter firstErr = new StringWriter();
+        Thread console = new Thread(() -> HeraldCli.run(new String[]{"chat", "--db", dir.resolve("h.db").toString(),
+                "--as-of", "2025-01-28"}, Map.of(), keyboard, new PrintWriter(first, true), new PrintWriter(firstErr, true)));
+        console.start();
+        typing.write("Who controls Goma now?\n".getBytes(StandardCharsets.UTF_8));
+        typing.flush();
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!first.toString().contains("Sources:") && System.nanoTime() < until) Thread.sleep(20);
+
+        // when a second chat starts on the same database and asks about coffee
+        String second = chat("Why is coffee so expensive now?\n");
+        // ...and the first one asks to go on
+        typing.write("tell me more\n".getBytes(StandardCharsets.UTF_8));
+        typing.close();
+        console.join(60_000);
+
+        // then each goes on in its own thread: the first with the Goma story, not the coffee prices
+        assertTrue(second.contains("coffee"), second);
+        String[] replies = first.toString().split("you>");
+        String more = replies[replies.length - 2];
+        assertTrue(more.contains("goma"), more);
+        assertFalse(more.toLowerCase(java.util.Locale.ROOT).contains("coffee"), more);
+        assertEquals("", firstErr.toString());
+    }
+
+    @Test
     void should_start_each_reply_and_prompt_on_a_line_of_its_own_when_input_is_piped() {
         // when: a blank line, then a command (a pipe echoes neither)
         String out = chat("\n/sources\n");
