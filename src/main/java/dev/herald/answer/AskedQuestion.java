@@ -98,7 +98,8 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
         Set<String> casualtyTerms = new HashSet<>();
         for (String t : weights.keySet()) if (Terms.isCasualtyWord(t)) casualtyTerms.add(t);
         Set<String> counted = type == QuestionType.COUNT ? countedThings(question) : Set.of();
-        boolean asksForMoney = type == QuestionType.COUNT
+        // ("by how much will shops raise prices?" asks a size of change, which a share gives as well as a sum)
+        boolean asksForMoney = type == QuestionType.COUNT && !AskedChange.asked(question)
                 && (MONEY_ASK.matcher(question).find() || AskedMeasure.asksForMoney(question));
         Optional<AskedMeasure> measure = type == QuestionType.COUNT ? AskedMeasure.of(question) : Optional.empty();
         boolean casualtyCount = type == QuestionType.COUNT && !asksForMoney
@@ -125,6 +126,16 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
     /** A first question whose subject has no names: its rarest words are its subject, and reports paraphrase them. */
     boolean rareWordsOnly() {
         return !subject.hasNames() && !followUp;
+    }
+
+    /** Whether it asks by how much something went up or down ("by how much?"): a share or an amount answers it. */
+    boolean asksChange() {
+        return type == QuestionType.COUNT && AskedChange.asked(text);
+    }
+
+    /** A follow-up asking only by how much ("by how much?" after "coffee prices climbed"): no words of its own. */
+    boolean changeOnly() {
+        return followUp && ownTerms.isEmpty() && asksChange();
     }
 
     /** A follow-up asking only what was said ("what did she say?"): no words of its own, a quote for an answer. */

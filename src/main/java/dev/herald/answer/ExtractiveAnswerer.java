@@ -164,7 +164,7 @@ public final class ExtractiveAnswerer implements Answerer {
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
 
         // 5. Abstain when even the best sentence barely touches the question
-        Candidate best = candidates.get(0);
+        Candidate best = newsFor(q, candidates, request.seen());
         double strength = evidence(best.coverage(), evidence);
         // A follow-up's evidence is also judged on its own words: the earlier turn's, added at half weight to find the
         // story, are mostly not in the sentence that answers the new question ("It is the club's first major trophy
@@ -172,7 +172,9 @@ public final class ExtractiveAnswerer implements Answerer {
         if (!q.ownTerms().isEmpty()) strength = Math.max(strength, evidence(ownCoverage(best, q.weights(), q.ownTerms()), evidence));
         // "What did she say?" has no words of its own to cover: a quotation from an article on the thread's subject is
         // what it asks for, judged on how well that article covers the subject
-        if (q.quoteOnly() && QuestionType.isQuotation(best.text())) {
+        // "by how much?" after "coffee prices climbed" has none either: a rise or fall of a share or amount in the
+        // thread's story is what it asks for
+        if (q.quoteOnly() && QuestionType.isQuotation(best.text()) || q.changeOnly() && AskedChange.givenIn(best.text())) {
             strength = Math.max(strength, evidence(onSubject.getOrDefault(best.articleId(), 0.0), evidence));
         }
         if (strength < minEvidence) return Answer.abstain(request.question(), related, strength);
@@ -193,6 +195,29 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     /**
+     * The best-scored sentence, or for a follow-up asking something of its own, when the reader has just been shown
+     * that sentence, the best one of its report they have not seen that covers the follow-up's own words as well.
+     * "who is behind the rebels?" after the Goma story got the Goma lead again, which leads only by the carried
+     * "Goma", over "Congo's foreign minister has accused neighbouring Rwanda of backing M23". The seen sentence stays
+     * when it holds the kind of answer asked for ("how many penalties did she save?" after it named her "two
+     * penalties"; "when did it open?" after the tram's lead) and for a question asking whether ("did they win on
+     * penalties?" confirms what the lead said). A follow-up without words of its own ("when was that?") may be
+     * answered by what it points back to.
+     */
+    private static Candidate newsFor(AskedQuestion q, List<Candidate> sorted, Set<String> seen) {
+        Candidate best = sorted.get(0);
+        if (q.ownTerms().isEmpty() || !seen.contains(Terms.squashSpace(best.text())) || q.oneSentenceAnswers()
+                || q.type().hasOwnCue() && holdsAsked(q, best.text(), best.measures())) return best;
+        double own = ownCoverage(best, q.weights(), q.ownTerms());
+        for (Candidate c : sorted) {
+            if (c.score() < RATIO * best.score()) break;
+            if (c.articleId().equals(best.articleId()) && !seen.contains(Terms.squashSpace(c.text()))
+                    && ownCoverage(c, q.weights(), q.ownTerms()) >= own) return c;
+        }
+        return best;
+    }
+
+    /**
      * Every sentence of the passages that may answer the question, scored: how much of the question it covers, how well
      * its passage ranked, and whether it holds what was asked. A sentence off the subject, or one that cannot answer
      * (a restatement, a follow-up's earlier words only, a toll without casualties), is left out.
@@ -207,6 +232,7 @@ public final class ExtractiveAnswerer implements Answerer {
         // (whether a report the thread did not cite may answer by context: a question pointing back with a pronoun
         // means the thread's story itself)
         boolean pointsBack = Terms.pointsBack(q.text());
+        boolean change = q.asksChange();
         List<Candidate> candidates = new ArrayList<>();
         Set<String> seenSentences = new HashSet<>();
         for (int rank = 0; rank < evidence.size(); rank++) {
@@ -282,7 +308,10 @@ public final class ExtractiveAnswerer implements Answerer {
                 // story's lead, which covers the carried name best, nor by "Mayor Ilse Varga cut a ribbon" for "What
                 // did the mayor say?" (2022 dev and 2025h2 unchanged: one question there asks for a quote)
                 if (q.type() == QuestionType.QUOTE && !q.type().hasAsked(text, q.tokens())) continue;
-                if (!(aboutSubject || paraphrased) || coverage == 0 && !quoteAsked || offThread) continue;
+                // (nor does "by how much?" after "coffee prices climbed": the thread's "Benchmark contracts rose about
+                // 12 percent" answers it)
+                boolean changeInThread = change && thread.contains(c.article().id()) && AskedChange.givenIn(text);
+                if (!(aboutSubject || paraphrased) || coverage == 0 && !quoteAsked && !changeInThread || offThread) continue;
                 // A follow-up is answered by a sentence with its own words, not by one that only matches the earlier
                 // question: "who leads them?" after "Who controls Goma?" got the Goma lead again, naming no leader.
                 // A date for "when" or a count for "how many" is that word's evidence, since a stem misses irregular
@@ -297,11 +326,12 @@ public final class ExtractiveAnswerer implements Answerer {
                 // number for "how much did the bidder pay?"); its coverage goes to the next sentence.
                 if (echo && !q.type().hasAsked(text, q.tokens())) continue;
                 // "No serious injuries have been reported" answers "how many were injured?": with none
-                boolean none = q.type() == QuestionType.COUNT && !q.asksForMoney()
+                boolean none = q.type() == QuestionType.COUNT && !q.asksForMoney() && !change
                         && (saysNone(text, stems, q.casualtyTerms()) || saysNone(text, stems, q.counted()));
                 double score = coverage
                         + 0.25 * (topScore <= 0 ? 0 : c.score() / topScore)
-                        + CUE_WEIGHT * (none ? NONE_CUE : q.measure().isPresent() ? measureCue(measures, text, q.tokens())
+                        + CUE_WEIGHT * (none ? NONE_CUE : change ? AskedChange.cue(text)
+                                : q.measure().isPresent() ? measureCue(measures, text, q.tokens())
                                 : q.kind().isEmpty() ? q.type().cue(text, q.tokens()) : q.kind().cue(text, q.tokens()))
                         + (countsTheAskedThing(text, q.counted()) ? COUNTED_BONUS : 0)
                         + (q.asksForMoney() && MONEY.matcher(text).find() && anchored ? MONEY_BONUS : 0)
@@ -346,8 +376,8 @@ public final class ExtractiveAnswerer implements Answerer {
         // second sentence held the 13 stripes, the gold answer for "How many stars were on the first US flag?").
         // (a count of none may still follow: "No serious injuries have been reported" after "three minor burns")
         boolean exactCount = q.type() == QuestionType.COUNT && countsExactly(best.text(), q.counted());
-        for (Candidate c : candidates.subList(1, candidates.size())) {
-            if (c == denial) continue;
+        for (Candidate c : candidates) {
+            if (c == best || c == denial) continue;
             if (picked.size() == maxSentences) break;
             // the reader was just shown it: "who is backing the rebels?" after "and in Goma?" repeated the Goma lead
             // beside the answer. (The best sentence may be shown again: "when was that?" is answered by the lead.)
@@ -388,6 +418,7 @@ public final class ExtractiveAnswerer implements Answerer {
     /** Whether the sentence holds what a count, date, quote or advice question asks for (a sum, a measure when asked). */
     private static boolean holdsAsked(AskedQuestion q, String text, boolean measures) {
         return q.type().hasAsked(text, q.tokens()) && (!q.asksForMoney() || MONEY.matcher(text).find())
+                && (!q.asksChange() || AskedChange.givenIn(text))
                 && (q.measure().isEmpty() || measures);
     }
 

@@ -602,6 +602,56 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_answer_by_how_much_with_the_size_of_the_rise_the_story_reports() {
+        // given: the coffee story, whose lead says prices climbed to a two-year high
+        QuestionService q = herald.questions();
+        Reply why = q.ask("chat-much", "why is coffee so expensive now", AS_OF);
+
+        // when
+        Reply much = q.ask("chat-much", "by how much?", AS_OF);
+
+        // then: the rise itself, not the lead again with its "two years"
+        assertTrue(why.answer().text().contains("arabica"), why.answer().text());
+        assertFalse(much.answer().abstained(), much.answer().text());
+        assertTrue(much.answer().text().startsWith("Benchmark contracts rose about 12 percent"), much.answer().text());
+    }
+
+    @Test
+    void should_answer_a_follow_up_with_news_when_its_best_sentence_was_just_shown() {
+        // given: the Goma story, its lead shown
+        QuestionService q = herald.questions();
+        Reply goma = q.ask("chat-behind", "Who controls Goma now?", AS_OF);
+
+        // when
+        Reply behind = q.ask("chat-behind", "who is behind the rebels?", AS_OF);
+
+        // then: the accusation that Rwanda backs M23 comes first, not the lead the reader has just read
+        String lead = quotes(goma).get(0);
+        assertTrue(lead.startsWith("The M23 rebel group says"), lead);
+        assertTrue(behind.answer().text().startsWith("Congo's foreign minister has accused neighbouring Rwanda"),
+                behind.answer().text());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            // a question asking whether confirms what the lead said
+            "Who won the Harbour Cup final? | did they win on penalties? | Northgate Rovers lifted the Harbour Cup",
+            // the sentence shown holds the count asked for
+            "Who is Lena Brandt? | how many penalties did she save? | In the shoot-out, Rovers goalkeeper Lena Brandt saved two penalties"})
+    void should_answer_again_with_the_sentence_just_shown_when_it_holds_what_is_asked(String first, String followUp,
+                                                                                     String answer) {
+        // given
+        QuestionService q = herald.questions();
+        q.ask("chat-again-" + followUp, first, AS_OF);
+
+        // when
+        Reply r = q.ask("chat-again-" + followUp, followUp, AS_OF);
+
+        // then
+        assertTrue(r.answer().text().startsWith(answer), r.answer().text());
+    }
+
+    @Test
     void should_answer_what_someone_said_only_with_what_they_said() {
         // given
         QuestionService q = herald.questions();
