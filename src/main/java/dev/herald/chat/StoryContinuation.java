@@ -46,13 +46,11 @@ public final class StoryContinuation {
     public Answer next(String question, Conversations.Turn thread) {
         List<String> seen = new ArrayList<>();
         for (String s : thread.shown()) seen.add(squash(s));
-        List<ArticleRef> told = new ArrayList<>();
         for (String id : thread.citedArticles()) {
             Optional<Article> found = articles.apply(id);
             if (found.isEmpty()) continue; // removed since: its sentences can no longer be cited
             Article a = found.get();
             ArticleRef ref = a.ref();
-            told.add(ref);
             List<String> quotes = new ArrayList<>();
             int words = 0;
             for (String s : Briefings.leadSentences(a, Integer.MAX_VALUE)) {
@@ -68,8 +66,9 @@ public final class StoryContinuation {
             for (String q : quotes) text.append(text.isEmpty() ? "" : " ").append(q).append(" [1]");
             return Answer.answered(question, text.toString(), List.of(new Citation(1, ref, quotes)), 1.0);
         }
-        return new Answer(question, TOLD_ALL, List.of(), true,
-                told.subList(0, Math.min(told.size(), Answer.MAX_RELATED)), 0, null);
+        // No headlines beside it: the formatters list an abstention's under "Closest headlines:", which for the
+        // story's own articles, every one already cited in the thread, told the reader something untrue
+        return new Answer(question, TOLD_ALL, List.of(), true, List.of(), 0, null);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,7 +77,9 @@ class StoryContinuationTest {
         assertEquals("a2", second.citations().get(0).article().id());
         assertTrue(none.abstained());
         assertEquals(StoryContinuation.TOLD_ALL, none.text());
-        assertEquals(List.of("a1", "a2"), none.related().stream().map(r -> r.id()).toList());
+        // (the story's articles, cited before, are not offered again as "Closest headlines")
+        assertEquals(List.of(), none.related());
+        assertFalse(dev.herald.answer.PlainTextFormatter.format(none).contains("Closest headlines"));
     }
 
     @Test
