@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The question-answering pipeline every front end shares (console chat, one-shot ask, Telegram, evaluation):
@@ -390,6 +391,10 @@ public final class QuestionService {
         //    the price of coffee?" after the launch).
         Optional<Conversations.Turn> previous = recent.isEmpty() ? Optional.empty() : Optional.of(recent.get(recent.size() - 1));
         boolean followUp = previous.isPresent() && FollowUps.isFollowUp(question);
+        String spelt = question;
+        Spelling.Correction corrected = fixed;
+        String said = note;
+        Supplier<Reply> onItsOwn = () -> searchAndAnswer(spelt, asked, asOf, recent, false, start, progress, corrected, said);
         if (previous.isEmpty() && FollowUps.needsEarlierTurn(question)) {
             // answering it would quote whichever story has the asked kind of fact (the top casualty count for "and
             // how many were hurt?"): a guess presented as an answer
@@ -407,9 +412,7 @@ public final class QuestionService {
                     // ...unless it names a thing the thread's headlines do not and another story's headline does: "How
                     // long is the tram line?" after the library (which mentions "the new tram line" once) got the
                     // library's "flood barriers that can be raised within an hour"
-                    if (!headlinesMiss(threaded, question)) return threaded;
-                    Reply alone = searchAndAnswer(question, asked, asOf, recent, false, start, progress, fixed, note);
-                    return headlined(alone, question) ? alone : threaded;
+                    return threadUnlessHeadlinedElsewhere(threaded, onItsOwn, question);
                 }
                 // "how long since their last trophy?" points back: on its own it got the coffee price's "two years"
                 if (FollowUps.refersBack(question)) return threaded;
@@ -431,9 +434,7 @@ public final class QuestionService {
             if (!threaded.answer().abstained() && !elsewhere) {
                 // (nor from a story that mentions it in passing: "what about the new tram line?" after the library
                 // got the library's reading room, open later "near the new tram line")
-                if (!headlinesMiss(threaded, question)) return threaded;
-                Reply alone = searchAndAnswer(question, asked, asOf, recent, false, start, progress, fixed, note);
-                return headlined(alone, question) ? alone : threaded;
+                return threadUnlessHeadlinedElsewhere(threaded, onItsOwn, question);
             }
             // but "and the rebels, who leads them?" that the thread cannot answer is not asked of any story with a
             // leader: only when the thread's articles do not mention what it names ("and the tram, how long is it?"
@@ -442,7 +443,7 @@ public final class QuestionService {
                     && mentionsOwnSubject(threaded, previous.get().citedArticles(), question)) {
                 return threaded;
             }
-            Reply alone = searchAndAnswer(question, asked, asOf, recent, false, start, progress, fixed, note);
+            Reply alone = onItsOwn.get();
             return alone.answer().abstained() && !elsewhere ? threaded : alone;
         }
         return searchAndAnswer(question, asked, asOf, recent, followUp, start, progress, fixed, note);
@@ -538,6 +539,16 @@ public final class QuestionService {
         if (recent.isEmpty()) return Optional.empty();
         Conversations.Turn last = recent.get(recent.size() - 1);
         return last.citedArticles().isEmpty() ? Optional.empty() : Optional.of(last);
+    }
+
+    /**
+     * The thread's reply, unless it names a thing the thread's headlines do not and the question asked on its own is
+     * answered from a story headlined about it (see {@link #headlinesMiss}).
+     */
+    private static Reply threadUnlessHeadlinedElsewhere(Reply threaded, Supplier<Reply> onItsOwn, String question) {
+        if (!headlinesMiss(threaded, question)) return threaded;
+        Reply alone = onItsOwn.get();
+        return headlined(alone, question) ? alone : threaded;
     }
 
     /**
