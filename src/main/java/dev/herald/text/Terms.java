@@ -25,7 +25,11 @@ public final class Terms {
             "doing", "would", "could", "might", "must", "shall", "may", "i", "me", "my", "we", "our", "you", "your",
             "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "what", "which", "who", "whom",
             "this", "that", "these", "those", "am", "as", "until", "while", "also", "s", "t", "said", "says",
-            "according", "whose", "per", "via", "yet", "still", "many", "much", "new", "one", "us");
+            "according", "whose", "per", "via", "yet", "still", "many", "much", "new", "one", "us",
+            // typed on a phone without the apostrophe: "whats the lander called" had weighed "what" (idf 2.1, above
+            // "halcyon") and carried it into the thread's next questions
+            "whats", "whos", "wheres", "hows", "thats", "theres", "whens", "whys", "dont", "doesnt", "didnt", "isnt",
+            "arent", "wasnt", "werent", "cant", "wont", "im", "ive", "youre", "theyre");
 
     /**
      * Words news reports use interchangeably for the same count or event: "how many were injured?" must meet

@@ -31,6 +31,13 @@ class TermsTest {
         assertEquals(Terms.stem(other), Terms.stem(one));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {"whats the lander called | lander called",
+            "whos going | going", "wheres it heading, dont know | heading know"})
+    void should_drop_question_words_typed_without_their_apostrophe(String question, String content) {
+        assertEquals(java.util.List.of(content.split(" ")), Terms.contentWords(question));
+    }
+
     @Test
     void should_keep_going_up_and_going_down_apart() {
         assertNotEquals(Terms.stem("rising"), Terms.stem("falling"));
