@@ -91,6 +91,14 @@ public final class ExtractiveAnswerer implements Answerer {
      */
     private static final Pattern NONE = Pattern.compile("(?i)\\b(?:no|zero|nobody|no one|no-one|none)\\b");
     static final double NONE_CUE = 0.25;
+    /**
+     * The verbs of a sum asked for ("how much did the mission cost?"): they say what is asked, not what about, so a
+     * sentence sharing only them paraphrases nothing. Not "price" or "value", which name the thing priced ("What was
+     * the record high average price for a gallon of gas?" is answered by "Gas prices have tumbled ... since hitting
+     * a record average high of $5.02"; counted as the ask, 2022 dev lost it).
+     */
+    private static final Set<String> SPENDING = java.util.stream.Stream.of("cost", "costs", "costing", "pay", "paid",
+            "pays", "spend", "spent", "charge", "charged").map(Terms::stem).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Pattern MONEY = Pattern.compile(
             "[$€£¥]\\s?\\d|\\d[\\d,.]*\\s?(?:million |billion |trillion )?(?:dollars|euros|pounds|yen|yuan|rupees)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -173,8 +181,9 @@ public final class ExtractiveAnswerer implements Answerer {
         // "What did she say?" has no words of its own to cover: a quotation from an article on the thread's subject is
         // what it asks for, judged on how well that article covers the subject
         // "by how much?" after "coffee prices climbed" has none either: a rise or fall of a share or amount in the
-        // thread's story is what it asks for
-        if (q.quoteOnly() && QuestionType.isQuotation(best.text()) || q.changeOnly() && AskedChange.givenIn(best.text())) {
+        // thread's story is what it asks for, as advice is for "what should I do if I have one?" after the recall
+        if (q.quoteOnly() && QuestionType.isQuotation(best.text())
+                || q.asksOnlyItsKind() && thread.contains(best.articleId()) && holdsAskedKind(q, best.text())) {
             strength = Math.max(strength, evidence(onSubject.getOrDefault(best.articleId(), 0.0), evidence));
         }
         if (strength < minEvidence) return Answer.abstain(request.question(), related, strength);
@@ -259,7 +268,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 Set<String> stems = Terms.contentStems(text);
                 double covered = 0;
                 double casualties = 0; // of which words that count casualties
-                double askedMeasure = 0; // ...and the asked measure's adjective ("long")
+                double askedWords = 0; // ...and the asked measure's adjective ("long") or the asked sum's verb ("cost")
                 // (a measure of the thing asked about, named here, just before or in the headline: "how tall is the
                 // mayor?" is not answered by the tram line's 9.4 kilometres in the report naming her, "and the tram,
                 // how long is it?" is, by "The 9.4-kilometre line" under "Lindenport opens its first new tram line")
@@ -280,7 +289,9 @@ public final class ExtractiveAnswerer implements Answerer {
                             : previous.contains(e.getKey()) ? CONTEXT_SHARE * e.getValue() : 0;
                     covered += w;
                     if (q.casualtyTerms().contains(e.getKey())) casualties += w;
-                    if (e.getKey().equals(q.measured())) askedMeasure += w;
+                    if (e.getKey().equals(q.measured()) || q.asksForMoney() && SPENDING.contains(e.getKey())) {
+                        askedWords += w;
+                    }
                 }
                 boolean offThread = !thread.isEmpty() && !thread.contains(c.article().id())
                         && !q.subject().touchesCarried(stems)
@@ -297,7 +308,9 @@ public final class ExtractiveAnswerer implements Answerer {
                 // fires", whatever share of the question it covers)
                 // (nor by the asked role alone: Congo's "foreign minister" covers half of "who is the coffee minister?")
                 // (nor by a length for "how long": the Halcyon launch's "six-year trip" is no paraphrase of "the tram")
-                double shareBeyondCues = coverage - (q.total() == 0 ? 0 : (casualties + askedMeasure) / q.total());
+                // (nor by "cost" for a sum asked: the library's "The repairs, which cost 8.5 million euros" was quoted
+                // for "how much did the mission cost?" after the Halcyon launch, whose report gives no cost)
+                double shareBeyondCues = coverage - (q.total() == 0 ? 0 : (casualties + askedWords) / q.total());
                 boolean paraphrased = (q.rareWordsOnly() && shareBeyondCues >= NAMELESS_COVERAGE
                         || !q.followUp() && shareBeyondCues >= NAMED_COVERAGE)
                         && (q.role().isEmpty() || q.subject().touches(stems));
@@ -308,10 +321,11 @@ public final class ExtractiveAnswerer implements Answerer {
                 // story's lead, which covers the carried name best, nor by "Mayor Ilse Varga cut a ribbon" for "What
                 // did the mayor say?" (2022 dev and 2025h2 unchanged: one question there asks for a quote)
                 if (q.type() == QuestionType.QUOTE && !q.type().hasAsked(text, q.tokens())) continue;
-                // (nor does "by how much?" after "coffee prices climbed": the thread's "Benchmark contracts rose about
-                // 12 percent" answers it)
-                boolean changeInThread = change && thread.contains(c.article().id()) && AskedChange.givenIn(text);
-                if (!(aboutSubject || paraphrased) || coverage == 0 && !quoteAsked && !changeInThread || offThread) continue;
+                // (nor does a follow-up asking only for a kind of answer from the thread's story: "by how much?"
+                // after "coffee prices climbed" is answered by "Benchmark contracts rose about 12 percent", "what
+                // should i do if i have one" after the kettle recall by "Owners are asked to stop using the device")
+                boolean kindInThread = q.asksOnlyItsKind() && thread.contains(c.article().id()) && holdsAskedKind(q, text);
+                if (!(aboutSubject || paraphrased) || coverage == 0 && !quoteAsked && !kindInThread || offThread) continue;
                 // A follow-up is answered by a sentence with its own words, not by one that only matches the earlier
                 // question: "who leads them?" after "Who controls Goma?" got the Goma lead again, naming no leader.
                 // A date for "when" or a count for "how many" is that word's evidence, since a stem misses irregular
@@ -376,6 +390,7 @@ public final class ExtractiveAnswerer implements Answerer {
         // second sentence held the 13 stripes, the gold answer for "How many stars were on the first US flag?").
         // (a count of none may still follow: "No serious injuries have been reported" after "three minor burns")
         boolean exactCount = q.type() == QuestionType.COUNT && countsExactly(best.text(), q.counted());
+        boolean speaking = q.speaker() != null && q.speaker().matcher(best.text()).find();
         for (Candidate c : candidates) {
             if (c == best || c == denial) continue;
             if (picked.size() == maxSentences) break;
@@ -392,6 +407,8 @@ public final class ExtractiveAnswerer implements Answerer {
             if ((exactCount || !q.type().addsFact(c.text(), shown)) && !addsNone) continue;
             // "how long is the line?": another measure, not the passengers a day
             if (q.measure().isPresent() && !c.measures()) continue;
+            // "what did she say?" answered with her words: not then the engineers' "textbook"
+            if (speaking && !q.speaker().matcher(c.text()).find()) continue;
             // In a follow-up, a further sentence must hold as much of the new question's own words as the first: the
             // story's lead, which the reader has seen, otherwise joined most answers in a thread on its carried names
             if (!q.ownTerms().isEmpty() && ownCoverage(c, q.weights(), q.ownTerms()) < bestOwn) continue;
@@ -413,6 +430,11 @@ public final class ExtractiveAnswerer implements Answerer {
         return candidates.stream().anyMatch(c -> (q.measure().isPresent() ? c.measures() : amount.matcher(c.text()).find()
                         || !q.asksForMoney() && saysNone(c.text(), c.stems(), q.casualtyTerms()))
                 && (c.articleId().equals(best.articleId()) || sameStory(c, best, q.subject())));
+    }
+
+    /** Whether the sentence holds the kind of answer asked for: a date, a count (a change's size), a quote or advice. */
+    private static boolean holdsAskedKind(AskedQuestion q, String text) {
+        return q.asksChange() ? AskedChange.givenIn(text) : q.type().hasAsked(text, q.tokens());
     }
 
     /** Whether the sentence holds what a count, date, quote or advice question asks for (a sum, a measure when asked). */

@@ -652,6 +652,51 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_not_answer_what_a_story_cost_with_another_storys_bill() {
+        // given: the Halcyon launch, whose report gives no cost
+        QuestionService q = herald.questions();
+        q.ask("chat-mission", "tell me about the halcyon probe", AS_OF);
+
+        // when
+        Reply cost = q.ask("chat-mission", "how much did the mission cost", AS_OF);
+
+        // then: it says it does not know, rather than quote the tram's 310 million euros
+        assertTrue(cost.answer().abstained(), cost.answer().text());
+    }
+
+    @Test
+    void should_answer_what_she_said_with_her_words_alone() {
+        // given: the Halcyon launch, then its scientist
+        QuestionService q = herald.questions();
+        q.ask("chat-she", "Halcyon news", AS_OF);
+        q.ask("chat-she", "who is the lead scientist", AS_OF);
+
+        // when
+        Reply said = q.ask("chat-she", "what did she say", AS_OF);
+
+        // then: her quote, without the engineers' "textbook"
+        assertTrue(said.answer().text().startsWith("\"Small bodies like this are time capsules,\" she said."),
+                said.answer().text());
+        assertFalse(said.answer().text().contains("textbook"), said.answer().text());
+    }
+
+    @Test
+    void should_give_the_storys_advice_to_a_follow_up_asking_only_what_to_do() {
+        // given: the kettle recall, two follow-ups into it
+        QuestionService q = herald.questions();
+        q.ask("chat-advice", "anything about a kettle recall?", AS_OF);
+        q.ask("chat-advice", "how many kettles", AS_OF);
+        q.ask("chat-advice", "was anyone hurt", AS_OF);
+
+        // when: a question with no word the report uses
+        Reply advice = q.ask("chat-advice", "what should i do if i have one", AS_OF);
+
+        // then: the report's advice to owners
+        assertFalse(advice.answer().abstained(), advice.answer().text());
+        assertTrue(advice.answer().text().startsWith("Owners are asked to stop using the device"), advice.answer().text());
+    }
+
+    @Test
     void should_answer_what_someone_said_only_with_what_they_said() {
         // given
         QuestionService q = herald.questions();
