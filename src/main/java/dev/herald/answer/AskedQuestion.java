@@ -1,6 +1,7 @@
 package dev.herald.answer;
 
 import dev.herald.retrieval.TimeExpressions;
+import dev.herald.text.QuestionText;
 import dev.herald.text.Sentences;
 import dev.herald.text.Terms;
 
@@ -112,7 +113,8 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
         // "Who is the coffee minister?" asks for a minister and is about coffee: an article must name a minister (or it
         // cannot say who), and cover the coffee (Congo's foreign minister is no answer)
         Optional<AskedRole.Role> role = AskedRole.of(question);
-        Subject subject = Subject.of(role.map(AskedRole.Role::about).orElse(question), previous, idf);
+        Subject subject = Subject.of(role.map(AskedRole.Role::about).orElse(QuestionText.withoutRequest(question)),
+                previous, idf);
         return new AskedQuestion(question, Collections.unmodifiableMap(weights), total, type, ownTerms,
                 Set.copyOf(casualtyTerms), counted, asksForMoney, measure, casualtyCount, AskedKind.of(question), speaker,
                 Set.copyOf(tokens), role, subject, previous != null);
@@ -158,17 +160,9 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
         return out;
     }
 
-    /**
-     * "tell me about the lindenport tram", "give me the latest on Goma": the reader's request, not words of the story.
-     * Weighed, "tell" (idf 2.1 on the samples, above "tram" at 0.9) was carried into every follow-up of the thread
-     * and favoured any sentence that someone "told". Not "tell" alone: "Which politician did Ed Vaizey tell the BBC
-     * ...?" asks what he said to whom (the only one of 858 eval questions with the word).
-     */
-    private static final Pattern REQUEST = Pattern.compile("(?i)\\b(?:please\\s+)?(?:tell|give|show)\\s+(?:me|us)\\b");
-
     private static Map<String, Double> termWeights(String question, double scale, ToDoubleFunction<String> idf) {
         Map<String, Double> out = new LinkedHashMap<>();
-        for (String w : Terms.contentWords(REQUEST.matcher(question).replaceAll(" "))) {
+        for (String w : Terms.contentWords(QuestionText.withoutRequest(question))) {
             if (TimeExpressions.isTimeWord(w)) continue;
             double weight = Math.max(0.1, idf.applyAsDouble(w)) * scale;
             out.merge(Terms.stem(w), weight, Math::max);

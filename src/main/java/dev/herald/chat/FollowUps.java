@@ -16,7 +16,7 @@ public final class FollowUps {
 
     private static final Pattern LEAD_IN = Pattern.compile(
             "^(and|but|also|so|then|what about|how about|and what about|what else|anything else|any more|more on|"
-                    + "tell me more|go on|keep going|continue|more please|more details)\\b.*",
+                    + "tell me more|go on|keep going|continue|more please|more details|back to|going back to|as for)\\b.*",
             Pattern.DOTALL);
     private static final Set<String> REFERRING = Set.of(
             "they", "them", "their", "it", "its", "he", "she", "him", "his", "her", "there", "those", "these", "that",
@@ -118,12 +118,22 @@ public final class FollowUps {
 
     /** "the library" in "How much did it cost to fix the library?": a determiner and a word that names a thing. */
     private static final Pattern DETERMINED = Pattern.compile("\\b(?:the|a|an|this|that)\\s+([\\p{L}-]+)(?:\\s+([\\p{L}-]+))?");
-    /** A lead-in and the topic it turns to: "what about coffee prices?", "and how about the tram?". */
-    private static final Pattern TOPIC = Pattern.compile("^(?:and |but |so )?(?:what|how) about\\s+(.+)$", Pattern.DOTALL);
+    /**
+     * A lead-in and the topic it turns to: "what about coffee prices?", "and how about the tram?", "back to the
+     * kettles, who makes them?". The topic ends at a comma: "what about the library, is it open again" turns to the
+     * library, and its "open" had matched the tram thread's headline "Lindenport opens its first new tram line".
+     */
+    private static final Pattern TOPIC = Pattern.compile("^(?:(?:and|but|so|ok|okay)[,\\s]+)?(?:(?:what|how) about|back to|going back to"
+            + "|as for)\\s+([^,;:]+)", Pattern.DOTALL);
     /** Words after "the" that name nothing of their own ("the others", "the same", "the story"). */
     private static final Set<String> PLACEHOLDERS = Set.of("one", "ones", "others", "rest", "same", "latter", "former",
             "thing", "things", "story", "stories", "news", "matter", "issue", "event", "events", "situation", "case",
             "way", "time", "day", "week", "latest", "first", "last", "next", "other", "whole", "number", "people");
+
+    /** Whether the question turns to a topic it names: "what about coffee prices?", "back to the kettles, ...". */
+    static boolean turnsToATopic(String question) {
+        return TOPIC.matcher(question.strip().toLowerCase(Locale.ROOT)).lookingAt();
+    }
 
     /**
      * Whether the question names a thing with a determiner ("How much did it cost to fix the library?", "Why did they
@@ -143,7 +153,7 @@ public final class FollowUps {
         // "what about coffee prices?": the topic after the lead-in needs no determiner. As a first message it had
         // been asked "Which story do you mean?"
         var topic = TOPIC.matcher(question.strip().toLowerCase(Locale.ROOT));
-        if (topic.matches()) {
+        if (topic.lookingAt()) {
             for (String w : Terms.tokens(topic.group(1))) if (w.length() >= 3 && namesSomething(w)) out.add(w);
         }
         var m = DETERMINED.matcher(question.toLowerCase(Locale.ROOT));

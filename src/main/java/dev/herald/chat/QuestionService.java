@@ -444,7 +444,26 @@ public final class QuestionService {
                 return threaded;
             }
             Reply alone = onItsOwn.get();
+            // ...and one turning to a topic ("back to the kettles, who makes them") from a story that mentions it: on
+            // its own it got the Ruto call's "to make it more effective" (its "make" the rarest word of nine
+            // articles). Not any thing named: "and the football, did eastfield hit the woodwork?" is answered by the
+            // Harbour Cup report, which says no "football".
+            if (threaded.answer().abstained() && (alone.answer().abstained()
+                    || FollowUps.turnsToATopic(question) && !citedMention(alone, namedStems(question)))) {
+                return threaded;
+            }
             return alone.answer().abstained() && !elsewhere ? threaded : alone;
+        }
+        if (followUp && rewriter == null && FollowUps.namesAThing(question)) {
+            // "when is that summit" after the Goma story (the summit only in a briefing before it): the thread cannot
+            // answer a thing its articles never mention, and abstained. Asked on its own, the summit report can.
+            Reply threaded = searchAndAnswer(question, asked, asOf, recent, true, start, AnswerProgress.NONE, fixed, note);
+            if (!threaded.followUp() || !threaded.answer().abstained()
+                    || mentionsOwnSubject(threaded, previous.get().citedArticles(), question)) {
+                return threaded;
+            }
+            Reply alone = onItsOwn.get();
+            return alone.answer().abstained() ? threaded : alone;
         }
         return searchAndAnswer(question, asked, asOf, recent, followUp, start, progress, fixed, note);
     }
@@ -572,6 +591,17 @@ public final class QuestionService {
         Set<String> out = new HashSet<>();
         for (String w : FollowUps.thingsNamed(question)) out.add(Terms.stem(w));
         return out;
+    }
+
+    /** Whether an article the reply cites has one of the stems in its headline or in a passage its search found. */
+    private static boolean citedMention(Reply reply, Set<String> stems) {
+        Set<String> ids = reply.answer().citedArticleIds();
+        for (var chunk : reply.search().chunks()) {
+            if (!ids.contains(chunk.article().id())) continue;
+            if (!java.util.Collections.disjoint(Terms.contentStems(chunk.article().title()), stems)
+                    || !java.util.Collections.disjoint(Terms.contentStems(chunk.text()), stems)) return true;
+        }
+        return false;
     }
 
     private static boolean headlinesHold(Reply reply, Set<String> stems) {

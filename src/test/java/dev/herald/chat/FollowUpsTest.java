@@ -45,6 +45,17 @@ class FollowUpsTest {
         assertFalse(FollowUps.namesNothing("what did M23 say?"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "what about the library, is it open again | library",
+            "back to the kettles, who makes them       | kettles",
+            "ok, as for the probe: when will it land?  | probe",
+            "what about coffee prices?                 | coffee prices"})
+    void should_read_the_topic_a_question_turns_to_up_to_its_first_comma(String question, String things) {
+        assertTrue(FollowUps.opensWithLeadIn(question) || FollowUps.turnsToATopic(question), question);
+        assertEquals(java.util.Set.of(things.split(" ")), FollowUps.thingsNamed(question));
+    }
+
     @Test
     void should_read_the_story_a_request_for_more_names() {
         assertEquals(java.util.Optional.of("the kettles"), FollowUps.moreAbout("Tell me more about the kettles?"));

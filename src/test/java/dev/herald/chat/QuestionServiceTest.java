@@ -697,6 +697,36 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_turn_to_the_story_a_question_names_up_to_its_comma() {
+        // given: the tram story, whose headline says "opens"
+        Instant asOf = Instant.parse("2025-02-01T09:00:00Z");
+        QuestionService q = herald.questions();
+        q.ask("chat-turn", "lindenport tram news?", asOf);
+        q.ask("chat-turn", "how often do trams run", asOf);
+
+        // when
+        Reply library = q.ask("chat-turn", "what about the library, is it open again", asOf);
+
+        // then: the library's reopening, not the tram's free rides "for the opening"
+        assertTrue(library.answer().text().startsWith("Lindenport's central library"), library.answer().text());
+    }
+
+    @Test
+    void should_ask_on_its_own_a_follow_up_about_a_thing_the_thread_never_mentions() {
+        // given: the Goma story, which does not mention the summit
+        QuestionService q = herald.questions();
+        q.ask("chat-summit", "Who controls Goma now?", AS_OF);
+
+        // when
+        Reply summit = q.ask("chat-summit", "when is that summit", AS_OF);
+
+        // then: the summit report's day, not "I couldn't find this"
+        assertFalse(summit.answer().abstained(), summit.answer().text());
+        assertTrue(summit.answer().text().contains("emergency summit of the regional bloc for Wednesday"),
+                summit.answer().text());
+    }
+
+    @Test
     void should_answer_what_someone_said_only_with_what_they_said() {
         // given
         QuestionService q = herald.questions();
