@@ -208,20 +208,22 @@ public final class ExtractiveAnswerer implements Answerer {
      * that sentence, the best one of its report they have not seen that covers the follow-up's own words as well.
      * "who is behind the rebels?" after the Goma story got the Goma lead again, which leads only by the carried
      * "Goma", over "Congo's foreign minister has accused neighbouring Rwanda of backing M23". The seen sentence stays
-     * when it holds the kind of answer asked for ("how many penalties did she save?" after it named her "two
-     * penalties"; "when did it open?" after the tram's lead) and for a question asking whether ("did they win on
-     * penalties?" confirms what the lead said). A follow-up without words of its own ("when was that?") may be
-     * answered by what it points back to.
+     * for a question asking whether ("did they win on penalties?" confirms what the lead said), and when it holds the
+     * kind of answer asked for ("how many penalties did she save?" after it named her "two penalties"; "when did it
+     * open?" after the tram's lead) unless an unseen one holding that kind covers more of the follow-up's words
+     * ("when did rovers equalise?" had got the lead's "Sunday night", not "finally equalised in the 81st minute"). A
+     * follow-up without words of its own ("when was that?") may be answered by what it points back to.
      */
     private static Candidate newsFor(AskedQuestion q, List<Candidate> sorted, Set<String> seen) {
         Candidate best = sorted.get(0);
-        if (q.ownTerms().isEmpty() || !seen.contains(Terms.squashSpace(best.text())) || q.oneSentenceAnswers()
-                || q.type().hasOwnCue() && holdsAsked(q, best.text(), best.measures())) return best;
+        if (q.ownTerms().isEmpty() || !seen.contains(Terms.squashSpace(best.text())) || q.oneSentenceAnswers()) return best;
+        boolean kindShown = q.type().hasOwnCue() && holdsAsked(q, best.text(), best.measures());
         double own = ownCoverage(best, q.weights(), q.ownTerms());
         for (Candidate c : sorted) {
             if (c.score() < RATIO * best.score()) break;
-            if (c.articleId().equals(best.articleId()) && !seen.contains(Terms.squashSpace(c.text()))
-                    && ownCoverage(c, q.weights(), q.ownTerms()) >= own) return c;
+            if (!c.articleId().equals(best.articleId()) || seen.contains(Terms.squashSpace(c.text()))) continue;
+            double covers = ownCoverage(c, q.weights(), q.ownTerms());
+            if (kindShown ? covers > own && holdsAsked(q, c.text(), c.measures()) : covers >= own) return c;
         }
         return best;
     }

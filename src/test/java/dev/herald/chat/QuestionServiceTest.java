@@ -632,6 +632,19 @@ class QuestionServiceTest {
                 behind.answer().text());
     }
 
+    @Test
+    void should_answer_when_with_the_moment_asked_not_the_date_the_reader_has_just_read() {
+        // given: the final's lead, with its "Sunday night"
+        QuestionService q = herald.questions();
+        q.ask("chat-equalise", "who won the harbour cup", AS_OF);
+
+        // when
+        Reply r = q.ask("chat-equalise", "when did rovers equalise", AS_OF);
+
+        // then
+        assertTrue(r.answer().text().contains("finally equalised in the 81st minute"), r.answer().text());
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
             // a question asking whether confirms what the lead said
