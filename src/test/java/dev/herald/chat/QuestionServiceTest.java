@@ -633,6 +633,22 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_give_the_denial_with_the_claim_it_disputes_when_asked_whether_the_other_side_agrees() {
+        // given
+        QuestionService q = herald.questions();
+        q.ask("chat-agree", "whats going on in goma", AS_OF);
+        q.ask("chat-agree", "how many ppl died?", AS_OF);
+        q.ask("chat-agree", "who says they control the city", AS_OF);
+
+        // when: a question sharing no word with the denial
+        Reply r = q.ask("chat-agree", "does congo agree?", AS_OF);
+
+        // then: the rebels' claim comes with Congo's rejection of it
+        assertTrue(r.answer().text().startsWith("The M23 rebel group says it has taken control of Goma"), r.answer().text());
+        assertTrue(r.answer().text().contains("Congolese authorities reject that account"), r.answer().text());
+    }
+
+    @Test
     void should_answer_when_with_the_moment_asked_not_the_date_the_reader_has_just_read() {
         // given: the final's lead, with its "Sunday night"
         QuestionService q = herald.questions();
