@@ -141,6 +141,9 @@ public final class QuestionService {
     /** The search behind a reply that needed none (a briefing, a greeting). */
     private static final SearchResult NOTHING_SEARCHED = new SearchResult(List.of(), List.of(), new float[0], Map.of());
 
+    /** Said when answering fails unexpectedly (a bug, a database gone away): the reader may ask again. */
+    public static final String APOLOGY = "Sorry, something went wrong while answering. Please try again in a moment.";
+
     /** Told to a reader whose first question goes on from an earlier one ("and how many were hurt?"). */
     public static final String NO_EARLIER_TURN = "Which story do you mean? There is no earlier question here to follow "
             + "on from: please ask again with what it is about (a place, a person or an event).";

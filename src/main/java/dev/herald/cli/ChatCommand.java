@@ -4,6 +4,7 @@ import dev.herald.text.VisibleText;
 import dev.herald.Herald;
 import dev.herald.answer.PlainTextFormatter;
 import dev.herald.chat.ChatCommands;
+import dev.herald.chat.QuestionService;
 import dev.herald.chat.Reply;
 import dev.herald.ingest.IngestProgress;
 import dev.herald.store.ArticleStore;
@@ -23,6 +24,8 @@ import java.util.concurrent.Callable;
 /** {@code herald chat}: a console conversation on the same pipeline as the bot, follow-ups included. */
 @Command(name = "chat", description = "Talk to Herald in the terminal (follow-up questions work; /help lists commands, /quit ends).")
 final class ChatCommand implements Callable<Integer> {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatCommand.class);
 
     /** What the UTF-8 decoder puts for bytes it cannot read. */
     static final char UNREADABLE = '\uFFFD';
@@ -65,11 +68,20 @@ final class ChatCommand implements Callable<Integer> {
                     }
                     if (!VisibleText.has(q)) continue;
                     Instant now = asOf == null ? Instant.now() : asOf;
-                    if (q.startsWith("/")) {
-                        if (!command(herald, q, conversation, now, out)) break;
-                        continue;
+                    // One failed answer (a bug, the database gone away) must not end the session, as it does not
+                    // stop the bot: the reader is told and may go on; the cause goes to the log.
+                    try {
+                        if (q.startsWith("/")) {
+                            if (!command(herald, q, conversation, now, out)) break;
+                            continue;
+                        }
+                        ask(herald, q, conversation, now, maxChars, out);
+                    } catch (RuntimeException e) {
+                        log.error("chat: answering failed", e);
+                        out.println();
+                        out.println(QuestionService.APOLOGY);
+                        out.println();
                     }
-                    ask(herald, q, conversation, now, maxChars, out);
                 }
             }
             out.println();

@@ -48,7 +48,7 @@ public final class UpdateHandler implements LongPollingUpdateConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
 
-    static final String APOLOGY = "Sorry, something went wrong while answering. Please try again in a moment.";
+    static final String APOLOGY = QuestionService.APOLOGY;
     static final String TEXT_ONLY = "I can only read text questions.";
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 

@@ -129,6 +129,39 @@ class ChatCommandTest {
     }
 
     @Test
+    void should_apologise_and_go_on_when_the_database_fails_under_a_running_chat() throws Exception {
+        // given a chat that has answered once
+        java.io.PipedOutputStream typing = new java.io.PipedOutputStream();
+        java.io.PipedInputStream keyboard = new java.io.PipedInputStream(typing);
+        StringWriter out = new StringWriter();
+        int[] code = {-1};
+        Thread console = new Thread(() -> code[0] = HeraldCli.run(new String[]{"chat", "--db",
+                dir.resolve("h.db").toString(), "--as-of", "2025-01-28"}, Map.of(), keyboard, new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true)));
+        console.start();
+        typing.write("Who controls Goma now?\n".getBytes(StandardCharsets.UTF_8));
+        typing.flush();
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!out.toString().contains("Sources:") && System.nanoTime() < until) Thread.sleep(20);
+
+        // when the table that keeps conversations goes away under it
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("h.db"));
+             var st = db.createStatement()) {
+            st.execute("DROP TABLE conversation_turns");
+        }
+        typing.write("and how many were injured?\n/help\n".getBytes(StandardCharsets.UTF_8));
+        typing.close();
+        console.join(60_000);
+
+        // then the reader is told, the session goes on (/help answers) and the chat ends normally
+        String text = out.toString();
+        assertTrue(text.contains(dev.herald.chat.QuestionService.APOLOGY), text);
+        assertTrue(text.indexOf(ChatCommands.console().get(0).usage()) > text.indexOf(dev.herald.chat.QuestionService.APOLOGY),
+                text);
+        assertEquals(0, code[0], text);
+    }
+
+    @Test
     void should_start_each_reply_and_prompt_on_a_line_of_its_own_when_input_is_piped() {
         // when: a blank line, then a command (a pipe echoes neither)
         String out = chat("\n/sources\n");
