@@ -29,8 +29,9 @@ final class AskedRole {
      * a report names without the word (2025h2: "alleged Tren de Aragua members").
      */
     private static final Pattern WHO_IS_THE = Pattern.compile("(?i)(?:^|[.?!:]\\s+)who(?:'s|\u2019s| is| was| will be|"
-            + " would be| became| is now) (?:now )?(?:the|a|an|its|their|his|her) (?:new |current |next |former |acting )?"
-            + "(?:[\\p{L}-]+ ){0,3}?([\\p{L}-]{3,})(?=\\s+(?:of|in|for|at|to|on|who|that|behind|now)\\b|\\s*[?,.!]|\\s*$)");
+            + " would be| became| is now) (?:now )?(?:the|a|an|its|their|his|her) (?<rank>(?:new |current |next |former |acting "
+            + "|lead |chief |top |senior )?)"
+            + "(?:[\\p{L}-]+ ){0,3}?(?<head>[\\p{L}-]{3,})(?=\\s+(?:of|in|for|at|to|on|who|that|behind|now)\\b|\\s*[?,.!]|\\s*$)");
 
     /** Heads that name no role, or one a report may give without the word ("X won" for the winner). */
     private static final Set<String> OPEN = Set.of("person", "people", "man", "woman", "one", "first", "last", "winner",
@@ -65,6 +66,10 @@ final class AskedRole {
                 if (!before.find()) return true;
                 String w = before.group(1);
                 if (!Character.isUpperCase(w.codePointAt(0))) return true;
+                // a sentence's capitalised first word qualifies a role of a place or a side ("Kenyan President",
+                // "Rovers goalkeeper"), not other roles: "Project scientist Dr. Mara Lindqvist" answers "who is the
+                // lead scientist"
+                if (before.start() == 0 && !OF_A_PLACE_OR_SIDE.contains(stem)) return true;
                 String plain = w.toLowerCase(Locale.ROOT).replaceFirst("['\u2019]s$", "");
                 for (String t : questionTokens) {
                     if (t.length() >= 4 && (plain.startsWith(t) || t.startsWith(plain))) return true;
@@ -73,6 +78,12 @@ final class AskedRole {
             return false;
         }
     }
+
+    /** Roles held for a country, a city or a team, which a word before them names ("Kenyan President"). */
+    private static final Set<String> OF_A_PLACE_OR_SIDE = java.util.stream.Stream.of("president", "minister", "mayor",
+                    "governor", "premier", "chancellor", "king", "queen", "ambassador", "senator", "secretary", "coach",
+                    "captain", "goalkeeper", "keeper", "manager", "striker")
+            .map(Terms::stem).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** The word just before a position, if a word ends there. */
     private static final Pattern WORD_BEFORE = Pattern.compile("([\\p{L}'\u2019-]+)\\s+$");
@@ -91,10 +102,13 @@ final class AskedRole {
     static Optional<Role> of(String question) {
         Matcher m = WHO_IS_THE.matcher(question);
         if (!m.find()) return Optional.empty();
-        String head = m.group(1).toLowerCase(Locale.ROOT);
+        String head = m.group("head").toLowerCase(Locale.ROOT);
         if (OPEN.contains(head) || Terms.STOP_WORDS.contains(head)) return Optional.empty();
         if (head.endsWith("s") && !head.endsWith("ss")) return Optional.empty(); // a group, not one holder
-        String about = question.substring(0, m.start(1)) + question.substring(m.end(1));
+        // (nor is its rank: "who is the lead scientist" asked the Halcyon report to say "lead", and abstained where it
+        // names "Project scientist Dr. Mara Lindqvist")
+        String about = question.substring(0, m.start("rank")) + question.substring(m.end("rank"), m.start("head"))
+                + question.substring(m.end("head"));
         String stem = Terms.stem(head);
         return Optional.of(new Role(stem, about, holderPattern(stem)));
     }
