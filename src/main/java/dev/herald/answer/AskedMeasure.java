@@ -54,8 +54,10 @@ final class AskedMeasure {
     private AskedMeasure(String word, String units) {
         // "two hours later than before" (the library's new closing time) is an offset, not how long something is
         // ...and "every six minutes" how often
+        // ...unless "for" says it is one: "closed for fourteen months after a burst river embankment flooded it"
         this(word, Pattern.compile("(?i)(?<!\\bevery\\s)\\b" + NUMBER + units + "\\b(?!\\s+(?:later|earlier|ago|before|after|sooner|"
-                + "late|early|behind|ahead)\\b)" + (word.equals("old") || word.equals("age") ? "|\\b" + AGE_ALONE : "")));
+                + "late|early|behind|ahead)\\b)|\\bfor\\s+" + NUMBER + units + "\\b"
+                + (word.equals("old") || word.equals("age") ? "|\\b" + AGE_ALONE : "")));
     }
 
     private AskedMeasure(String word, Pattern measure) {

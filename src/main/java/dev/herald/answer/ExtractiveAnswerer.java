@@ -295,9 +295,11 @@ public final class ExtractiveAnswerer implements Answerer {
                         askedWords += w;
                     }
                 }
+                // (and for one pointing back with a pronoun, any sentence of another report: "how long is it?" after
+                // the tram's cost got the library's "closed for fourteen months", which names the city, Lindenport)
                 boolean offThread = !thread.isEmpty() && !thread.contains(c.article().id())
-                        && !q.subject().touchesCarried(stems)
-                        && !(contextAllowed && q.subject().touchesCarried(previous));
+                        && (pointsBack || !q.subject().touchesCarried(stems)
+                        && !(contextAllowed && q.subject().touchesCarried(previous)));
                 previous = stems;
                 boolean echo = novelty(stems, q.weights().keySet()) < 0.25;
                 // A sentence that restates the question (often the one a quiz question was written from) is
@@ -333,7 +335,8 @@ public final class ExtractiveAnswerer implements Answerer {
                 // A date for "when" or a count for "how many" is that word's evidence, since a stem misses irregular
                 // forms ("when did they speak?" is answered by "Ruto spoke by telephone on Monday"); a name is not,
                 // as nearly every news sentence holds one.
-                if (!q.ownTerms().isEmpty() && Collections.disjoint(stems, q.ownTerms())
+                // (nor is a measure of the asked kind: "closed for fourteen months" for "how long was it shut")
+                if (!q.ownTerms().isEmpty() && Collections.disjoint(stems, q.ownTerms()) && !measures
                         && !(q.type().hasOwnCue() && q.type().hasAsked(text, q.tokens()))) continue;
                 // A casualty count is answered by a sentence about casualties: "How many people were killed in
                 // Kinshasa?" got "... M23 rebels, whom Kinshasa says are backed by Rwanda", a number-free mention

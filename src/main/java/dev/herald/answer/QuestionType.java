@@ -12,13 +12,20 @@ import java.util.regex.Pattern;
 enum QuestionType {
     COUNT, PERSON, ENTITY, TIME, PLACE, QUOTE, ADVICE, REASON, OTHER;
 
+    /**
+     * Numbers in words. Up to "twelve" only, "closed for fourteen months" held no number and "how long was it shut"
+     * after the library could not be answered by it.
+     */
+    private static final String NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+            + "|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+            + "|dozens?|hundreds?|thousands?|millions?|billions?";
     /** A number anywhere, in digits ("M23" too) or words ("two", "dozens"). */
     static final Pattern NUMBER = Pattern.compile(
-            "\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\\b",
+            "\\d|\\b(" + NUMBER_WORDS + ")\\b",
             Pattern.CASE_INSENSITIVE);
     /** A count: a number standing alone ("17", "1,200", "8.5", "two"), not a digit inside a name such as "M23". */
     static final Pattern COUNT_NUMBER = Pattern.compile(
-            "(?<![\\p{L}\\d])\\d[\\d,.]*(?!\\p{L})|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\\b",
+            "(?<![\\p{L}\\d])\\d[\\d,.]*(?!\\p{L})|\\b(" + NUMBER_WORDS + ")\\b",
             Pattern.CASE_INSENSITIVE);
     /** A day, month or year, or the minute of a match ("in the 23rd minute" says when a goal was scored). */
     static final Pattern DATE = Pattern.compile(

@@ -14,6 +14,8 @@ class AskedMeasureTest {
             "how long is Line 7?                 | It is the first addition to the network since the 1980s.      | false",
             "How long was the library closed?    | The library, closed for fourteen months, reopened on Friday.  | true",
             "How long is the new tram line?      | The room stays open two hours later than before, near the new tram line. | false",
+            "how long was it shut                | The library, closed for fourteen months after a flood, reopened on Friday. | true",
+            "how long was it shut                | The library reopened three months after the flood.                         | false",
             "How long is the new tram line?      | Trams will run every six minutes at peak times.               | false",
             "How heavy is the probe?             | Halcyon weighs about 1.2 tonnes and carries a camera.         | true",
             "How heavy is the probe?             | It begins a six-year trip to an asteroid.                     | false",

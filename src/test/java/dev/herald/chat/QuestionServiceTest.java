@@ -649,6 +649,37 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_answer_how_long_something_was_shut_with_the_time_it_was_closed_for() {
+        // given
+        Instant asOf = Instant.parse("2025-02-01T09:00:00Z");
+        QuestionService q = herald.questions();
+        q.ask("chat-shut", "lindenport library", asOf);
+
+        // when
+        Reply r = q.ask("chat-shut", "how long was it shut", asOf);
+
+        // then: the fourteen months, not the barriers "raised within an hour"
+        assertTrue(r.answer().text().startsWith("Lindenport's central library, closed for fourteen months"),
+                r.answer().text());
+    }
+
+    @Test
+    void should_answer_a_follow_up_pointing_back_with_a_pronoun_only_from_its_threads_reports() {
+        // given: the tram thread; the library report names the same city and has a length of time
+        Instant asOf = Instant.parse("2025-02-01T09:00:00Z");
+        QuestionService q = herald.questions();
+        q.ask("chat-it", "tell me about the lindenport tram", asOf);
+        q.ask("chat-it", "how much did it cost?", asOf);
+
+        // when
+        Reply r = q.ask("chat-it", "how long is it?", asOf);
+
+        // then
+        assertTrue(r.answer().citations().stream().noneMatch(c -> c.article().url().endsWith("lindenport-library-reopens")),
+                r.answer().text());
+    }
+
+    @Test
     void should_answer_when_with_the_moment_asked_not_the_date_the_reader_has_just_read() {
         // given: the final's lead, with its "Sunday night"
         QuestionService q = herald.questions();
