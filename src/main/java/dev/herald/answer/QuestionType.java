@@ -67,9 +67,11 @@ enum QuestionType {
      * The recall's lead covered "kettles" as well as "Owners are asked to stop using the device" covered "owners", and
      * the lead won on its bonus. (No benchmark question asks this; readers of a recall or a storm warning do.)
      */
+    // ...and "should i keep using it?", "is it safe to use?", "do we need to do anything?": what the reader should do
     private static final Pattern ADVICE_ASK = Pattern.compile(
             "\\bwhat (?:should|must|can|could) [^?]{1,80}? do\\b|\\bwhat (?:are|is|were|was) [^?]{1,80}? "
-                    + "(?:asked|advised|told|urged|encouraged|recommended|supposed) to do\\b");
+                    + "(?:asked|advised|told|urged|encouraged|recommended|supposed) to do\\b"
+                    + "|\\bshould (?:i|we)\\b|\\bis it safe to\\b|\\bdo (?:i|we) need to\\b");
     /** How reports give advice: "should", "are asked to", "advised", "urged", "recommends". */
     private static final Pattern ADVISES = Pattern.compile("\\b(?:should|must|(?:is|are|were|was|been|being) (?:asked|advised|"
             + "told|urged|encouraged|instructed|warned) to|advis(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?|"

@@ -417,8 +417,13 @@ public final class QuestionService {
                     // library's "flood barriers that can be raised within an hour"
                     return threadUnlessHeadlinedElsewhere(threaded, onItsOwn, question);
                 }
-                // "how long since their last trophy?" points back: on its own it got the coffee price's "two years"
-                if (FollowUps.refersBack(question)) return threaded;
+                // "how long since their last trophy?" points back: on its own it got the coffee price's "two years".
+                // Not when the thread could not answer and never mentions what the question is about: "i have one of
+                // those brewsense kettles, shld i keep using it" after the summit had abstained
+                if (FollowUps.refersBack(question) && (!threaded.answer().abstained()
+                        || mentionsOwnSubject(threaded, thread, question))) {
+                    return threaded;
+                }
             }
         }
         if (followUp && rewriter == null && FollowUps.opensWithLeadIn(question)
@@ -457,10 +462,13 @@ public final class QuestionService {
             }
             return alone.answer().abstained() && !elsewhere ? threaded : alone;
         }
-        if (followUp && rewriter == null && FollowUps.namesAThing(question)) {
+        // (not one that only points back: "who leads them?" after Goma, asked on its own, quoted "the Haiti mission
+        // that Kenya leads"; it names a thing, or says two things of its own)
+        if (followUp && rewriter == null && (FollowUps.namesAThing(question) || Terms.contentWords(question).size() >= 2)) {
             // "when is that summit" after the Goma story (the summit only in a briefing before it): the thread cannot
-            // answer a thing its articles never mention, and abstained. Asked on its own, the summit report can.
-            Reply threaded = searchAndAnswer(question, asked, asOf, recent, true, start, AnswerProgress.NONE, fixed, note);
+            // answer a thing its articles never mention, and abstained. Asked on its own, the summit report can; so
+            // can the tram report "how many passengers do they expect" after the kettle recall.
+            Reply threaded = searchAndAnswer(question, asked, asOf, recent, true, start, progress, fixed, note);
             if (!threaded.followUp() || !threaded.answer().abstained()
                     || mentionsOwnSubject(threaded, previous.get().citedArticles(), question)) {
                 return threaded;

@@ -44,12 +44,31 @@ public final class QuestionText {
         return TURN.matcher(REQUEST.matcher(question).replaceAll(" ")).replaceFirst(" ");
     }
 
+    /**
+     * Words shortened as people type on a phone, read as the words they stand for. "shld i keep using it" was not
+     * read as asking for advice, and the kettle recall's "Owners are asked to stop using the device" was not given.
+     * A short fixed list: the spelling corrector only knows the archive's words, and these (like "should") are not.
+     */
+    private static final java.util.Map<String, String> TEXTED = java.util.Map.ofEntries(
+            java.util.Map.entry("shld", "should"), java.util.Map.entry("shd", "should"),
+            java.util.Map.entry("abt", "about"), java.util.Map.entry("ppl", "people"), java.util.Map.entry("u", "you"),
+            java.util.Map.entry("ur", "your"), java.util.Map.entry("pls", "please"), java.util.Map.entry("plz", "please"),
+            java.util.Map.entry("b4", "before"), java.util.Map.entry("cuz", "because"),
+            java.util.Map.entry("wat", "what"), java.util.Map.entry("govt", "government"));
+    // (not "bc", which is also British Columbia)
+    /** A whole word: not part of "U.S.", "don't" or "covid-19". */
+    private static final Pattern TOKEN = Pattern.compile("(?<![\\p{L}\\p{N}'’.-])[\\p{L}\\p{N}]+(?![\\p{L}\\p{N}'’.-])");
+
     /** The question without markup, in sentence case when it was written all in capitals or in Title Case. */
     public static String plain(String question) {
         String q = question;
         if (TAG.matcher(q).find()) q = Jsoup.parse(q).text(); // a script's or style's content is no text of it
         q = q.strip();
-        return shouted(q) || titleCased(q) ? sentenceCase(q) : q;
+        q = shouted(q) || titleCased(q) ? sentenceCase(q) : q;
+        return TOKEN.matcher(q).replaceAll(m -> {
+            String full = TEXTED.get(m.group());
+            return java.util.regex.Matcher.quoteReplacement(full == null ? m.group() : full);
+        });
     }
 
     /** Mostly capital letters: at least three words and four in five letters upper case. */

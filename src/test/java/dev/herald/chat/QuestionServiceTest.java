@@ -680,6 +680,26 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_give_the_recalls_advice_and_then_follow_the_reader_to_the_trams() {
+        // given: a thread on the summit
+        Instant asOf = Instant.parse("2025-02-01T09:00:00Z");
+        QuestionService q = herald.questions();
+        q.ask("chat-phone", "give me the latest on the eac summit", asOf);
+
+        // when: a question typed on a phone about another story, then two follow-ups about a third
+        Reply kettle = q.ask("chat-phone", "i have one of those brewsense kettles, shld i keep using it", asOf);
+        Reply trams = q.ask("chat-phone", "trams, how often do they run", asOf);
+        Reply passengers = q.ask("chat-phone", "how many passengers do they expect", asOf);
+
+        // then: the recall's advice (it had abstained), the tram timetable and the expected passengers (both had
+        // abstained, and the last then quoted the kettle counts)
+        assertTrue(kettle.answer().text().contains("Owners are asked to stop using the device"), kettle.answer().text());
+        assertTrue(trams.answer().text().startsWith("Trams will run every six minutes"), trams.answer().text());
+        assertTrue(passengers.answer().text().startsWith("Officials expect around 40,000 passengers"),
+                passengers.answer().text());
+    }
+
+    @Test
     void should_answer_when_with_the_moment_asked_not_the_date_the_reader_has_just_read() {
         // given: the final's lead, with its "Sunday night"
         QuestionService q = herald.questions();

@@ -22,6 +22,11 @@ class QuestionTextTest {
             "What did the EAC say about M23?     | What did the EAC say about M23?",
             "Is 3 < 5 in the poll?               | Is 3 < 5 in the poll?",
             "What about Rwanda?                  | What about Rwanda?",
+            // words shortened on a phone are read in full, whole words only
+            "shld i keep using it                | should i keep using it",
+            "how many ppl were hurt, u know?     | how many people were hurt, you know?",
+            "Did the U.S. send troops?           | Did the U.S. send troops?",
+            "is bc the province?                 | is bc the province?",
     })
     void should_make_a_typed_question_plain(String typed, String plain) {
         assertEquals(plain, QuestionText.plain(typed));
