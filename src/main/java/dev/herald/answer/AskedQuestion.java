@@ -187,13 +187,13 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
     private static final Pattern SPEECH_VERB = Pattern.compile("(?:says|said|told|tells|added|warned|argues|argued|"
             + "insists|insisted|denies|denied|stated|claims|claimed|responded|replied)");
 
-    /**
-     * A name of the question (capitalised after its first word) speaking within three words ("Rwanda says", "Ruto's
-     * office said", "said Ruto"), or null when the question names no one.
-     */
     /** The one a quote question asks to hear from when it names no one: "she" in "what did she say?". */
     private static final Pattern PERSONAL = Pattern.compile("(?i)\\b(she|he)\\b");
 
+    /**
+     * A name of the question (capitalised after its first word) speaking within three words ("Rwanda says", "Ruto's
+     * office said", "said Ruto"); without a name, its "she" or "he" speaking ("she said"); else null.
+     */
     static Pattern speakerPattern(String question) {
         List<String> names = new ArrayList<>();
         Matcher m = QuestionType.NAME.matcher(question);

@@ -1,5 +1,6 @@
 package dev.herald.chat;
 
+import dev.herald.text.QuestionText;
 import dev.herald.text.Terms;
 
 import java.util.Locale;
@@ -16,7 +17,7 @@ public final class FollowUps {
 
     private static final Pattern LEAD_IN = Pattern.compile(
             "^(and|but|also|so|then|what about|how about|and what about|what else|anything else|any more|more on|"
-                    + "tell me more|go on|keep going|continue|more please|more details|back to|going back to|as for)\\b.*",
+                    + "tell me more|go on|keep going|continue|more please|more details|" + QuestionText.TURNS_TO + ")\\b.*",
             Pattern.DOTALL);
     private static final Set<String> REFERRING = Set.of(
             "they", "them", "their", "it", "its", "he", "she", "him", "his", "her", "there", "those", "these", "that",
@@ -123,8 +124,8 @@ public final class FollowUps {
      * kettles, who makes them?". The topic ends at a comma: "what about the library, is it open again" turns to the
      * library, and its "open" had matched the tram thread's headline "Lindenport opens its first new tram line".
      */
-    private static final Pattern TOPIC = Pattern.compile("^(?:(?:and|but|so|ok|okay)[,\\s]+)?(?:(?:what|how) about|back to|going back to"
-            + "|as for)\\s+([^,;:]+)", Pattern.DOTALL);
+    private static final Pattern TOPIC = Pattern.compile("^(?:(?:and|but|so|ok|okay)[,\\s]+)?(?:(?:what|how) about|"
+            + QuestionText.TURNS_TO + ")\\s+([^,;:]+)", Pattern.DOTALL);
     /** Words after "the" that name nothing of their own ("the others", "the same", "the story"). */
     private static final Set<String> PLACEHOLDERS = Set.of("one", "ones", "others", "rest", "same", "latter", "former",
             "thing", "things", "story", "stories", "news", "matter", "issue", "event", "events", "situation", "case",

@@ -488,13 +488,21 @@ public final class QuestionService {
         if (idf == null) return true;
         Subject own = Subject.of(question, null, idf);
         if (own.isEmpty()) return true;
+        return own.touches(storyStems(reply, articleIds, true));
+    }
+
+    /**
+     * The content stems of these articles as the reply's search saw them: their headlines, and with {@code passages}
+     * the passages it retrieved of them.
+     */
+    private static Set<String> storyStems(Reply reply, Set<String> articleIds, boolean passages) {
         Set<String> stems = new HashSet<>();
         for (var chunk : reply.search().chunks()) {
             if (!articleIds.contains(chunk.article().id())) continue;
             stems.addAll(Terms.contentStems(chunk.article().title()));
-            stems.addAll(Terms.contentStems(chunk.text()));
+            if (passages) stems.addAll(Terms.contentStems(chunk.text()));
         }
-        return own.touches(stems);
+        return stems;
     }
 
     /** A notice instead of an answer (it abstains), with the headlines closest to the question. */
@@ -606,22 +614,12 @@ public final class QuestionService {
 
     /** Whether an article the reply cites has one of the stems in its headline or in a passage its search found. */
     private static boolean citedMention(Reply reply, Set<String> stems) {
-        Set<String> ids = reply.answer().citedArticleIds();
-        for (var chunk : reply.search().chunks()) {
-            if (!ids.contains(chunk.article().id())) continue;
-            if (!java.util.Collections.disjoint(Terms.contentStems(chunk.article().title()), stems)
-                    || !java.util.Collections.disjoint(Terms.contentStems(chunk.text()), stems)) return true;
-        }
-        return false;
+        return !java.util.Collections.disjoint(storyStems(reply, reply.answer().citedArticleIds(), true), stems);
     }
 
+    /** Whether an article the reply cites has one of the stems in its headline. */
     private static boolean headlinesHold(Reply reply, Set<String> stems) {
-        Set<String> ids = reply.answer().citedArticleIds();
-        for (var chunk : reply.search().chunks()) {
-            if (ids.contains(chunk.article().id())
-                    && !java.util.Collections.disjoint(Terms.contentStems(chunk.article().title()), stems)) return true;
-        }
-        return false;
+        return !java.util.Collections.disjoint(storyStems(reply, reply.answer().citedArticleIds(), false), stems);
     }
 
     /** Whether some retrieved passage holds the word (as a word form: "Goma" in "Goma's"). */

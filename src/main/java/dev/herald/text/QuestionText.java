@@ -31,13 +31,15 @@ public final class QuestionText {
      * 858 eval questions with the word).
      */
     private static final Pattern REQUEST = Pattern.compile("(?i)\\b(?:please\\s+)?(?:tell|give|show)\\s+(?:me|us)\\b");
+    /** The words that turn a conversation to a topic it names: "back to the kettles", "as for the probe". */
+    public static final String TURNS_TO = "back to|going back to|as for";
     /**
      * "back to the kettles, who makes them", "btw whats the price of a latte": a turn to a topic, at the start only.
      * Weighed, "back" and "makes" made the Ruto call's "to make it more effective at bringing security back" the
      * answer about the kettles' maker.
      */
     private static final Pattern TURN = Pattern.compile("(?i)^\\s*(?:(?:ok|okay|so|and|but|btw|by the way)[,\\s]+)*"
-            + "(?:(?:going )?back to|as for|btw|by the way)\\b");
+            + "(?:" + TURNS_TO + "|btw|by the way)\\b");
 
     /** The question's words about the news: without the reader's request ("tell me about") or turn ("back to"). */
     public static String withoutRequest(String question) {
@@ -48,6 +50,7 @@ public final class QuestionText {
      * Words shortened as people type on a phone, read as the words they stand for. "shld i keep using it" was not
      * read as asking for advice, and the kettle recall's "Owners are asked to stop using the device" was not given.
      * A short fixed list: the spelling corrector only knows the archive's words, and these (like "should") are not.
+     * Not "bc", which is also British Columbia.
      */
     private static final java.util.Map<String, String> TEXTED = java.util.Map.ofEntries(
             java.util.Map.entry("shld", "should"), java.util.Map.entry("shd", "should"),
@@ -55,11 +58,13 @@ public final class QuestionText {
             java.util.Map.entry("ur", "your"), java.util.Map.entry("pls", "please"), java.util.Map.entry("plz", "please"),
             java.util.Map.entry("b4", "before"), java.util.Map.entry("cuz", "because"),
             java.util.Map.entry("wat", "what"), java.util.Map.entry("govt", "government"));
-    // (not "bc", which is also British Columbia)
     /** A whole word: not part of "U.S.", "don't" or "covid-19". */
     private static final Pattern TOKEN = Pattern.compile("(?<![\\p{L}\\p{N}'’.-])[\\p{L}\\p{N}]+(?![\\p{L}\\p{N}'’.-])");
 
-    /** The question without markup, in sentence case when it was written all in capitals or in Title Case. */
+    /**
+     * The question without markup, in sentence case when it was written all in capitals or in Title Case, and with
+     * words shortened on a phone in full.
+     */
     public static String plain(String question) {
         String q = question;
         if (TAG.matcher(q).find()) q = Jsoup.parse(q).text(); // a script's or style's content is no text of it
