@@ -80,8 +80,34 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
         return YES_NO.matcher(sentences[sentences.length - 1]).find();
     }
 
+    // (and "how much were the tickets?", "how much is a ticket": how much a thing is, with nothing after it, is its
+    // price; the match report, which gives no prices, had answered with its lead)
     private static final Pattern MONEY_ASK = Pattern.compile("(?i)\\bhow much\\b.*\\b(cost|costs|pay|paid|price|priced|"
-            + "worth|spend|spent|raise|raised|charge|fine|sell|sold|earn|earned|money|salary|budget|deal)\\b");
+            + "worth|spend|spent|raise|raised|charge|fine|sell|sold|earn|earned|money|salary|budget|deal)\\b"
+            + "|\\bhow much (?:is|are|was|were|will be) (?:an? |the |one |each )?(?:[\\p{L}-]+ ){0,2}?[\\p{L}-]+\\s*[?!.]*\\s*$");
+
+    /** "is there wifi in the library?", "do they have parking?": a question whether there is a thing. */
+    private static final Pattern THERE_IS = Pattern.compile("(?i)\\b(?:is|are|was|were|will) there (?:an? |any |some )?"
+            + "((?:[\\p{L}-]+ ){0,2}?[\\p{L}-]+)(?=\\s+(?:in|at|on|for|near|inside|during|about|to|of)\\b|\\s*[?!.,]|\\s*$)"
+            + "|\\b(?:does|do|did|will) (?:it|they|the [\\p{L}-]+) (?:have|offer|include|get) (?:an? |any |some )?"
+            + "((?:[\\p{L}-]+ ){0,2}?[\\p{L}-]+)(?=\\s+(?:in|at|on|for|near|inside|during|to|of)\\b|\\s*[?!.,]|\\s*$)");
+
+    /**
+     * Whether the question asks if there is a thing no stored article mentions: "is there wifi in the library?" over
+     * archives without "wifi" got the library's "New library cards" sentence. A thing is unmentioned when none of
+     * its words is in the archive (an IDF as high as a word no text has).
+     */
+    static boolean asksAfterUnreported(String question, ToDoubleFunction<String> idf) {
+        Matcher m = THERE_IS.matcher(question);
+        if (!m.find()) return false;
+        String thing = m.group(1) != null ? m.group(1) : m.group(2);
+        double absent = idf.applyAsDouble(Subject.ABSENT_PROBE);
+        List<String> words = Terms.contentWords(thing);
+        if (words.isEmpty()) return false;
+        for (String w : words) if (idf.applyAsDouble(w) < absent) return false;
+        // (a fixed weight for every word tells nothing absent)
+        return Terms.tokens(question).stream().anyMatch(w -> idf.applyAsDouble(w) < absent);
+    }
 
     /** Reads the question of the request, with its earlier turns. */
     static AskedQuestion of(AnswerRequest request, ToDoubleFunction<String> idf) {
@@ -172,8 +198,9 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
 
     // (not the clause after "how much did / is / has ...": "How much did the tram line cost?" counts no trams, and
     // took the tram's opening for its "Line 7 tram" over "cost 310 million euros")
+    // (a name may hold digits: "how many m23 fighters" counts M23's fighters)
     private static final Pattern HOW_MANY = Pattern.compile("(?i)\\bhow (?:many|much)\\s+(?!(?:did|does|do|is|are|was|were|"
-            + "will|would|has|have|had|can|could|should)\\b)((?:[\\p{L}-]+\\s+){0,2}[\\p{L}-]+)");
+            + "will|would|has|have|had|can|could|should)\\b)((?:[\\p{L}\\p{N}-]+\\s+){0,2}[\\p{L}\\p{N}-]+)");
 
     /** Stems of what "how many/much X" counts, e.g. {grand, slam} for "how many grand slams has she won?". */
     static Set<String> countedThings(String question) {
@@ -182,6 +209,27 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
         Set<String> out = new HashSet<>();
         for (String w : Terms.contentWords(m.group(1))) out.add(Terms.stem(w));
         return out;
+    }
+
+    /**
+     * The words "how many X" counts with, lower-case, up to the first stop word: {m23, fighters} for "how many m23
+     * fighters are there?", {republicans, supported} for "How many Republicans supported the bill?" (the noun is not
+     * always the last: no verb is told from a noun here). Empty for "how much X", which is mostly measured ("how
+     * much snow" in inches).
+     */
+    List<String> countedWords() {
+        return countedWords(text);
+    }
+
+    static List<String> countedWords(String question) {
+        var m = HOW_MANY.matcher(question);
+        if (!m.find() || !m.group().toLowerCase(Locale.ROOT).startsWith("how many")) return List.of();
+        List<String> out = new ArrayList<>();
+        for (String w : m.group(1).toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (Terms.STOP_WORDS.contains(w)) break;
+            out.add(w);
+        }
+        return List.copyOf(out);
     }
 
     private static final Pattern SPEECH_VERB = Pattern.compile("(?:says|said|told|tells|added|warned|argues|argued|"

@@ -146,6 +146,8 @@ public final class ExtractiveAnswerer implements Answerer {
         // A name no article has: nothing here is about it. (On 200 unrelated articles, "Who won the Harbour Cup
         // final on penalties?" otherwise got the Stanley Cup Final, whose "Cup" covered 0.31 of the subject.)
         if (q.subject().namesSomethingUnreported()) return Answer.abstain(request.question(), related, 0);
+        // ...nor about whether there is a thing none of them mentions ("is there wifi in the library?")
+        if (AskedQuestion.asksAfterUnreported(request.question(), idf)) return Answer.abstain(request.question(), related, 0);
         Map<String, Set<String>> articleStems = articleStems(evidence);
         Map<String, Double> onSubject = new HashMap<>();
         articleStems.forEach((id, stems) -> onSubject.put(id, q.subject().coverage(stems)));
@@ -428,14 +430,73 @@ public final class ExtractiveAnswerer implements Answerer {
     /**
      * Whether the best sentence's story gives an amount for a "how many / how much" question: a number, a sum of money
      * for a price or a sum paid, a count of none ("no serious injuries"), or for "how long / tall / heavy" a measure of
-     * that kind of the thing asked about.
+     * that kind of the thing asked about; and for "how many X", when the story names X, a count of X.
      */
     private static boolean holdsAnAmount(AskedQuestion q, List<Candidate> candidates, Candidate best) {
         Pattern amount = q.asksForMoney() ? MONEY : QuestionType.NUMBER;
-        return candidates.stream().anyMatch(c -> (q.measure().isPresent() ? c.measures() : amount.matcher(c.text()).find()
-                        || !q.asksForMoney() && saysNone(c.text(), c.stems(), q.casualtyTerms()))
-                && (c.articleId().equals(best.articleId()) || sameStory(c, best, q.subject())));
+        List<Candidate> story = candidates.stream()
+                .filter(c -> c.articleId().equals(best.articleId()) || sameStory(c, best, q.subject())).toList();
+        if (story.stream().noneMatch(c -> (q.measure().isPresent() ? c.measures() : amount.matcher(c.text()).find()
+                || !q.asksForMoney() && saysNone(c.text(), c.stems(), q.casualtyTerms())))) return false;
+        // A story that names the thing counted but never counts it cannot say how many there are: "how many m23
+        // fighters are there?" got "Footage ... appears to show M23 fighters moving along Goma's main roads" and the
+        // death toll. (Not when the thing goes unnamed: reports count a crowd where the question counts people, and
+        // casualties, sums and measures have their own rules. So "how many kenyan police are in haiti?" still gets
+        // the call's summary, which names no police.)
+        List<String> things = countedNouns(q);
+        if (things.isEmpty() || story.stream().noneMatch(c -> Terms.tokens(c.text()).stream().anyMatch(t -> names(things, t)))) {
+            return true;
+        }
+        return story.stream().anyMatch(c -> countsNamed(c.text(), things));
     }
+
+    /** What a plain "how many X" counts, when no other rule reads it: not people, casualties, sums or measures. */
+    private static List<String> countedNouns(AskedQuestion q) {
+        if (q.asksForMoney() || q.measure().isPresent() || q.asksChange() || q.casualtyCount()) return List.of();
+        List<String> words = q.countedWords();
+        // ("how many people died": what the question counts is people, which reports count in other words)
+        return words.stream().anyMatch(w -> GENERIC_COUNTS.contains(Terms.stem(w))) ? List.of() : words;
+    }
+
+    /**
+     * Counted words a report rarely writes beside its number ("a crowd of 38,000"), and spans of time, which a
+     * report gives as a date or a duration ("the lowest level in how many years?" is answered by "since 2008").
+     */
+    private static final Set<String> GENERIC_COUNTS = java.util.stream.Stream.of("people", "person", "persons",
+            "time", "times", "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+            "minute", "minutes").map(Terms::stem).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** Whether a sentence's token names one of the counted words: the same stem, or its end ("fires" in "wildfires"). */
+    private static boolean names(List<String> counted, String token) {
+        String stem = Terms.stem(token);
+        for (String w : counted) {
+            if (Terms.stem(w).equals(stem) || token.length() >= 4 && w.length() > token.length() && w.endsWith(token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words between a count and what it counts, at most ("about 200,000 of its app-controlled BrewSense kettles"). */
+    private static final int COUNT_REACH = 6;
+
+    /**
+     * Whether the sentence counts one of the counted words: a number at most {@link #COUNT_REACH} words before it, or
+     * a word saying there is one ("the only U.S. president born on July 4") or none ("no fighters were seen").
+     */
+    static boolean countsNamed(String sentence, List<String> counted) {
+        List<String> tokens = Terms.tokens(sentence);
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            if (!(QuestionType.COUNT_NUMBER.matcher(t).lookingAt() || ONE_OR_NONE.contains(t))) continue;
+            for (int j = i + 1; j <= Math.min(tokens.size() - 1, i + COUNT_REACH); j++) {
+                if (names(counted, tokens.get(j))) return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> ONE_OR_NONE = Set.of("only", "sole", "single", "lone", "no", "zero");
 
     /** Whether the sentence holds the kind of answer asked for: a date, a count (a change's size), a quote or advice. */
     private static boolean holdsAskedKind(AskedQuestion q, String text) {

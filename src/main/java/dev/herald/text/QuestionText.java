@@ -57,7 +57,11 @@ public final class QuestionText {
             java.util.Map.entry("abt", "about"), java.util.Map.entry("ppl", "people"), java.util.Map.entry("u", "you"),
             java.util.Map.entry("ur", "your"), java.util.Map.entry("pls", "please"), java.util.Map.entry("plz", "please"),
             java.util.Map.entry("b4", "before"), java.util.Map.entry("cuz", "because"),
-            java.util.Map.entry("wat", "what"), java.util.Map.entry("govt", "government"));
+            java.util.Map.entry("wat", "what"), java.util.Map.entry("govt", "government"),
+            // (without their apostrophe the asking patterns miss them: "whats the price of a brewsense kettle" was no
+            // question for a price, and quoted the recall's lead)
+            java.util.Map.entry("whats", "what's"), java.util.Map.entry("whos", "who's"),
+            java.util.Map.entry("wheres", "where's"), java.util.Map.entry("hows", "how's"));
     /** A whole word: not part of "U.S.", "don't" or "covid-19". */
     private static final Pattern TOKEN = Pattern.compile("(?<![\\p{L}\\p{N}'’.-])[\\p{L}\\p{N}]+(?![\\p{L}\\p{N}'’.-])");
 
@@ -71,8 +75,14 @@ public final class QuestionText {
         q = q.strip();
         q = shouted(q) || titleCased(q) ? sentenceCase(q) : q;
         return TOKEN.matcher(q).replaceAll(m -> {
-            String full = TEXTED.get(m.group());
-            return java.util.regex.Matcher.quoteReplacement(full == null ? m.group() : full);
+            String w = m.group();
+            String full = TEXTED.get(w);
+            // ("Whats ..." opens a sentence)
+            if (full == null && w.length() > 1 && Character.isUpperCase(w.charAt(0)) && w.substring(1).equals(w.substring(1).toLowerCase(java.util.Locale.ROOT))) {
+                String lower = TEXTED.get(w.toLowerCase(java.util.Locale.ROOT));
+                if (lower != null) full = Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+            }
+            return java.util.regex.Matcher.quoteReplacement(full == null ? w : full);
         });
     }
 

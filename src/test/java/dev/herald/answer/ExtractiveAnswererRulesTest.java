@@ -261,6 +261,52 @@ class ExtractiveAnswererRulesTest {
         assertTrue(AskedQuestion.countedThings("Who won the grand slam?").isEmpty());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "how many m23 fighters are there                           | m23 fighters",
+            "How many kettles did Brightwell recall?                   | kettles",
+            "how many kenyan police are in haiti                       | kenyan police",
+            "The Senate passed it. How many Republicans supported the bill? | republicans supported",
+            // not "how much": it is mostly measured ("how much snow" in inches), and "how many were hurt" names nothing
+            "How much snow fell in Orchard Park?                       | ''",
+            "how many were hurt?                                       | ''"})
+    void should_read_the_words_a_how_many_question_counts_with(String question, String words) {
+        assertEquals(words.isEmpty() ? List.of() : List.of(words.split(" ")), AskedQuestion.countedWords(question));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}: {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "fighters   | Footage appears to show M23 fighters moving along the main roads.                    | false",
+            "fighters   | At least 17 people have been killed and more than 300 wounded in the fighting.        | false",
+            "fighters   | The group has about 3,000 fighters in the province.                                   | true",
+            // a few words may stand between the count and what it counts
+            "kettles    | Brightwell is recalling about 200,000 of its app-controlled BrewSense kettles.        | true",
+            // a compound counts its last part ("fires" for "wildfires")
+            "wildfires  | There had been 420 fires in England and Wales since the start of the year.            | true",
+            // one, or none, said in words
+            "presidents | Calvin Coolidge, the only U.S. president born on July 4, was in Philadelphia.         | true",
+            // a digit inside a name is no count
+            "fighters   | Videos of M23 fighters were shared widely.                                            | false"})
+    void should_tell_whether_a_sentence_counts_the_thing_asked_about(String noun, String sentence, boolean counts) {
+        assertEquals(counts, ExtractiveAnswerer.countsNamed(sentence, List.of(noun)));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "is there wifi in the library?          | true",
+            "do they have wifi?                     | true",
+            "are there any free wifi hotspots?      | false",
+            "is there a cafe in the library?        | false",
+            // not a question whether there is a thing
+            "when does the wifi start?              | false"})
+    void should_tell_a_question_whether_there_is_a_thing_no_article_mentions(String question, boolean unreported) {
+        // given: an archive that has every word but "wifi"
+        java.util.function.ToDoubleFunction<String> idf = w -> w.equals("wifi") || w.equals(Subject.ABSENT_PROBE) ? 9.0 : 1.0;
+
+        // then
+        assertEquals(unreported, AskedQuestion.asksAfterUnreported(question, idf));
+    }
+
     @Test
     void should_quote_only_the_article_about_the_subject_when_another_has_the_kind_of_answer_asked_for() {
         // given the Goma report and a library report whose "1,200 people" fits "how many" better than anything

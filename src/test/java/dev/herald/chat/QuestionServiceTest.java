@@ -1081,4 +1081,29 @@ class QuestionServiceTest {
         assertFalse(text.contains("17 people"), text);
         assertTrue(r.answer().citations().stream().allMatch(c -> c.article().url().endsWith("brightwell-kettle-recall")), text);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            // the Goma report names the fighters and counts only the dead and wounded
+            "whats happening in goma | how many m23 fighters are there",
+            // the recall gives no price, whether asked "how much" or for "the price"
+            "tell me about the kettle recall | whats the price of a brewsense kettle",
+            // the match report gives no ticket prices
+            "who won the harbour cup | how much were the tickets",
+            // no sample article mentions wifi
+            "when does the library reopen | is there wifi in the library"})
+    void should_say_it_does_not_know_when_the_story_never_gives_what_a_follow_up_asks(String first, String followUp) {
+        // given (as of the day the library report is out)
+        Instant asOf = Instant.parse("2025-02-01T09:00:00Z");
+        QuestionService q = herald.questions();
+        String chat = "chat-unsaid-" + followUp.hashCode();
+        Reply story = q.ask(chat, first, asOf);
+
+        // when
+        Reply r = q.ask(chat, followUp, asOf);
+
+        // then: the story was found, and the bot says it does not know rather than quote one of its sentences
+        assertFalse(story.answer().abstained(), story.answer().text());
+        assertTrue(r.answer().abstained(), r.answer().text());
+    }
 }

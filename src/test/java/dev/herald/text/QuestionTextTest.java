@@ -27,6 +27,9 @@ class QuestionTextTest {
             "how many ppl were hurt, u know?     | how many people were hurt, you know?",
             "Did the U.S. send troops?           | Did the U.S. send troops?",
             "is bc the province?                 | is bc the province?",
+            // ...and the asking words typed without their apostrophe, which the asking patterns need
+            "whats the price of a kettle         | what's the price of a kettle",
+            "Whos in charge?                     | Who's in charge?",
     })
     void should_make_a_typed_question_plain(String typed, String plain) {
         assertEquals(plain, QuestionText.plain(typed));
