@@ -157,16 +157,31 @@ public final class FollowUps {
         if (topic.lookingAt()) {
             for (String w : Terms.tokens(topic.group(1))) if (w.length() >= 3 && namesSomething(w)) out.add(w);
         }
+        // ...nor does a topic put before the question: "trams, how often do they run", "the new tram in lindenport,
+        // when did it open" (a first message that had been asked "Which story do you mean?", twice)
+        var fronted = FRONTED.matcher(question.strip().toLowerCase(Locale.ROOT));
+        if (!topic.lookingAt() && fronted.lookingAt()) {
+            for (String w : Terms.tokens(fronted.group(1))) if (w.length() >= 3 && namesSomething(w)) out.add(w);
+        }
         var m = DETERMINED.matcher(question.toLowerCase(Locale.ROOT));
         while (m.find()) {
             for (int g = 1; g <= 2; g++) {
                 String w = m.group(g);
-                if (w == null || !namesSomething(w)) break;
+                if (w == null) break;
+                // ("the new tram": "new" is a stop word, "tram" names the thing)
+                if (!namesSomething(w)) {
+                    if (g == 1 && Terms.STOP_WORDS.contains(w) && !PLACEHOLDERS.contains(w) && !REFERRING.contains(w)) continue;
+                    break;
+                }
                 if (w.length() >= 3) out.add(w);
             }
         }
         return out;
     }
+
+    /** A topic before a comma and the question about it: "trams, how often do they run". */
+    private static final Pattern FRONTED = Pattern.compile("^(?:(?:ok|okay|so|and|btw)[,\\s]+)?([^,;:?]{3,60}),\\s*(?:who|whom|whose|"
+            + "what|whats|when|where|why|how|which|is|are|was|were|do|does|did|can|could|will|would|has|have)\\b");
 
     /** Whether the word can name a thing: not a placeholder, pronoun, question word or stop word. */
     private static boolean namesSomething(String w) {

@@ -29,8 +29,10 @@ final class SmallTalk {
 
     private static final Pattern HELLO = Pattern.compile("(?:hello|hi|hey|hiya|howdy|greetings|good (?:morning|afternoon|"
             + "evening|day)|hello there|hi there|hey there|yo)(?: herald| bot)?");
-    private static final Pattern THANK = Pattern.compile("(?:thanks?(?: you)?(?: (?:so|very) much)?|thank u|thx|ty|cheers|"
-            + "great thanks|ok(?:ay)? thanks|thanks a lot|many thanks)(?: herald| bot)?");
+    // ("ok thx" had got "I couldn't find this in my sources")
+    private static final Pattern THANK = Pattern.compile("(?:(?:ok(?:ay)?|k|great|cool|nice|perfect|awesome|alright|got it)"
+            + " )?(?:thanks?(?: you)?|thank u|thx|thnx|tnx|ty|cheers|ta|many thanks)(?: (?:so|very) much| a lot| again| mate"
+            + "| herald| bot)*");
 
     // (not "yes" / "no": they may answer something the reader was asked)
     private static final Pattern ACK = Pattern.compile("(?:ok(?:ay)?|k|kk|cool|great|nice|good|got it|i see|alright|"

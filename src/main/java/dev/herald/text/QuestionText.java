@@ -61,7 +61,11 @@ public final class QuestionText {
             // (without their apostrophe the asking patterns miss them: "whats the price of a brewsense kettle" was no
             // question for a price, and quoted the recall's lead)
             java.util.Map.entry("whats", "what's"), java.util.Map.entry("whos", "who's"),
-            java.util.Map.entry("wheres", "where's"), java.util.Map.entry("hows", "how's"));
+            java.util.Map.entry("wheres", "where's"), java.util.Map.entry("hows", "how's"),
+            java.util.Map.entry("smth", "something"), java.util.Map.entry("sth", "something"),
+            java.util.Map.entry("r", "are"), java.util.Map.entry("gonna", "going to"),
+            java.util.Map.entry("wanna", "want to"),
+            java.util.Map.entry("theyd", "they'd"), java.util.Map.entry("diff", "different"));
     /** A whole word: not part of "U.S.", "don't" or "covid-19". */
     private static final Pattern TOKEN = Pattern.compile("(?<![\\p{L}\\p{N}'’.-])[\\p{L}\\p{N}]+(?![\\p{L}\\p{N}'’.-])");
 
@@ -74,7 +78,7 @@ public final class QuestionText {
         if (TAG.matcher(q).find()) q = Jsoup.parse(q).text(); // a script's or style's content is no text of it
         q = q.strip();
         q = shouted(q) || titleCased(q) ? sentenceCase(q) : q;
-        return TOKEN.matcher(q).replaceAll(m -> {
+        q = TOKEN.matcher(q).replaceAll(m -> {
             String w = m.group();
             String full = TEXTED.get(w);
             // ("Whats ..." opens a sentence)
@@ -84,7 +88,21 @@ public final class QuestionText {
             }
             return java.util.regex.Matcher.quoteReplacement(full == null ? w : full);
         });
+        // "ok different topic, who won the harbour cup": the words announcing a new subject are no part of the
+        // question (its "topic" and "different" were searched, and it abstained)
+        String rest = NEW_TOPIC.matcher(q).replaceFirst("");
+        // ...nor is a closing "tho": "why tho" asks why (as a content word it was the follow-up's own, and abstained)
+        rest = TRAILING.matcher(rest).replaceFirst("$1");
+        return rest.isBlank() ? q : rest;
     }
+
+    private static final Pattern TRAILING = Pattern.compile("(?i)[,\\s]+(?:tho|though|lol)\\s*([?!.]*)\\s*$");
+
+    /** "ok different topic", "new question:", "change of subject -", "unrelated but" at the start of a message. */
+    private static final Pattern NEW_TOPIC = Pattern.compile("(?i)^(?:(?:ok(?:ay)?|so|and|right|now)[,\\s]+)?(?:(?:(?:a |on a )?"
+            + "(?:different|new|another|other|unrelated|separate) (?:topic|subject|question|thing|story))|change of "
+            + "(?:topic|subject)|unrelated(?: question)?(?: but)?|switching (?:topics?|subjects?))(?: now| but| though)?"
+            + "\\s*[,.:;!?-]*\\s*");
 
     /** Mostly capital letters: at least three words and four in five letters upper case. */
     private static boolean shouted(String q) {

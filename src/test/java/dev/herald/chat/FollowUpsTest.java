@@ -68,6 +68,12 @@ class FollowUpsTest {
 
     @Test
     void should_need_an_earlier_turn_only_for_a_question_that_points_back_and_names_nothing() {
+        // a topic put before the question, or named after an adjective, is named
+        assertFalse(FollowUps.needsEarlierTurn("the new tram in lindenport, when did it open"));
+        assertFalse(FollowUps.needsEarlierTurn("trams, how often do they run"));
+        assertFalse(FollowUps.needsEarlierTurn("When did the new line open?"));
+        assertTrue(FollowUps.needsEarlierTurn("ok, when did it open?"));
+        assertTrue(FollowUps.needsEarlierTurn("and the others, who are they?"));
         assertTrue(FollowUps.needsEarlierTurn("and how many were injured?"));
         assertTrue(FollowUps.needsEarlierTurn("when did it launch?"));
         assertTrue(FollowUps.needsEarlierTurn("what about the others?"));

@@ -17,6 +17,8 @@ class SmallTalkTest {
             "ok                   | ACKNOWLEDGED",
             "Got it.              | ACKNOWLEDGED",
             "okay thanks          | THANKS",
+            "ok thx               | THANKS",
+            "great, thanks again! | THANKS",
             "?                    | ASK_AWAY",
             "👍                   | ASK_AWAY",
             // questions are not small talk, even when they open with a greeting word

@@ -30,6 +30,14 @@ class QuestionTextTest {
             // ...and the asking words typed without their apostrophe, which the asking patterns need
             "whats the price of a kettle         | what's the price of a kettle",
             "Whos in charge?                     | Who's in charge?",
+            "when did they last win smth         | when did they last win something",
+            "which ones r affected               | which ones are affected",
+            "who's gonna be there                | who's going to be there",
+            // a message announcing a new subject is the question after it
+            "ok diff topic who won the harbour cup | who won the harbour cup",
+            "Different question: is the tram free? | is the tram free?",
+            "new topic                           | new topic",
+            "why tho?                            | why?",
     })
     void should_make_a_typed_question_plain(String typed, String plain) {
         assertEquals(plain, QuestionText.plain(typed));
