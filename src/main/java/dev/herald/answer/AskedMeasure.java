@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class AskedMeasure {
 
-    private static final Pattern ASK = Pattern.compile("(?i)\\bhow (long|far|tall|high|deep|wide|big|large|heavy|old)\\b");
+    private static final Pattern ASK = Pattern.compile("(?i)\\bhow (long|far|tall|high|deep|wide|big|large|heavy|old|often)\\b");
 
     private static final String NUMBER = "(?:\\d[\\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
             + "twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
@@ -27,6 +27,16 @@ final class AskedMeasure {
     private static final String WEIGHT = "(?:tonnes?|tons?|kilo(?:gram)?s?|kg|pounds?|lbs?|grams?|ounces?)";
     private static final String AREA = "(?:square " + LENGTH + "|acres?|hectares?)";
     private static final String AGE = "(?:years?[\\s-]old|year-old|months?[\\s-]old)";
+
+    /**
+     * How often: "every six minutes", "twice a week", "three times a day", "daily". "how often do they come" after
+     * the tram had no word in "Trams will run every six minutes at peak times" and, asked on its own, got the
+     * library's "when the water came in".
+     */
+    private static final Pattern FREQUENCY = Pattern.compile("(?i)\\bevery\\s+(?:other\\s+|few\\s+|" + NUMBER + ")?"
+            + DURATION + "|\\b(?:once|twice|" + NUMBER + "times?)\\s+(?:a|an|per|each|every)\\s+"
+            + "(?:second|minute|hour|day|night|week|month|year|season)\\b|\\b(?:daily|nightly|weekly|hourly|monthly|"
+            + "annually|fortnightly)\\b");
 
     private final String word;
     private final Pattern measure;
@@ -70,6 +80,7 @@ final class AskedMeasure {
         Matcher m = ASK.matcher(question);
         if (!m.find()) return attribute(question).filter(a -> !MONEY_ATTRIBUTES.contains(a)).map(AskedMeasure::ofAttribute);
         String word = m.group(1).toLowerCase(Locale.ROOT);
+        if (word.equals("often")) return Optional.of(new AskedMeasure(word, FREQUENCY));
         return Optional.of(new AskedMeasure(word, units(word)));
     }
 

@@ -98,15 +98,15 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
      * its words is in the archive (an IDF as high as a word no text has).
      */
     static boolean asksAfterUnreported(String question, ToDoubleFunction<String> idf) {
+        double absent = idf.applyAsDouble(Subject.ABSENT_PROBE);
+        // (a fixed weight for every word tells nothing absent)
+        if (Terms.tokens(question).stream().noneMatch(w -> idf.applyAsDouble(w) < absent)) return false;
         Matcher m = THERE_IS.matcher(question);
         if (!m.find()) return false;
-        String thing = m.group(1) != null ? m.group(1) : m.group(2);
-        double absent = idf.applyAsDouble(Subject.ABSENT_PROBE);
-        List<String> words = Terms.contentWords(thing);
-        if (words.isEmpty()) return false;
-        for (String w : words) if (idf.applyAsDouble(w) < absent) return false;
-        // (a fixed weight for every word tells nothing absent)
-        return Terms.tokens(question).stream().anyMatch(w -> idf.applyAsDouble(w) < absent);
+        List<String> words = Terms.contentWords(m.group(1) != null ? m.group(1) : m.group(2));
+        // (only a thing asked after: a question whether something happened may use a verb the reports do not, "Did
+        // Eastfield Athletic lose?" where they say "beating Eastfield")
+        return !words.isEmpty() && words.stream().allMatch(w -> idf.applyAsDouble(w) >= absent);
     }
 
     /** Reads the question of the request, with its earlier turns. */

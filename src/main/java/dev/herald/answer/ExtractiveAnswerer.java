@@ -218,6 +218,14 @@ public final class ExtractiveAnswerer implements Answerer {
      */
     private static Candidate newsFor(AskedQuestion q, List<Candidate> sorted, Set<String> seen) {
         Candidate best = sorted.get(0);
+        // A follow-up asking only for a kind of answer is answered by a sentence of that kind: "what do i do if i have
+        // one" after the kettle recall got the recall's lead again, the advice second
+        if (q.asksOnlyItsKind() && !holdsAskedKind(q, best.text())) {
+            for (Candidate c : sorted) {
+                if (c.score() < RATIO * best.score()) break;
+                if (c.articleId().equals(best.articleId()) && holdsAskedKind(q, c.text())) return c;
+            }
+        }
         if (q.ownTerms().isEmpty() || !seen.contains(Terms.squashSpace(best.text())) || q.oneSentenceAnswers()) return best;
         boolean kindShown = q.type().hasOwnCue() && holdsAsked(q, best.text(), best.measures());
         double own = ownCoverage(best, q.weights(), q.ownTerms());
@@ -285,8 +293,13 @@ public final class ExtractiveAnswerer implements Answerer {
                 // addition to the network since the 1980s") over "Construction ... cost 310 million euros". In a
                 // follow-up other leads get none: the reader has just been shown the story's lead, and with its bonus
                 // it came first again for "who scored the winning penalty?", the answer second.
+                // (and for a follow-up asking a measure, only a lead holding all its own subject: "how long will pip
+                // be on the surface" got the Halcyon lead's "six-year trip ... beneath its surface" over "a small
+                // lander named Pip that will try to touch down for two days". Not for a date: the lead's "Wednesday"
+                // answers "when did it launch?", whose "launch" it writes "lifted off".)
                 boolean lead = leadChunk && s.start() < 400
-                        && (q.type().hasOwnCue() ? holdsAsked(q, text, measures) : !q.followUp());
+                        && (q.type().hasOwnCue() ? holdsAsked(q, text, measures) : !q.followUp())
+                        && (!q.followUp() || q.measure().isEmpty() || q.subject().coversOwn(stems));
                 for (Map.Entry<String, Double> e : q.weights().entrySet()) {
                     // "9.4-kilometre" says how long: the asked adjective is met by a measure of its kind
                     double w = stems.contains(e.getKey()) || measures && e.getKey().equals(q.measured()) ? e.getValue()

@@ -71,7 +71,9 @@ enum QuestionType {
     private static final Pattern ADVICE_ASK = Pattern.compile(
             "\\bwhat (?:should|must|can|could) [^?]{1,80}? do\\b|\\bwhat (?:are|is|were|was) [^?]{1,80}? "
                     + "(?:asked|advised|told|urged|encouraged|recommended|supposed) to do\\b"
-                    + "|\\bshould (?:i|we)\\b|\\bis it safe to\\b|\\bdo (?:i|we) need to\\b");
+                    + "|\\bshould (?:i|we)\\b|\\bis it safe to\\b|\\bdo (?:i|we) need to\\b"
+                    // ("what do i do if i have one" after the kettle recall had got its dates and the criticism)
+                    + "|\\bwhat (?:do|does|can) (?:i|we|you|owners|people|they) do\\b|\\bdo (?:i|we) have to\\b");
     /** How reports give advice: "should", "are asked to", "advised", "urged", "recommends". */
     private static final Pattern ADVISES = Pattern.compile("\\b(?:should|must|(?:is|are|were|was|been|being) (?:asked|advised|"
             + "told|urged|encouraged|instructed|warned) to|advis(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?|"
@@ -96,7 +98,7 @@ enum QuestionType {
     static QuestionType of(String question) {
         // ("What’s the name of the mission?" asked for a name as "What is the name" does, and got the postponement)
         String q = CONTRACTED_IS.matcher(question.toLowerCase(Locale.ROOT)).replaceAll("$1 is");
-        if (q.matches("(?s).*\\bhow (many|much|long|old|far|big|large|tall|high|heavy|deep|wide)\\b.*") || q.contains("what percentage")
+        if (q.matches("(?s).*\\bhow (many|much|long|old|far|big|large|tall|high|heavy|deep|wide|often)\\b.*") || q.contains("what percentage")
                 || q.matches("(?s).*\\bwhat (is|was) (his|her|their|its) age\\b.*")
                 || q.contains("what number") || AskedMeasure.attribute(q).isPresent()) return COUNT;
         if (q.matches("(?s).*\\bwho(m|se)?\\b.*")) return PERSON;

@@ -207,6 +207,12 @@ public final class Subject {
         return false;
     }
 
+    /** Whether the stems hold every one of the question's own distinctive terms (true when it has none). */
+    public boolean coversOwn(Collection<String> stems) {
+        for (String term : own.keySet()) if (!meets(term, stems)) return false;
+        return true;
+    }
+
     /** As {@link #touches}, also by a derived form ("Kenyan" for "Kenya", as in {@link #coverage}). */
     public boolean touchesOrDerived(Collection<String> stems) {
         for (String term : own.keySet()) if (meets(term, stems)) return true;

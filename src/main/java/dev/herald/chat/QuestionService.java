@@ -469,9 +469,16 @@ public final class QuestionService {
             // answer a thing its articles never mention, and abstained. Asked on its own, the summit report can; so
             // can the tram report "how many passengers do they expect" after the kettle recall.
             Reply threaded = searchAndAnswer(question, asked, asOf, recent, true, start, progress, fixed, note);
-            if (!threaded.followUp() || !threaded.answer().abstained()
-                    || mentionsOwnSubject(threaded, previous.get().citedArticles(), question)) {
-                return threaded;
+            if (!threaded.followUp() || !threaded.answer().abstained()) return threaded;
+            Set<String> thread = previous.get().citedArticles();
+            if (mentionsOwnSubject(threaded, thread, question)) {
+                // ...nor, when they mention it in passing, one whose story is headlined about it: "what did he talk
+                // abt with rubio" after the summit (which says Ruto spoke with Rubio that day) is answered by the
+                // report of their call
+                if (headlinesOwnSubject(threaded, thread, question)) return threaded;
+                Reply alone = onItsOwn.get();
+                return !alone.answer().abstained()
+                        && headlinesOwnSubject(alone, alone.answer().citedArticleIds(), question) ? alone : threaded;
             }
             Reply alone = onItsOwn.get();
             return alone.answer().abstained() ? threaded : alone;
@@ -489,6 +496,13 @@ public final class QuestionService {
         Subject own = Subject.of(question, null, idf);
         if (own.isEmpty()) return true;
         return own.touches(storyStems(reply, articleIds, true));
+    }
+
+    /** Whether these articles' headlines hold the question's own subject (see {@link #mentionsOwnSubject}). */
+    private boolean headlinesOwnSubject(Reply reply, Set<String> articleIds, String question) {
+        if (idf == null) return true;
+        Subject own = Subject.of(question, null, idf);
+        return own.isEmpty() || own.touches(storyStems(reply, articleIds, false));
     }
 
     /**

@@ -760,16 +760,21 @@ class QuestionServiceTest {
         assertFalse(said.answer().text().contains("textbook"), said.answer().text());
     }
 
-    @Test
-    void should_give_the_storys_advice_to_a_follow_up_asking_only_what_to_do() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "anything about a kettle recall? | how many kettles | what should i do if i have one",
+            // (the lead, which the reader has seen twice, had come first)
+            "brightwell kettle recall??      | why tho          | what do i do if i have one"})
+    void should_give_the_storys_advice_to_a_follow_up_asking_only_what_to_do(String first, String second, String asked) {
         // given: the kettle recall, two follow-ups into it
         QuestionService q = herald.questions();
-        q.ask("chat-advice", "anything about a kettle recall?", AS_OF);
-        q.ask("chat-advice", "how many kettles", AS_OF);
-        q.ask("chat-advice", "was anyone hurt", AS_OF);
+        String chat = "chat-advice-" + asked.hashCode();
+        q.ask(chat, first, AS_OF);
+        q.ask(chat, second, AS_OF);
+        q.ask(chat, "was anyone hurt", AS_OF);
 
         // when: a question with no word the report uses
-        Reply advice = q.ask("chat-advice", "what should i do if i have one", AS_OF);
+        Reply advice = q.ask(chat, asked, AS_OF);
 
         // then: the report's advice to owners
         assertFalse(advice.answer().abstained(), advice.answer().text());
@@ -1105,5 +1110,46 @@ class QuestionServiceTest {
         // then: the story was found, and the bot says it does not know rather than quote one of its sentences
         assertFalse(story.answer().abstained(), story.answer().text());
         assertTrue(r.answer().abstained(), r.answer().text());
+    }
+
+    @Test
+    void should_answer_from_the_story_headlined_about_what_a_follow_up_names_when_the_thread_mentions_it_in_passing() {
+        // given: the summit report, which says only that Ruto spoke with Rubio that day
+        QuestionService q = herald.questions();
+        q.ask("chat-rubio", "ruto summit whats that about", AS_OF);
+
+        // when
+        Reply call = q.ask("chat-rubio", "what did he talk abt with rubio", AS_OF);
+
+        // then: the report of their call says what they covered
+        assertTrue(call.answer().text().contains("covered trade"), call.answer().text());
+        assertTrue(call.answer().citations().stream().allMatch(c -> c.article().url().endsWith("ruto-rubio-call")),
+                call.answer().text());
+    }
+
+    @Test
+    void should_answer_a_first_message_that_names_its_story_before_the_question_or_announces_a_new_topic() {
+        // when
+        Reply opened = herald.questions().ask("chat-fronted", "the new tram in lindenport, when did it open", AS_OF);
+        Reply cup = herald.questions().ask("chat-fronted", "ok diff topic who won the harbour cup", AS_OF);
+
+        // then: neither is asked "Which story do you mean?" nor searched for its "topic"
+        assertTrue(opened.answer().text().contains("opened its new Line 7 tram on Saturday"), opened.answer().text());
+        assertTrue(cup.answer().text().startsWith("Northgate Rovers lifted the Harbour Cup"), cup.answer().text());
+    }
+
+    @Test
+    void should_answer_a_follow_ups_measure_of_its_own_subject_not_the_leads_measure_of_the_story() {
+        // given
+        QuestionService q = herald.questions();
+        q.ask("chat-pip", "tell me abt the halcyon probe", AS_OF);
+        q.ask("chat-pip", "how heavy is it", AS_OF);
+
+        // when
+        Reply stay = q.ask("chat-pip", "how long will pip be on the surface", AS_OF);
+
+        // then: the lander's two days, not the lead's "six-year trip"
+        assertTrue(stay.answer().text().contains("touch down for two days"), stay.answer().text());
+        assertFalse(stay.answer().text().contains("six-year"), stay.answer().text());
     }
 }
