@@ -56,7 +56,7 @@ final class AskedMeasure {
      */
     private static final Pattern ATTRIBUTE_ASK = Pattern.compile("(?i)\\bwhat(?:['\u2019]s| is| was| are| were| will be) "
             + "(?:the|its|his|her|their|[\\p{L}-]+['\u2019]s?) (?:[\\p{L}-]+ ){0,3}?(population|magnitude|temperature|age|"
-            + "height|length|weight|depth|distance|size|score|price|cost|value)(?=\\s+(?:of|for|in|on|at|now|today)\\b|"
+            + "height|length|weight|depth|distance|size|score|price|cost|value)(?=\\s+(?:of|for|in|on|at|now|today|per)\\b|"
             + "\\s*[?,.]|\\s*$)");
     /** Attributes that are sums of money: the question asks for an amount, as "how much does it cost?" does. */
     private static final java.util.Set<String> MONEY_ATTRIBUTES = java.util.Set.of("price", "cost", "value");

@@ -502,9 +502,23 @@ public final class ExtractiveAnswerer implements Answerer {
         for (int i = 0; i < tokens.size(); i++) {
             String t = tokens.get(i);
             if (!(QuestionType.COUNT_NUMBER.matcher(t).lookingAt() || ONE_OR_NONE.contains(t))) continue;
+            // (a number in a name counts nothing: "its new Line 7 tram" is one line, no count of trams)
+            if (i > 0 && Character.isDigit(t.charAt(0)) && namedNumber(sentence, tokens.get(i - 1), t)) continue;
             for (int j = i + 1; j <= Math.min(tokens.size() - 1, i + COUNT_REACH); j++) {
                 if (names(counted, tokens.get(j))) return true;
             }
+        }
+        return false;
+    }
+
+    /** A capitalised word, not the sentence's first, then a number: "Line 7", "Apollo 11". */
+    private static final Pattern NAMED_NUMBER = Pattern.compile("(?<=[\\p{L},;] )\\p{Lu}\\p{Ll}+ \\d+\\b");
+
+    private static boolean namedNumber(String sentence, String before, String number) {
+        java.util.regex.Matcher m = NAMED_NUMBER.matcher(sentence);
+        while (m.find()) {
+            String[] parts = m.group().split(" ");
+            if (parts[0].equalsIgnoreCase(before) && parts[1].equals(number)) return true;
         }
         return false;
     }

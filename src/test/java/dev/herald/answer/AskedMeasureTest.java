@@ -62,6 +62,7 @@ class AskedMeasureTest {
             "What was the score?                      | score",
             "What is the name of the asteroid?        | ''",
             "What is the price cap in Britain?        | ''",
+            "What's the price per pound?              | price",
             "What age group is most at risk?          | ''",
     })
     void should_read_the_attribute_a_what_is_the_x_of_question_asks_for(String question, String attribute) {

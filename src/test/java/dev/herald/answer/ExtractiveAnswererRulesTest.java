@@ -286,8 +286,10 @@ class ExtractiveAnswererRulesTest {
             "wildfires  | There had been 420 fires in England and Wales since the start of the year.            | true",
             // one, or none, said in words
             "presidents | Calvin Coolidge, the only U.S. president born on July 4, was in Philadelphia.         | true",
-            // a digit inside a name is no count
-            "fighters   | Videos of M23 fighters were shared widely.                                            | false"})
+            // a digit inside a name is no count, nor a number naming a thing
+            "fighters   | Videos of M23 fighters were shared widely.                                            | false",
+            "trams      | The city opened its new Line 7 tram on Saturday morning.                              | false",
+            "trams      | Line 7 has 24 new trams.                                                              | true"})
     void should_tell_whether_a_sentence_counts_the_thing_asked_about(String noun, String sentence, boolean counts) {
         assertEquals(counts, ExtractiveAnswerer.countsNamed(sentence, List.of(noun)));
     }
