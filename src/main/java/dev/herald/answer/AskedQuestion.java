@@ -98,11 +98,12 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
      * its words is in the archive (an IDF as high as a word no text has).
      */
     static boolean asksAfterUnreported(String question, ToDoubleFunction<String> idf) {
+        // (the pattern first: most questions ask no such thing, and need no IDF lookups)
+        Matcher m = THERE_IS.matcher(question);
+        if (!m.find()) return false;
         double absent = idf.applyAsDouble(Subject.ABSENT_PROBE);
         // (a fixed weight for every word tells nothing absent)
         if (Terms.tokens(question).stream().noneMatch(w -> idf.applyAsDouble(w) < absent)) return false;
-        Matcher m = THERE_IS.matcher(question);
-        if (!m.find()) return false;
         List<String> words = Terms.contentWords(m.group(1) != null ? m.group(1) : m.group(2));
         // (only a thing asked after: a question whether something happened may use a verb the reports do not, "Did
         // Eastfield Athletic lose?" where they say "beating Eastfield")

@@ -457,7 +457,7 @@ public final class ExtractiveAnswerer implements Answerer {
         // casualties, sums and measures have their own rules. So "how many kenyan police are in haiti?" still gets
         // the call's summary, which names no police.)
         List<String> things = countedNouns(q);
-        if (things.isEmpty() || story.stream().noneMatch(c -> Terms.tokens(c.text()).stream().anyMatch(t -> names(things, t)))) {
+        if (things.isEmpty() || story.stream().noneMatch(c -> c.tokens().stream().anyMatch(t -> names(things, t)))) {
             return true;
         }
         return story.stream().anyMatch(c -> countsNamed(c.text(), things));
@@ -499,13 +499,21 @@ public final class ExtractiveAnswerer implements Answerer {
      */
     static boolean countsNamed(String sentence, List<String> counted) {
         List<String> tokens = Terms.tokens(sentence);
-        for (int i = 0; i < tokens.size(); i++) {
+        return countBefore(tokens, i -> {
             String t = tokens.get(i);
-            if (!(QuestionType.COUNT_NUMBER.matcher(t).lookingAt() || ONE_OR_NONE.contains(t))) continue;
             // (a number in a name counts nothing: "its new Line 7 tram" is one line, no count of trams)
-            if (i > 0 && Character.isDigit(t.charAt(0)) && namedNumber(sentence, tokens.get(i - 1), t)) continue;
-            for (int j = i + 1; j <= Math.min(tokens.size() - 1, i + COUNT_REACH); j++) {
-                if (names(counted, tokens.get(j))) return true;
+            return (QuestionType.COUNT_NUMBER.matcher(t).lookingAt() || ONE_OR_NONE.contains(t))
+                    && !(i > 0 && Character.isDigit(t.charAt(0)) && namedNumber(sentence, tokens.get(i - 1), t));
+        }, t -> names(counted, t), COUNT_REACH);
+    }
+
+    /** Whether a token that counts ({@code isCount}, by index) stands at most {@code reach} tokens before a counted one. */
+    private static boolean countBefore(List<String> tokens, java.util.function.IntPredicate isCount,
+                                       java.util.function.Predicate<String> isCounted, int reach) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!isCount.test(i)) continue;
+            for (int j = i + 1; j <= Math.min(tokens.size() - 1, i + reach); j++) {
+                if (isCounted.test(tokens.get(j))) return true;
             }
         }
         return false;
@@ -796,13 +804,7 @@ public final class ExtractiveAnswerer implements Answerer {
     private static boolean counts(String sentence, Set<String> counted, Pattern number) {
         if (counted.isEmpty()) return false;
         List<String> tokens = Terms.tokens(sentence);
-        for (int i = 0; i < tokens.size(); i++) {
-            if (!number.matcher(tokens.get(i)).lookingAt()) continue;
-            for (int j = i + 1; j <= Math.min(tokens.size() - 1, i + 3); j++) {
-                if (counted.contains(Terms.stem(tokens.get(j)))) return true;
-            }
-        }
-        return false;
+        return countBefore(tokens, i -> number.matcher(tokens.get(i)).lookingAt(), t -> counted.contains(Terms.stem(t)), 3);
     }
 
     /** Scraping debris: stray separators, doubled punctuation, a sentence that starts mid-word. */

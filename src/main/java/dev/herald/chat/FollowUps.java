@@ -154,15 +154,12 @@ public final class FollowUps {
         // "what about coffee prices?": the topic after the lead-in needs no determiner. As a first message it had
         // been asked "Which story do you mean?"
         var topic = TOPIC.matcher(question.strip().toLowerCase(Locale.ROOT));
-        if (topic.lookingAt()) {
-            for (String w : Terms.tokens(topic.group(1))) if (w.length() >= 3 && namesSomething(w)) out.add(w);
-        }
+        boolean turns = topic.lookingAt();
+        if (turns) addNamed(topic.group(1), out);
         // ...nor does a topic put before the question: "trams, how often do they run", "the new tram in lindenport,
         // when did it open" (a first message that had been asked "Which story do you mean?", twice)
         var fronted = FRONTED.matcher(question.strip().toLowerCase(Locale.ROOT));
-        if (!topic.lookingAt() && fronted.lookingAt()) {
-            for (String w : Terms.tokens(fronted.group(1))) if (w.length() >= 3 && namesSomething(w)) out.add(w);
-        }
+        if (!turns && fronted.lookingAt()) addNamed(fronted.group(1), out);
         var m = DETERMINED.matcher(question.toLowerCase(Locale.ROOT));
         while (m.find()) {
             for (int g = 1; g <= 2; g++) {
@@ -177,6 +174,11 @@ public final class FollowUps {
             }
         }
         return out;
+    }
+
+    /** Adds the words of a topic that name something (three letters or more). */
+    private static void addNamed(String topic, Set<String> out) {
+        for (String w : Terms.tokens(topic)) if (w.length() >= 3 && namesSomething(w)) out.add(w);
     }
 
     /** A topic before a comma and the question about it: "trams, how often do they run". */

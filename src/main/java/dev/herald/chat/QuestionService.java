@@ -492,17 +492,18 @@ public final class QuestionService {
      * has none ("and how many were injured?") or no word rarity is known.
      */
     private boolean mentionsOwnSubject(Reply reply, Set<String> articleIds, String question) {
-        if (idf == null) return true;
-        Subject own = Subject.of(question, null, idf);
-        if (own.isEmpty()) return true;
-        return own.touches(storyStems(reply, articleIds, true));
+        return ownSubjectIn(reply, articleIds, question, true);
     }
 
     /** Whether these articles' headlines hold the question's own subject (see {@link #mentionsOwnSubject}). */
     private boolean headlinesOwnSubject(Reply reply, Set<String> articleIds, String question) {
+        return ownSubjectIn(reply, articleIds, question, false);
+    }
+
+    private boolean ownSubjectIn(Reply reply, Set<String> articleIds, String question, boolean passages) {
         if (idf == null) return true;
         Subject own = Subject.of(question, null, idf);
-        return own.isEmpty() || own.touches(storyStems(reply, articleIds, false));
+        return own.isEmpty() || own.touches(storyStems(reply, articleIds, passages));
     }
 
     /**
