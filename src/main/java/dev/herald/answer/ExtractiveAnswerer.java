@@ -197,6 +197,7 @@ public final class ExtractiveAnswerer implements Answerer {
         if (q.type() == QuestionType.COUNT && !holdsAnAmount(q, candidates, best)) {
             return Answer.abstain(request.question(), related, strength);
         }
+        if (!opensWithCount(q, best)) return Answer.abstain(request.question(), related, strength);
 
         // 6. The best sentence first; another only when it adds a fact of the kind asked for, from the same article
         //    or from another report of the same story, within the length budget
@@ -500,6 +501,18 @@ public final class ExtractiveAnswerer implements Answerer {
             return true;
         }
         return story.stream().anyMatch(c -> countsNamed(c.text(), things));
+    }
+
+    /**
+     * Whether the answer to a "how many" question would open with a count: a number standing alone, or a count of none.
+     * "how many rwandan soldiers r in congo rn" got, for the third time in a conversation, "Congo's foreign minister has
+     * accused neighbouring Rwanda of backing M23 and said that by sending troops ...", which counts nothing (its
+     * story's "17 ... killed" did let it pass {@link #holdsAnAmount}). Sums, measures and changes have their own rules.
+     */
+    private static boolean opensWithCount(AskedQuestion q, Candidate best) {
+        if (q.countedWords().isEmpty() || q.measure().isPresent() || q.asksForMoney() || q.asksChange()) return true;
+        return QuestionType.COUNT_NUMBER.matcher(best.text()).find() || saysNone(best.text(), best.stems(), q.casualtyTerms())
+                || saysNone(best.text(), best.stems(), q.counted());
     }
 
     /** What a plain "how many X" counts, when no other rule reads it: not people, casualties, sums or measures. */

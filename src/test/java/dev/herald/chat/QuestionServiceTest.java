@@ -152,6 +152,20 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_abstain_when_how_many_gets_no_sentence_with_a_count() {
+        // given: the Goma report says Rwanda is "sending troops", and counts only the dead and wounded
+        QuestionService q = herald.questions();
+        Reply war = q.ask("chat-troops", "who in congos govt said rwanda basically declared war", AS_OF);
+        assertTrue(war.answer().text().contains("sending troops"), war.answer().text());
+
+        // when
+        Reply soldiers = q.ask("chat-troops", "how many rwandan soldiers r in congo rn", AS_OF);
+
+        // then: not the same sentence again, which counts nothing
+        assertTrue(soldiers.answer().abstained(), soldiers.answer().text());
+    }
+
+    @Test
     void should_abstain_rather_than_quote_another_story_when_a_pronoun_follow_up_is_not_answered() {
         // given: no sample says who leads M23; the summit report mentions Goma and "the efforts Nairobi leads"
         QuestionService q = herald.questions();
