@@ -104,7 +104,7 @@ enum QuestionType {
         if (q.matches("(?s).*\\bwho(m|se)?\\b.*")) return PERSON;
         if (QUOTE_ASK.matcher(q).matches()) return QUOTE;
         if (ADVICE_ASK.matcher(q).find()) return ADVICE;
-        if (q.matches("(?s).*\\b(when|what year|what day|what date|what month)\\b.*")) return TIME;
+        if (q.matches("(?s).*\\b(when|what year|what day|what date|what month|what time (?:did|was|were|is|will))\\b.*")) return TIME;
         if (WHY_ASK.matcher(q).find()) return REASON;
         if (q.matches("(?s).*\\bwhere\\b.*")) return PLACE;
         if (ENTITY_ASK.matcher(q).find()) return ENTITY;

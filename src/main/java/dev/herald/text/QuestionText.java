@@ -98,9 +98,12 @@ public final class QuestionText {
 
     private static final Pattern TRAILING = Pattern.compile("(?i)[,\\s]+(?:tho|though|lol)\\s*([?!.]*)\\s*$");
 
-    /** "ok different topic", "new question:", "change of subject -", "unrelated but" at the start of a message. */
-    private static final Pattern NEW_TOPIC = Pattern.compile("(?i)^(?:(?:ok(?:ay)?|so|and|right|now)[,\\s]+)?(?:(?:(?:a |on a )?"
-            + "(?:different|new|another|other|unrelated|separate) (?:topic|subject|question|thing|story))|change of "
+    /**
+     * "ok different topic", "totally diff q,", "new question:", "change of subject -", "unrelated but" at the start of
+     * a message ("totally diff q, what time did halcyon take off" abstained on its "q").
+     */
+    private static final Pattern NEW_TOPIC = Pattern.compile("(?i)^(?:(?:ok(?:ay)?|so|and|right|now)[,\\s]+)?(?:(?:(?:a |on a )?(?:totally |completely |entirely )?"
+            + "(?:different|new|another|other|unrelated|separate) (?:topic|subject|question|q|thing|story))|change of "
             + "(?:topic|subject)|unrelated(?: question)?(?: but)?|switching (?:topics?|subjects?))(?: now| but| though)?"
             + "\\s*[,.:;!?-]*\\s*");
 

@@ -153,6 +153,8 @@ class ExtractiveAnswererRulesTest {
             "Biden celebrated a milestone birthday this week. What is his age? | COUNT",
             "How many people were injured? | COUNT",
             "What is the population of Goma? | COUNT",
+            "what time did halcyon take off | TIME",
+            "what time does the last tram run | OTHER",
             "Why did Ruto call an emergency summit? | REASON",
             "What caused the delays at major airports this week? | REASON",
             "What was the score? | COUNT",

@@ -36,6 +36,7 @@ class QuestionTextTest {
             // a message announcing a new subject is the question after it
             "ok diff topic who won the harbour cup | who won the harbour cup",
             "Different question: is the tram free? | is the tram free?",
+            "totally diff q, what time did halcyon take off | what time did halcyon take off",
             "new topic                           | new topic",
             "why tho?                            | why?",
     })
