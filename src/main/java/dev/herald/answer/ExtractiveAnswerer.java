@@ -17,9 +17,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Answers without a language model: picks the few sentences of the top chunks that best answer the question, quotes
@@ -98,8 +104,8 @@ public final class ExtractiveAnswerer implements Answerer {
      * the record high average price for a gallon of gas?" is answered by "Gas prices have tumbled ... since hitting
      * a record average high of $5.02"; counted as the ask, 2022 dev lost it).
      */
-    private static final Set<String> SPENDING = java.util.stream.Stream.of("cost", "costs", "costing", "pay", "paid",
-            "pays", "spend", "spent", "charge", "charged").map(Terms::stem).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Set<String> SPENDING = Stream.of("cost", "costs", "costing", "pay", "paid",
+            "pays", "spend", "spent", "charge", "charged").map(Terms::stem).collect(Collectors.toUnmodifiableSet());
     private static final Pattern MONEY = Pattern.compile(
             "[$€£¥]\\s?\\d|\\d[\\d,.]*\\s?(?:million |billion |trillion )?(?:dollars|euros|pounds|yen|yuan|rupees)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -255,7 +261,7 @@ public final class ExtractiveAnswerer implements Answerer {
         // (read only when a sentence opens with a capitalised word and has no other cue: read for every question,
         // it put 2022 dev's answer stage at p50 / p95 4.7 / 13.1 ms against 3.1 / 10.4 ms)
         Map<String, Set<String>> namesByArticle = new HashMap<>();
-        java.util.function.Function<String, Set<String>> namesOf =
+        Function<String, Set<String>> namesOf =
                 id -> namesByArticle.computeIfAbsent(id, a -> namesWithin(evidence, a));
         // (whether a report the thread did not cite may answer by context: a question pointing back with a pronoun
         // means the thread's story itself)
@@ -397,7 +403,7 @@ public final class ExtractiveAnswerer implements Answerer {
      * answers changed). Taking every "which X" as asking a name as well changed 72 answers on 2022 (5 gained, 5 lost,
      * halves +0.8 / -0.7) and 43 on 2025h2 (2 and 2): kinds like "which household product" have common nouns as answers.
      */
-    private static double nameCue(AskedQuestion q, String text, java.util.function.Supplier<Set<String>> names) {
+    private static double nameCue(AskedQuestion q, String text, Supplier<Set<String>> names) {
         double cue = q.kind().isEmpty() ? q.type().cue(text, q.tokens()) : q.kind().cue(text, q.tokens());
         if (cue > 0 || q.type() != QuestionType.PERSON && q.type() != QuestionType.ENTITY || q.kind().places() != null) {
             return cue;
@@ -531,9 +537,9 @@ public final class ExtractiveAnswerer implements Answerer {
      * Counted words a report rarely writes beside its number ("a crowd of 38,000"), and spans of time, which a
      * report gives as a date or a duration ("the lowest level in how many years?" is answered by "since 2008").
      */
-    private static final Set<String> GENERIC_COUNTS = java.util.stream.Stream.of("people", "person", "persons",
+    private static final Set<String> GENERIC_COUNTS = Stream.of("people", "person", "persons",
             "time", "times", "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-            "minute", "minutes").map(Terms::stem).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            "minute", "minutes").map(Terms::stem).collect(Collectors.toUnmodifiableSet());
 
     /** Whether a sentence's token names one of the counted words: the same stem, or its end ("fires" in "wildfires"). */
     private static boolean names(List<String> counted, String token) {
@@ -564,8 +570,8 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     /** Whether a token that counts ({@code isCount}, by index) stands at most {@code reach} tokens before a counted one. */
-    private static boolean countBefore(List<String> tokens, java.util.function.IntPredicate isCount,
-                                       java.util.function.Predicate<String> isCounted, int reach) {
+    private static boolean countBefore(List<String> tokens, IntPredicate isCount,
+                                       Predicate<String> isCounted, int reach) {
         for (int i = 0; i < tokens.size(); i++) {
             if (!isCount.test(i)) continue;
             for (int j = i + 1; j <= Math.min(tokens.size() - 1, i + reach); j++) {
@@ -579,7 +585,7 @@ public final class ExtractiveAnswerer implements Answerer {
     private static final Pattern NAMED_NUMBER = Pattern.compile("(?<=[\\p{L},;] )\\p{Lu}\\p{Ll}+ \\d+\\b");
 
     private static boolean namedNumber(String sentence, String before, String number) {
-        java.util.regex.Matcher m = NAMED_NUMBER.matcher(sentence);
+        Matcher m = NAMED_NUMBER.matcher(sentence);
         while (m.find()) {
             String[] parts = m.group().split(" ");
             if (parts[0].equalsIgnoreCase(before) && parts[1].equals(number)) return true;
@@ -695,7 +701,7 @@ public final class ExtractiveAnswerer implements Answerer {
         // claim the sentence opens with ("The M23 rebel group says"), not one in a clause: "a crisis that sharpened
         // after M23 rebels, whom Kinshasa says are backed by Rwanda" is not what "Congo disputes the rebels' claim
         // that they control the city" disputes.
-        java.util.regex.Matcher claim = CLAIM.matcher(best.text());
+        Matcher claim = CLAIM.matcher(best.text());
         if (!claim.find() || Terms.wordCount(best.text().substring(0, claim.start())) > CLAIM_OPENS) return null;
         List<Sentences.Span> spans = Sentences.split(best.chunk().text());
         if (best.order() + 1 >= spans.size()) return null;
@@ -870,8 +876,8 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     // A scraped photo gallery's controls run into the next caption: "Hide Caption 7 of 44 Photos: Serena won ..."
-    private static final java.util.regex.Pattern GALLERY_CONTROLS =
-            java.util.regex.Pattern.compile("(?s)^.*(?:Hide Caption|\\b\\d+ of \\d+ Photos:)\\s*(?:\\d+ of \\d+ Photos:)?\\s*");
+    private static final Pattern GALLERY_CONTROLS =
+            Pattern.compile("(?s)^.*(?:Hide Caption|\\b\\d+ of \\d+ Photos:)\\s*(?:\\d+ of \\d+ Photos:)?\\s*");
 
     /**
      * A photo's credit ("Frank Michaux/NASA", "Jacquelyn Martin/AP", "Scott Halleran / Getty Images") or a video
@@ -881,7 +887,7 @@ public final class ExtractiveAnswerer implements Answerer {
      * answers and 1 2025h2 lose a caption ("Frank Michaux/NASA Spectators take photos ..." under where Artemis I is
      * headed), none loses its answer; 2022 mean words 37.1 -> 36.9.
      */
-    private static final java.util.regex.Pattern FURNITURE = java.util.regex.Pattern.compile("\\bVideo Ad Feedback\\b|\\(AP Photo/"
+    private static final Pattern FURNITURE = Pattern.compile("\\bVideo Ad Feedback\\b|\\(AP Photo/"
             + "|\\p{Lu}[\\p{L}.'-]+ \\p{Lu}[\\p{L}'-]+ ?/ ?(?:[\\p{L}&.-]+(?: [\\p{L}&.-]+)? ?/ ?)*(?:Getty Images|AP|AFP|"
             + "Reuters|REUTERS|CNN|Pool|NASA|Bloomberg|Xinhua|Redux|Shutterstock|EPA|EPA-EFE|Sipa USA|SipaUSA|ZUMA Press|"
             + "Alamy|Anadolu Agency|USA TODAY|The New York Times|The Washington Post)\\b");
