@@ -447,8 +447,12 @@ public final class QuestionService {
             // but "and the rebels, who leads them?" that the thread cannot answer is not asked of any story with a
             // leader: only when the thread's articles do not mention what it names ("and the tram, how long is it?"
             // after the Halcyon launch)
-            if (threaded.answer().abstained() && FollowUps.refersBack(question)
-                    && mentionsOwnSubject(threaded, previous.get().citedArticles(), question)) {
+            // A topic turned to must be the thread's own for that: "what about the tram, how many stops does it
+            // have" after the kettle recall was kept to the recall on its "stop using the device"
+            Set<String> cited = previous.get().citedArticles();
+            if (threaded.answer().abstained() && FollowUps.refersBack(question) && mentionsOwnSubject(threaded, cited, question)
+                    && (!FollowUps.turnsToATopic(question)
+                        || !java.util.Collections.disjoint(storyStems(threaded, cited, true), namedStems(question)))) {
                 return threaded;
             }
             Reply alone = onItsOwn.get();

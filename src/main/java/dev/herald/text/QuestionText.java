@@ -90,11 +90,17 @@ public final class QuestionText {
         });
         // "ok different topic, who won the harbour cup": the words announcing a new subject are no part of the
         // question (its "topic" and "different" were searched, and it abstained)
-        String rest = NEW_TOPIC.matcher(q).replaceFirst("");
+        // An opening "ok" / "oh" / "hmm" says nothing either: "ok what about the tram, how many stops does it have"
+        // after the kettle recall was no turn to the tram ("what about" opens a turn), and "ok" weighed as the rarest
+        // word of the question; the thread's kettles answered, or nothing did
+        String rest = NEW_TOPIC.matcher(INTERJECTION.matcher(q).replaceFirst("")).replaceFirst("");
         // ...nor is a closing "tho": "why tho" asks why (as a content word it was the follow-up's own, and abstained)
         rest = TRAILING.matcher(rest).replaceFirst("$1");
         return rest.isBlank() ? q : rest;
     }
+
+    /** "ok", "okay", "alright", "oh", "ah", "hmm" opening a longer message (not "OK" alone, which is small talk). */
+    private static final Pattern INTERJECTION = Pattern.compile("(?i)^(?:ok(?:ay)?|alright|oh|ah|hmm+)(?:[,.!]+\\s*|\\s+)(?=\\S)");
 
     private static final Pattern TRAILING = Pattern.compile("(?i)[,\\s]+(?:tho|though|lol)\\s*([?!.]*)\\s*$");
 

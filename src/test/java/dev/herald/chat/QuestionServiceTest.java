@@ -312,6 +312,21 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_turn_to_the_topic_named_when_the_thread_only_shares_a_word_with_the_question() {
+        // given: the recall asks owners to "stop using the device"
+        QuestionService q = herald.questions();
+        q.ask("chat-ok-tram", "how many kettles were recalled", AS_OF);
+
+        // when
+        Reply tram = q.ask("chat-ok-tram", "ok what about the tram, how many stops does it have", AS_OF);
+
+        // then
+        assertTrue(tram.answer().text().contains("16 stops"), tram.answer().text());
+        assertTrue(tram.answer().citations().stream().allMatch(c -> c.article().url().endsWith("lindenport-tram-line")),
+                tram.answer().text());
+    }
+
+    @Test
     void should_not_answer_a_casualty_count_with_a_sentence_that_counts_no_casualties() {
         // when: Kinshasa is named in the Congo reports, never with a toll
         Answer a = herald.questions().ask("How many people were killed in Kinshasa?", AS_OF).answer();

@@ -39,6 +39,12 @@ class QuestionTextTest {
             "totally diff q, what time did halcyon take off | what time did halcyon take off",
             "new topic                           | new topic",
             "why tho?                            | why?",
+            // an opening interjection is no part of the question; alone it stays (small talk answers it)
+            "ok what about the tram, how many stops does it have | what about the tram, how many stops does it have",
+            "Oh, and who opened it?              | and who opened it?",
+            "hmm when did it launch              | when did it launch",
+            "ok                                  | ok",
+            "Okinawa's governor said what?       | Okinawa's governor said what?",
     })
     void should_make_a_typed_question_plain(String typed, String plain) {
         assertEquals(plain, QuestionText.plain(typed));
