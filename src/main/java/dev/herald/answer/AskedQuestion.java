@@ -187,10 +187,19 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
         return out;
     }
 
+    private static final Pattern WHAT_LIKE = Pattern.compile("(?i)\\bwhat(?:['\u2019]?s| is| are| was| were| will)\\b.*\\blike\\b");
+
     private static Map<String, Double> termWeights(String question, double scale, ToDoubleFunction<String> idf) {
         Map<String, Double> out = new LinkedHashMap<>();
+        // ("like" in "what is the new tram like?" asks for a description: weighed, "Small bodies like this are time
+        // capsules" answered it)
+        boolean asksWhatLike = WHAT_LIKE.matcher(question).find();
+        // (a light verb is no word the answer needs, "getting" in "why is coffee getting so expensive?", except in a
+        // "where": "where is it going?" asks a destination, and with "going" left out the Halcyon thread's "The
+        // rocket's upper stage released the probe" answered it; with it, no sentence does and it abstains)
+        boolean where = QuestionType.of(question) == QuestionType.PLACE;
         for (String w : Terms.contentWords(QuestionText.withoutRequest(question))) {
-            if (TimeExpressions.isTimeWord(w)) continue;
+            if (TimeExpressions.isTimeWord(w) || Terms.isLightVerb(w) && !where || asksWhatLike && w.equals("like")) continue;
             double weight = Math.max(0.1, idf.applyAsDouble(w)) * scale;
             out.merge(Terms.stem(w), weight, Math::max);
         }

@@ -327,6 +327,40 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_answer_why_a_thing_is_getting_dearer_from_its_story() {
+        // when: "getting" is in one of the nine articles, rarer than "coffee", and is no word the answer needs
+        Answer a = herald.questions().ask("why is coffee getting so expensive", AS_OF).answer();
+
+        // then
+        assertFalse(a.abstained(), a.text());
+        assertTrue(a.text().contains("drought"), a.text());
+        assertTrue(a.citations().stream().allMatch(c -> c.article().url().endsWith("coffee-drought-prices")), a.text());
+    }
+
+    @Test
+    void should_not_answer_where_a_thing_is_going_with_a_sentence_that_names_no_destination() {
+        // given
+        QuestionService q = herald.questions();
+        q.ask("chat-going", "did the halcyon probe launch ok?", AS_OF);
+
+        // when: "going" asks a destination here, not a word to leave out as in "why is coffee getting so expensive"
+        Answer where = q.ask("chat-going", "where is it going", AS_OF).answer();
+
+        // then
+        assertFalse(where.text().contains("upper stage released the probe"), where.text());
+    }
+
+    @Test
+    void should_describe_a_thing_asked_what_it_is_like_from_its_own_story() {
+        // when
+        Answer a = herald.questions().ask("what is the new tram like", AS_OF).answer();
+
+        // then: not the Halcyon scientist's "Small bodies like this are time capsules"
+        assertFalse(a.abstained(), a.text());
+        assertTrue(a.citations().stream().allMatch(c -> c.article().url().endsWith("lindenport-tram-line")), a.text());
+    }
+
+    @Test
     void should_not_answer_a_casualty_count_with_a_sentence_that_counts_no_casualties() {
         // when: Kinshasa is named in the Congo reports, never with a toll
         Answer a = herald.questions().ask("How many people were killed in Kinshasa?", AS_OF).answer();
