@@ -100,7 +100,10 @@ public final class Terms {
                     "jumping"),
             List.of("drop", "drops", "dropped", "dropping", "fall", "falls", "falling", "fallen", "fell",
                     "plunge", "plunges", "plunged", "plunging", "tumble", "tumbled", "slump", "slumped", "decline",
-                    "declines", "declined", "declining"));
+                    "declines", "declined", "declining"),
+            // talking is speaking: "when did they talk" after the Ruto-Rubio call got "the leaders talked about
+            // finishing the Strategic Trade and Investment Partnership" over "Ruto spoke by telephone on Monday"
+            List.of("speak", "speaks", "speaking", "spoke", "spoken", "talk", "talks", "talked", "talking"));
 
     static {
         for (List<String> g : SAME_STEM) for (String w : g) CANONICAL.put(w, g.get(0));
@@ -134,9 +137,6 @@ public final class Terms {
         return CASUALTIES.contains(word);
     }
 
-    /** Other words with the same meaning (see the synonym groups), for widening a keyword query; empty if none. */
-    public static List<String> synonyms(String word) {
-        List<String> g = GROUP.get(word);
     /**
      * Verbs that say where or how a thing moves, not what it is: "where is it going?", "when will it get there?".
      * Over the nine sample articles "going" (in one of them) was the rarest word of the first, the follow-up's own
@@ -156,6 +156,9 @@ public final class Terms {
         return LIGHT_VERBS.contains(word) || LightVerbStems.STEMS.contains(word);
     }
 
+    /** Other words with the same meaning (see the synonym groups), for widening a keyword query; empty if none. */
+    public static List<String> synonyms(String word) {
+        List<String> g = GROUP.get(word);
         if (g == null) return List.of();
         List<String> out = new ArrayList<>(g);
         out.remove(word);

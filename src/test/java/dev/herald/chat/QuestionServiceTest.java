@@ -338,6 +338,19 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_answer_when_they_talked_with_the_day_they_spoke() {
+        // given
+        QuestionService q = herald.questions();
+        q.ask("chat-talked", "what did ruto and rubio talk about", AS_OF);
+
+        // when: the report says they "spoke by telephone on Monday" and "talked about finishing" a trade deal
+        Answer when = q.ask("chat-talked", "when did they talk", AS_OF).answer();
+
+        // then
+        assertTrue(when.text().contains("spoke by telephone on Monday"), when.text());
+    }
+
+    @Test
     void should_not_answer_where_a_thing_is_going_with_a_sentence_that_names_no_destination() {
         // given
         QuestionService q = herald.questions();
