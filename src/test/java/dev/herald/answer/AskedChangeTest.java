@@ -12,6 +12,9 @@ class AskedChangeTest {
             "by how much?                                                     | true",
             "By what percentage will council tax bills rise in Wales?         | true",
             "how much higher are they now?                                    | true",
+            "how much have prices gone up                                     | true",
+            "How much have gas prices increased in the US over the past year? | true",
+            "how much did the repairs cost after prices rose?                 | false",
             "how much did the tram line cost?                                 | false",
             "how many were hurt?                                              | false"})
     void should_read_a_question_as_asking_the_size_of_a_change_when_it_asks_by_how_much(String question, boolean asked) {

@@ -351,6 +351,19 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_give_the_size_of_a_rise_when_a_follow_up_asks_how_much_prices_have_gone_up() {
+        // given: the lead says prices climbed to a two-year high, with no size
+        QuestionService q = herald.questions();
+        q.ask("chat-gone-up", "why are coffee prices going up", AS_OF);
+
+        // when
+        Answer a = q.ask("chat-gone-up", "how much have prices gone up", AS_OF).answer();
+
+        // then: the rise's size comes first, not the cafe owners' "reluctant to raise prices again"
+        assertTrue(a.text().startsWith("Benchmark contracts rose about 12 percent"), a.text());
+    }
+
+    @Test
     void should_not_answer_where_a_thing_is_going_with_a_sentence_that_names_no_destination() {
         // given
         QuestionService q = herald.questions();
@@ -690,6 +703,8 @@ class QuestionServiceTest {
         assertTrue(why.answer().text().contains("arabica"), why.answer().text());
         assertFalse(much.answer().abstained(), much.answer().text());
         assertTrue(much.answer().text().startsWith("Benchmark contracts rose about 12 percent"), much.answer().text());
+        // ...and no other share beside it that is no change: the crop "15 to 20 percent below last year's"
+        assertFalse(much.answer().text().contains("below last year"), much.answer().text());
     }
 
     @Test
