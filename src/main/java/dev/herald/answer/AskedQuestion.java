@@ -194,12 +194,15 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
         // ("like" in "what is the new tram like?" asks for a description: weighed, "Small bodies like this are time
         // capsules" answered it)
         boolean asksWhatLike = WHAT_LIKE.matcher(question).find();
-        // (a light verb is no word the answer needs, "getting" in "why is coffee getting so expensive?", except in a
-        // "where": "where is it going?" asks a destination, and with "going" left out the Halcyon thread's "The
-        // rocket's upper stage released the probe" answered it; with it, no sentence does and it abstains)
-        boolean where = QuestionType.of(question) == QuestionType.PLACE;
-        for (String w : Terms.contentWords(QuestionText.withoutRequest(question))) {
-            if (TimeExpressions.isTimeWord(w) || Terms.isLightVerb(w) && !where || asksWhatLike && w.equals("like")) continue;
+        // (a light verb is no word the answer needs, "getting" in "why is coffee getting so expensive?", unless it is
+        // what is asked: "where is it going?" asks a destination and "who's going?" who attends. With "going" left out
+        // the Halcyon thread's "The rocket's upper stage released the probe" answered the first and the summit's lead
+        // the second; with it no sentence does, and they abstain)
+        List<String> words = Terms.contentWords(QuestionText.withoutRequest(question));
+        boolean lightVerbsAsk = QuestionType.of(question) == QuestionType.PLACE
+                || words.stream().allMatch(w -> TimeExpressions.isTimeWord(w) || Terms.isLightVerb(w));
+        for (String w : words) {
+            if (TimeExpressions.isTimeWord(w) || Terms.isLightVerb(w) && !lightVerbsAsk || asksWhatLike && w.equals("like")) continue;
             double weight = Math.max(0.1, idf.applyAsDouble(w)) * scale;
             out.merge(Terms.stem(w), weight, Math::max);
         }

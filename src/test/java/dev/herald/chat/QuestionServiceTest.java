@@ -377,6 +377,19 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_not_answer_who_is_going_with_the_story_lead_that_names_no_one_going() {
+        // given
+        QuestionService q = herald.questions();
+        q.ask("chat-whos-going", "when is the eac summit", AS_OF);
+
+        // when: "going" is all the question asks with
+        Answer who = q.ask("chat-whos-going", "whos going", AS_OF).answer();
+
+        // then: not the summit's lead again, whose Ruto only called the summit
+        assertFalse(who.text().contains("called for an immediate ceasefire"), who.text());
+    }
+
+    @Test
     void should_describe_a_thing_asked_what_it_is_like_from_its_own_story() {
         // when
         Answer a = herald.questions().ask("what is the new tram like", AS_OF).answer();
