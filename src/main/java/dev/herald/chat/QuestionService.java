@@ -424,6 +424,12 @@ public final class QuestionService {
                         || mentionsOwnSubject(threaded, thread, question))) {
                     return threaded;
                 }
+                // when neither the thread nor the archive answers it, the headlines offered are the thread's search's,
+                // its story first: "how many people were at the game" after the Harbour Cup final had offered the
+                // library, Goma and the Halcyon launch
+                Reply alone = onItsOwn.get();
+                return alone.answer().abstained() && threaded.answer().abstained() && threaded.followUp()
+                        ? threadFirst(threaded, thread) : alone;
             }
         }
         if (followUp && rewriter == null && FollowUps.opensWithLeadIn(question)
@@ -522,6 +528,15 @@ public final class QuestionService {
             if (passages) stems.addAll(Terms.contentStems(chunk.text()));
         }
         return stems;
+    }
+
+    /** The reply, an abstention, with the thread's own articles first among the headlines it offers. */
+    private static Reply threadFirst(Reply reply, Set<String> thread) {
+        Answer a = reply.answer();
+        List<ArticleRef> related = new ArrayList<>(a.related());
+        related.sort(java.util.Comparator.comparing(r -> !thread.contains(r.id())));
+        Answer offered = new Answer(a.question(), a.text(), a.citations(), a.abstained(), related, a.evidence(), a.note());
+        return new Reply(offered, reply.search(), reply.followUp(), reply.searchText(), reply.stageNanos(), reply.notice());
     }
 
     /** A notice instead of an answer (it abstains), with the headlines closest to the question. */

@@ -390,6 +390,20 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_offer_the_threads_story_first_when_a_follow_up_naming_nothing_goes_unanswered() {
+        // given
+        QuestionService q = herald.questions();
+        q.ask("chat-at-the-game", "Who won the harbour cup", AS_OF);
+
+        // when: the report gives "a sold-out crowd of 38,000", in no word of the question
+        Answer a = q.ask("chat-at-the-game", "how many people were at the game", AS_OF).answer();
+
+        // then
+        assertTrue(a.abstained(), a.text());
+        assertTrue(a.related().get(0).url().endsWith("harbour-cup-final"), a.related().toString());
+    }
+
+    @Test
     void should_describe_a_thing_asked_what_it_is_like_from_its_own_story() {
         // when
         Answer a = herald.questions().ask("what is the new tram like", AS_OF).answer();
