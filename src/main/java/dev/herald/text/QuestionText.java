@@ -30,7 +30,10 @@ public final class QuestionText {
      * Not "tell" alone: "Which politician did Ed Vaizey tell the BBC ...?" asks what he said to whom (the only one of
      * 858 eval questions with the word).
      */
-    private static final Pattern REQUEST = Pattern.compile("(?i)\\b(?:please\\s+)?(?:tell|give|show)\\s+(?:me|us)\\b");
+    private static final Pattern REQUEST = Pattern.compile("(?i)\\b(?:please\\s+)?(?:tell|give|show)\\s+(?:me|us)\\b"
+            // ...nor "can you explain": weighed, it made the Halcyon scientist's "the mission could help explain how
+            // water reached the early Earth" the answer to "can you explain what is happening in goma"
+            + "|\\b(?:(?:can|could|would|will) (?:you|u) )?(?:please )?explain(?: (?:to )?(?:me|us))?(?= (?:what|who|why|how|when|where|which|the|this|that)\\b)");
     /** The words that turn a conversation to a topic it names: "back to the kettles", "as for the probe". */
     public static final String TURNS_TO = "back to|going back to|as for";
     /**
@@ -99,8 +102,11 @@ public final class QuestionText {
         return rest.isBlank() ? q : rest;
     }
 
-    /** "ok", "okay", "alright", "oh", "ah", "hmm" opening a longer message (not "OK" alone, which is small talk). */
-    private static final Pattern INTERJECTION = Pattern.compile("(?i)^(?:ok(?:ay)?|alright|oh|ah|hmm+)(?:[,.!]+\\s*|\\s+)(?=\\S)");
+    /**
+     * "ok", "okay", "alright", "oh", "ah", "hmm", "omg", "wow" opening a longer message (not "OK" alone, which is small
+     * talk). "omg whats actually wrong with it" after the kettle recall had weighed "omg" as its rarest word.
+     */
+    private static final Pattern INTERJECTION = Pattern.compile("(?i)^(?:ok(?:ay)?|alright|oh|ah|hmm+|omg|wow|um+|uh+)(?:[,.!]+\\s*|\\s+)(?=\\S)");
 
     private static final Pattern TRAILING = Pattern.compile("(?i)[,\\s]+(?:tho|though|lol)\\s*([?!.]*)\\s*$");
 

@@ -404,6 +404,16 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_read_can_you_explain_as_the_readers_request_not_words_of_the_story() {
+        // when
+        Answer a = herald.questions().ask("can you explain what is happening in goma", AS_OF).answer();
+
+        // then: not the Halcyon scientist's "the mission could help explain how water reached the early Earth"
+        assertFalse(a.abstained(), a.text());
+        assertTrue(a.citations().stream().allMatch(c -> c.article().url().endsWith("goma-offensive")), a.text());
+    }
+
+    @Test
     void should_describe_a_thing_asked_what_it_is_like_from_its_own_story() {
         // when
         Answer a = herald.questions().ask("what is the new tram like", AS_OF).answer();

@@ -43,6 +43,7 @@ class QuestionTextTest {
             "ok what about the tram, how many stops does it have | what about the tram, how many stops does it have",
             "Oh, and who opened it?              | and who opened it?",
             "hmm when did it launch              | when did it launch",
+            "omg whats actually wrong with it    | what's actually wrong with it",
             "ok                                  | ok",
             "Okinawa's governor said what?       | Okinawa's governor said what?",
     })
