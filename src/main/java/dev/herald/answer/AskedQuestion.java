@@ -119,6 +119,9 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
         QuestionType type = QuestionType.of(question);
         // "say" in "What did she say?" asks for a quote; reports write "she said", which is no content word
         if (type == QuestionType.QUOTE) weights.keySet().removeAll(QuestionType.SPEECH_STEMS);
+        // ...and "called" in "whats the asteroid called" asks for a name: weighed, the Halcyon report's "Engineers
+        // called the first hours 'textbook'" answered it
+        if (QuestionType.asksWhatItIsCalled(question)) weights.keySet().removeAll(QuestionType.NAMING_STEMS);
         // A follow-up's own words ("leads" in "who leads them?"): the earlier question only says what it is about
         Set<String> ownTerms = previous == null ? Set.of() : Set.copyOf(weights.keySet());
         if (previous != null) termWeights(previous, 0.5, idf).forEach((t, w) -> weights.merge(t, w, Math::max));

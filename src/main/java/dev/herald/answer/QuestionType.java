@@ -61,6 +61,18 @@ enum QuestionType {
      * unchanged. "What is his age?" asks for a number (2022: Biden's 80, 41.0 -> 41.2 %).
      */
     private static final Pattern NAME_ASK = Pattern.compile("\\bwhat (?:is|was|are|were|will) (?:it|they|this|that|the [\\p{L}-]+(?: [\\p{L}-]+)?) (?:be )?(?:called|titled|named|known as)\\b|\\bwhat (?:is|was|are|were) (?:the|its|his|her|their) (?:nick)?names?\\b|\\bwhat (?:is|was) the title\\b");
+    /**
+     * The verbs of such a question that ask for the name: reports write them of other things ("Engineers called the
+     * first hours 'textbook'"). Not "name": left out of "What is the name of the deadliest typhoon ...?" and two more
+     * 2025h2 questions, the sentences answering them instead of an abstention named no typhoon.
+     */
+    static final Set<String> NAMING_STEMS = java.util.stream.Stream.of("called", "titled", "known")
+            .map(Terms::stem).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** Whether the question asks what a thing is called ("whats the asteroid called", "what is its name"). */
+    static boolean asksWhatItIsCalled(String question) {
+        return NAME_ASK.matcher(CONTRACTED_IS.matcher(question.toLowerCase(Locale.ROOT)).replaceAll("$1 is")).find();
+    }
 
     /**
      * "What should kettle owners do?", "What are residents told to do?": the answer is what someone is advised to do.

@@ -414,6 +414,19 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_not_answer_what_a_thing_is_called_with_a_sentence_sharing_only_called() {
+        // given
+        QuestionService q = herald.questions();
+        q.ask("chat-called", "did the halcyon probe launch ok??", AS_OF);
+
+        // when: the report never names the asteroid
+        Answer a = q.ask("chat-called", "whats the asteroid called", AS_OF).answer();
+
+        // then
+        assertFalse(a.text().contains("Engineers called the first hours"), a.text());
+    }
+
+    @Test
     void should_describe_a_thing_asked_what_it_is_like_from_its_own_story() {
         // when
         Answer a = herald.questions().ask("what is the new tram like", AS_OF).answer();
