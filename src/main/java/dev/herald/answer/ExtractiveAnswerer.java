@@ -234,7 +234,12 @@ public final class ExtractiveAnswerer implements Answerer {
                 if (c.articleId().equals(best.articleId()) && holdsAskedKind(q, c.text())) return c;
             }
         }
-        if (q.ownTerms().isEmpty() || !seen.contains(Terms.squashSpace(best.text())) || q.oneSentenceAnswers()) return best;
+        if (q.ownTerms().isEmpty() || !seen.contains(Terms.squashSpace(best.text())) || AskedQuestion.asksWhatANameIs(q.text())) return best;
+        // (for a question asking whether, only an unseen one covering more of its own words: "did they win on
+        // penalties?" is confirmed by the lead it was shown, but "is anyone trying to stop the fighting" after the
+        // Goma toll got the toll again, on its "fighting", over "Regional leaders are now under pressure to stop the
+        // fighting from spreading")
+        boolean whether = AskedQuestion.asksWhether(q.text());
         boolean kindShown = q.type().hasOwnCue() && holdsAsked(q, best.text(), best.measures());
         // ...and when it does not hold that kind, the best unseen one that does comes first: "how much have prices
         // gone up" after the coffee lead is answered by "Benchmark contracts rose about 12 percent", which does not
@@ -251,7 +256,7 @@ public final class ExtractiveAnswerer implements Answerer {
             if (c.score() < RATIO * best.score()) break;
             if (!c.articleId().equals(best.articleId()) || seen.contains(Terms.squashSpace(c.text()))) continue;
             double covers = ownCoverage(c, q.weights(), q.ownTerms());
-            if (kindShown ? covers > own && holdsAsked(q, c.text(), c.measures()) : covers >= own) return c;
+            if (kindShown ? covers > own && holdsAsked(q, c.text(), c.measures()) : whether ? covers > own : covers >= own) return c;
         }
         return best;
     }

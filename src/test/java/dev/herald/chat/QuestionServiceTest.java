@@ -427,6 +427,19 @@ class QuestionServiceTest {
     }
 
     @Test
+    void should_not_confirm_a_whether_question_with_a_seen_sentence_holding_less_of_it() {
+        // given: the toll "in the fighting" was the answer just shown
+        QuestionService q = herald.questions();
+        q.ask("chat-stop-fighting", "how many people died in goma", AS_OF);
+
+        // when
+        Answer a = q.ask("chat-stop-fighting", "is anyone trying to stop the fighting", AS_OF).answer();
+
+        // then
+        assertTrue(a.text().startsWith("Regional leaders are now under pressure to stop the fighting"), a.text());
+    }
+
+    @Test
     void should_describe_a_thing_asked_what_it_is_like_from_its_own_story() {
         // when
         Answer a = herald.questions().ask("what is the new tram like", AS_OF).answer();
