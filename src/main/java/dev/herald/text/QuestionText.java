@@ -99,6 +99,10 @@ public final class QuestionText {
         String rest = NEW_TOPIC.matcher(INTERJECTION.matcher(q).replaceFirst("")).replaceFirst("");
         // ...nor is a closing "tho": "why tho" asks why (as a content word it was the follow-up's own, and abstained)
         rest = TRAILING.matcher(rest).replaceFirst("$1");
+        // ...nor what the reader adds about themselves: "can u explain whats happening in goma, i have a class
+        // presentation on it" weighed its "class" and "presentation", in no article, and abstained
+        String asked = ABOUT_ME.matcher(rest).replaceFirst("");
+        if (!asked.isBlank()) rest = asked;
         return rest.isBlank() ? q : rest;
     }
 
@@ -107,6 +111,9 @@ public final class QuestionText {
      * talk). "omg whats actually wrong with it" after the kettle recall had weighed "omg" as its rarest word.
      */
     private static final Pattern INTERJECTION = Pattern.compile("(?i)^(?:ok(?:ay)?|alright|oh|ah|hmm+|omg|wow|um+|uh+)(?:[,.!]+\\s*|\\s+)(?=\\S)");
+
+    /** A clause about the reader after the question: ", i have a class presentation on it", ", im worried". */
+    private static final Pattern ABOUT_ME = Pattern.compile("(?i)\\s*[,;]\\s*(?:i|i'm|im|i've|ive|i am|i need|for my|as i|because i)\\s[^,;?]*[.!]*\\s*$");
 
     private static final Pattern TRAILING = Pattern.compile("(?i)[,\\s]+(?:tho|though|lol)\\s*([?!.]*)\\s*$");
 

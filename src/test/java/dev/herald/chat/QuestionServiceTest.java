@@ -353,6 +353,8 @@ class QuestionServiceTest {
             "what is the new tram like                   | lindenport-tram-line",
             // not the Halcyon scientist's "the mission could help explain how water reached the early Earth"
             "can you explain what is happening in goma   | goma-offensive",
+            // ...nor is what the reader says of themselves, in no article
+            "can u explain whats happening in goma, i have a class presentation on it | goma-offensive",
     })
     void should_answer_from_the_story_asked_about_when_the_question_asks_in_words_of_its_own(String question,
                                                                                            String article) {

@@ -44,6 +44,10 @@ class QuestionTextTest {
             "Oh, and who opened it?              | and who opened it?",
             "hmm when did it launch              | when did it launch",
             "omg whats actually wrong with it    | what's actually wrong with it",
+            // ...nor is what the reader adds about themselves after it
+            "can u explain whats happening in goma, i have a class presentation on it | can you explain what's happening in goma",
+            "is the tram running, im stuck at the station | is the tram running",
+            "i have one of those kettles, shld i keep using it | i have one of those kettles, should i keep using it",
             "ok                                  | ok",
             "Okinawa's governor said what?       | Okinawa's governor said what?",
     })
