@@ -85,7 +85,9 @@ enum QuestionType {
                     + "(?:asked|advised|told|urged|encouraged|recommended|supposed) to do\\b"
                     + "|\\bshould (?:i|we)\\b|\\bis it safe to\\b|\\bdo (?:i|we) need to\\b"
                     // ("what do i do if i have one" after the kettle recall had got its dates and the criticism)
-                    + "|\\bwhat (?:do|does|can) (?:i|we|you|owners|people|they) do\\b|\\bdo (?:i|we) have to\\b");
+                    + "|\\bwhat (?:do|does|can) (?:i|we|you|owners|people|they) do\\b|\\bdo (?:i|we) have to\\b"
+                    // ("can i keep using it if i just update the app" after the recall had got the recall's lead)
+                    + "|\\bcan (?:i|we) (?:still|keep|continue)\\b");
     /** How reports give advice: "should", "are asked to", "advised", "urged", "recommends". */
     private static final Pattern ADVISES = Pattern.compile("\\b(?:should|must|(?:is|are|were|was|been|being) (?:asked|advised|"
             + "told|urged|encouraged|instructed|warned) to|advis(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?|"

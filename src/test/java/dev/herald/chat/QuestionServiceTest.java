@@ -323,6 +323,8 @@ class QuestionServiceTest {
             "why are coffee prices going up     | how much have prices gone up          | opens | Benchmark contracts rose about 12 percent",
             // a whether question is not confirmed by the toll just shown, which holds only its "fighting"
             "how many people died in goma       | is anyone trying to stop the fighting | opens | Regional leaders are now under pressure to stop the fighting",
+            // "can i keep using it" asks for advice
+            "why are brightwell kettles being recalled | can i keep using it if i just update the app | opens | Owners are asked to stop using the device",
             // "going" asks a destination: not the thread's best sentence without it
             "did the halcyon probe launch ok?   | where is it going                     | never | upper stage released the probe",
             // ...and who attends: not the summit's lead, whose Ruto only called the summit
