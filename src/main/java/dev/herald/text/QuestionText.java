@@ -110,7 +110,9 @@ public final class QuestionText {
      * "ok", "okay", "alright", "oh", "ah", "hmm", "omg", "wow" opening a longer message (not "OK" alone, which is small
      * talk). "omg whats actually wrong with it" after the kettle recall had weighed "omg" as its rarest word.
      */
-    private static final Pattern INTERJECTION = Pattern.compile("(?i)^(?:ok(?:ay)?|alright|oh|ah|hmm+|omg|wow|um+|uh+)(?:[,.!]+\\s*|\\s+)(?=\\S)");
+    // ("Oh" or "Ah" before a capital without a comma may be a name: "Oh Se-hoon won?")
+    private static final Pattern INTERJECTION = Pattern.compile("^(?:(?i:ok(?:ay)?|alright|hmm+|omg|wow|um+|uh+)(?:[,.!]+\\s*|\\s+)"
+            + "|(?i:oh|ah)[,.!]+\\s*|(?:oh|ah)\\s+)(?=\\S)");
 
     /** A clause about the reader after the question: ", i have a class presentation on it", ", im worried". */
     private static final Pattern ABOUT_ME = Pattern.compile("(?i)\\s*[,;]\\s*(?:i|i'm|im|i've|ive|i am|i need|for my|as i|because i)\\s[^,;?]*[.!]*\\s*$");

@@ -43,6 +43,7 @@ class QuestionTextTest {
             "ok what about the tram, how many stops does it have | what about the tram, how many stops does it have",
             "Oh, and who opened it?              | and who opened it?",
             "hmm when did it launch              | when did it launch",
+            "Oh Se-hoon won the vote?            | Oh Se-hoon won the vote?",
             "omg whats actually wrong with it    | what's actually wrong with it",
             // ...nor is what the reader adds about themselves after it
             "can u explain whats happening in goma, i have a class presentation on it | can you explain what's happening in goma",
