@@ -97,6 +97,10 @@ public final class QuestionText {
         // after the kettle recall was no turn to the tram ("what about" opens a turn), and "ok" weighed as the rarest
         // word of the question; the thread's kettles answered, or nothing did
         String rest = NEW_TOPIC.matcher(INTERJECTION.matcher(q).replaceFirst("")).replaceFirst("");
+        // ...nor what the reader says before asking: "Checking a fact for a piece: did Ruto and Rubio meet in
+        // person?" abstained on "checking", "fact" and "piece"
+        String unprefaced = PREAMBLE.matcher(rest).replaceFirst("");
+        if (!unprefaced.isBlank()) rest = unprefaced;
         // ...nor is a closing "tho": "why tho" asks why (as a content word it was the follow-up's own, and abstained)
         rest = TRAILING.matcher(rest).replaceFirst("$1");
         // ...nor what the reader adds about themselves: "can u explain whats happening in goma, i have a class
@@ -113,6 +117,12 @@ public final class QuestionText {
     // ("Oh" or "Ah" before a capital without a comma may be a name: "Oh Se-hoon won?")
     private static final Pattern INTERJECTION = Pattern.compile("^(?:(?i:ok(?:ay)?|alright|hmm+|omg|wow|um+|uh+)(?:[,.!]+\\s*|\\s+)"
             + "|(?i:oh|ah)[,.!]+\\s*|(?:oh|ah)\\s+)(?=\\S)");
+
+    /** What a reader says before a question: "quick question:", "fact check:", "checking a fact for a piece:". */
+    private static final Pattern PREAMBLE = Pattern.compile("(?i)^(?:(?:a |one |another |quick |simple |silly |dumb )*question"
+            + "|fact[- ]?check(?:ing)?|checking (?:a |some |the )?facts?(?: for (?:a|my|an) [\\p{L} ]{1,30}?)?"
+            + "|just (?:wondering|curious)|i(?:'m| am) (?:just )?(?:wondering|curious)|for (?:a|my|an) (?:piece|story|article|essay|class|report))"
+            + "\\s*[:,-]\\s*(?=\\S)");
 
     /** A clause about the reader after the question: ", i have a class presentation on it", ", im worried". */
     private static final Pattern ABOUT_ME = Pattern.compile("(?i)\\s*[,;]\\s*(?:i|i'm|im|i've|ive|i am|i need|for my|as i|because i)\\s[^,;?]*[.!]*\\s*$");

@@ -357,6 +357,7 @@ class QuestionServiceTest {
             "can you explain what is happening in goma   | goma-offensive",
             // ...nor is what the reader says of themselves, in no article
             "can u explain whats happening in goma, i have a class presentation on it | goma-offensive",
+            "Checking a fact for a piece: did Ruto and Rubio meet in person? | ruto-rubio-call",
     })
     void should_answer_from_the_story_asked_about_when_the_question_asks_in_words_of_its_own(String question,
                                                                                            String article) {

@@ -45,6 +45,10 @@ class QuestionTextTest {
             "hmm when did it launch              | when did it launch",
             "Oh Se-hoon won the vote?            | Oh Se-hoon won the vote?",
             "omg whats actually wrong with it    | what's actually wrong with it",
+            // ...nor is what the reader says before it
+            "Checking a fact for a piece: did Ruto and Rubio meet in person? | did Ruto and Rubio meet in person?",
+            "quick question, who won the cup     | who won the cup",
+            "Goma: who controls it now?          | Goma: who controls it now?",
             // ...nor is what the reader adds about themselves after it
             "can u explain whats happening in goma, i have a class presentation on it | can you explain what's happening in goma",
             "is the tram running, im stuck at the station | is the tram running",
