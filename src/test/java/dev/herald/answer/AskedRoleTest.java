@@ -15,6 +15,10 @@ class AskedRoleTest {
             "Who was the designer of the garment?         | designer",
             "who is the project scientist on Halcyon?     | scientist",
             "who is the lead scientist                    | scientist",
+            // ...or said with its verb
+            "who coaches northgate rovers                 | coach",
+            "Who manages the club?                        | manager",
+            "who chaired the summit                       | chair",
             // no role: a person asked for in other words, or no "who is the" at all
             "Who is the winner of the Harbour Cup?        | -",
             "who is the first person to land there?       | -",
