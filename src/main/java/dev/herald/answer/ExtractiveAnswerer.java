@@ -229,36 +229,44 @@ public final class ExtractiveAnswerer implements Answerer {
         // A follow-up asking only for a kind of answer is answered by a sentence of that kind: "what do i do if i have
         // one" after the kettle recall got the recall's lead again, the advice second
         if (q.asksOnlyItsKind() && !holdsAskedKind(q, best.text())) {
-            for (Candidate c : sorted) {
-                if (c.score() < RATIO * best.score()) break;
-                if (c.articleId().equals(best.articleId()) && holdsAskedKind(q, c.text())) return c;
-            }
+            Candidate kind = ofItsReport(sorted, c -> holdsAskedKind(q, c.text()));
+            if (kind != null) return kind;
         }
         if (q.ownTerms().isEmpty() || !seen.contains(Terms.squashSpace(best.text())) || AskedQuestion.asksWhatANameIs(q.text())) return best;
-        // (for a question asking whether, only an unseen one covering more of its own words: "did they win on
-        // penalties?" is confirmed by the lead it was shown, but "is anyone trying to stop the fighting" after the
-        // Goma toll got the toll again, on its "fighting", over "Regional leaders are now under pressure to stop the
-        // fighting from spreading")
-        boolean whether = AskedQuestion.asksWhether(q.text());
+        Predicate<Candidate> unseen = c -> !seen.contains(Terms.squashSpace(c.text()));
         boolean kindShown = q.type().hasOwnCue() && holdsAsked(q, best.text(), best.measures());
         // ...and when it does not hold that kind, the best unseen one that does comes first: "how much have prices
         // gone up" after the coffee lead is answered by "Benchmark contracts rose about 12 percent", which does not
         // say "prices", not by the cafe owners' "reluctant to raise prices again", which does
         if (q.type().hasOwnCue() && !kindShown) {
-            for (Candidate c : sorted) {
-                if (c.score() < RATIO * best.score()) break;
-                if (c.articleId().equals(best.articleId()) && !seen.contains(Terms.squashSpace(c.text()))
-                        && holdsAsked(q, c.text(), c.measures())) return c;
-            }
+            Candidate kind = ofItsReport(sorted, c -> unseen.test(c) && holdsAsked(q, c.text(), c.measures()));
+            if (kind != null) return kind;
         }
+        // (for a question asking whether, only an unseen one covering more of its own words: "did they win on
+        // penalties?" is confirmed by the lead it was shown, but "is anyone trying to stop the fighting" after the
+        // Goma toll got the toll again, on its "fighting", over "Regional leaders are now under pressure to stop the
+        // fighting from spreading")
+        boolean whether = AskedQuestion.asksWhether(q.text());
         double own = ownCoverage(best, q.weights(), q.ownTerms());
+        Candidate news = ofItsReport(sorted, c -> {
+            if (!unseen.test(c)) return false;
+            double covers = ownCoverage(c, q.weights(), q.ownTerms());
+            return kindShown ? covers > own && holdsAsked(q, c.text(), c.measures()) : whether ? covers > own : covers >= own;
+        });
+        return news != null ? news : best;
+    }
+
+    /**
+     * The best-scored sentence of the top sentence's report that fits, among those scoring at least {@link #RATIO} of
+     * the top one's, else null.
+     */
+    private static Candidate ofItsReport(List<Candidate> sorted, Predicate<Candidate> fits) {
+        Candidate best = sorted.get(0);
         for (Candidate c : sorted) {
             if (c.score() < RATIO * best.score()) break;
-            if (!c.articleId().equals(best.articleId()) || seen.contains(Terms.squashSpace(c.text()))) continue;
-            double covers = ownCoverage(c, q.weights(), q.ownTerms());
-            if (kindShown ? covers > own && holdsAsked(q, c.text(), c.measures()) : whether ? covers > own : covers >= own) return c;
+            if (c.articleId().equals(best.articleId()) && fits.test(c)) return c;
         }
-        return best;
+        return null;
     }
 
     /**

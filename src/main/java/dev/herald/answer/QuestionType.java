@@ -71,7 +71,7 @@ enum QuestionType {
 
     /** Whether the question asks what a thing is called ("whats the asteroid called", "what is its name"). */
     static boolean asksWhatItIsCalled(String question) {
-        return NAME_ASK.matcher(CONTRACTED_IS.matcher(question.toLowerCase(Locale.ROOT)).replaceAll("$1 is")).find();
+        return NAME_ASK.matcher(asRead(question)).find();
     }
 
     /**
@@ -109,9 +109,16 @@ enum QuestionType {
     /** "What's", "who's": a contracted "is", typed straight or curly. */
     private static final Pattern CONTRACTED_IS = Pattern.compile("\\b(what|who|where|when|how)['\u2019]s\\b");
 
+    /**
+     * The question lower-cased, with a contracted "is" written out: "What’s the name of the mission?" asks for a name
+     * as "What is the name" does (it had got the postponement).
+     */
+    private static String asRead(String question) {
+        return CONTRACTED_IS.matcher(question.toLowerCase(Locale.ROOT)).replaceAll("$1 is");
+    }
+
     static QuestionType of(String question) {
-        // ("What’s the name of the mission?" asked for a name as "What is the name" does, and got the postponement)
-        String q = CONTRACTED_IS.matcher(question.toLowerCase(Locale.ROOT)).replaceAll("$1 is");
+        String q = asRead(question);
         if (q.matches("(?s).*\\bhow (many|much|long|old|far|big|large|tall|high|heavy|deep|wide|often)\\b.*") || q.contains("what percentage")
                 || q.matches("(?s).*\\bwhat (is|was) (his|her|their|its) age\\b.*")
                 || q.contains("what number") || AskedMeasure.attribute(q).isPresent()) return COUNT;

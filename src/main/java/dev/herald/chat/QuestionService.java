@@ -458,7 +458,7 @@ public final class QuestionService {
             Set<String> cited = previous.get().citedArticles();
             if (threaded.answer().abstained() && FollowUps.refersBack(question) && mentionsOwnSubject(threaded, cited, question)
                     && (!FollowUps.turnsToATopic(question)
-                        || !java.util.Collections.disjoint(storyStems(threaded, cited, true), namedStems(question)))) {
+                        || mentionIn(threaded, cited, namedStems(question)))) {
                 return threaded;
             }
             Reply alone = onItsOwn.get();
@@ -648,7 +648,12 @@ public final class QuestionService {
 
     /** Whether an article the reply cites has one of the stems in its headline or in a passage its search found. */
     private static boolean citedMention(Reply reply, Set<String> stems) {
-        return !java.util.Collections.disjoint(storyStems(reply, reply.answer().citedArticleIds(), true), stems);
+        return mentionIn(reply, reply.answer().citedArticleIds(), stems);
+    }
+
+    /** Whether one of these articles has one of the stems in its headline or in a passage the reply's search found. */
+    private static boolean mentionIn(Reply reply, Set<String> articleIds, Set<String> stems) {
+        return !java.util.Collections.disjoint(storyStems(reply, articleIds, true), stems);
     }
 
     /** Whether an article the reply cites has one of the stems in its headline. */

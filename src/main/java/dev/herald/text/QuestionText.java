@@ -99,8 +99,8 @@ public final class QuestionText {
         String rest = NEW_TOPIC.matcher(INTERJECTION.matcher(q).replaceFirst("")).replaceFirst("");
         // ...nor what the reader says before asking: "Checking a fact for a piece: did Ruto and Rubio meet in
         // person?" abstained on "checking", "fact" and "piece"
-        String unprefaced = PREAMBLE.matcher(rest).replaceFirst("");
-        if (!unprefaced.isBlank()) rest = unprefaced;
+        // (it leaves the question after it: the pattern ends before a word)
+        rest = PREAMBLE.matcher(rest).replaceFirst("");
         // ...nor is a closing "tho": "why tho" asks why (as a content word it was the follow-up's own, and abstained)
         rest = TRAILING.matcher(rest).replaceFirst("$1");
         // ...nor what the reader adds about themselves: "can u explain whats happening in goma, i have a class
@@ -112,9 +112,9 @@ public final class QuestionText {
 
     /**
      * "ok", "okay", "alright", "oh", "ah", "hmm", "omg", "wow" opening a longer message (not "OK" alone, which is small
-     * talk). "omg whats actually wrong with it" after the kettle recall had weighed "omg" as its rarest word.
+     * talk). "omg whats actually wrong with it" after the kettle recall had weighed "omg" as its rarest word. "Oh" or
+     * "Ah" before a capital without a comma may be a name ("Oh Se-hoon won?"), so only with a comma or in lower case.
      */
-    // ("Oh" or "Ah" before a capital without a comma may be a name: "Oh Se-hoon won?")
     private static final Pattern INTERJECTION = Pattern.compile("^(?:(?i:ok(?:ay)?|alright|hmm+|omg|wow|um+|uh+)(?:[,.!]+\\s*|\\s+)"
             + "|(?i:oh|ah)[,.!]+\\s*|(?:oh|ah)\\s+)(?=\\S)");
 
