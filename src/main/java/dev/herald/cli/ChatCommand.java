@@ -177,6 +177,9 @@ final class ChatCommand implements Callable<Integer> {
         List<ArticleStore.SourceSummary> sources = store.sources();
         out.printf("Herald — %d articles from %d outlet%s. Ask a question about the news (/help lists commands, /quit ends).%n",
                 store.articleCount(), sources.size(), sources.size() == 1 ? "" : "s");
+        if (store.articleCount() == 0) {
+            out.println("No articles are stored: load some with `herald ingest PATH` or `herald sources add URL`.");
+        }
         if (asOf != null) {
             int visible = store.publishedBy(asOf);
             out.println("Answering as of " + asOf.toString().substring(0, 10) + ": " + visible + " of them published"

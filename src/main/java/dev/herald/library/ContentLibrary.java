@@ -247,9 +247,13 @@ public final class ContentLibrary {
         return new StoredSamples(samples.keySet(), store.articleCount() > samples.size());
     }
 
-    /** Loads the samples when the store holds no article at all: the out-of-the-box experience. */
+    /**
+     * Loads the samples when the store holds no article and never has: the out-of-the-box experience. Not into one
+     * its admin emptied: after removing the only article of their own, the next question had silently brought the
+     * nine fictional articles back and answered from them.
+     */
     public boolean loadSamplesIfEmpty(IngestProgress progress) {
-        if (store.articleCount() > 0) return false;
+        if (store.articleCount() > 0 || store.everStored()) return false;
         loadSamples(progress);
         return true;
     }

@@ -464,6 +464,14 @@ public final class ArticleStore {
         return count("SELECT COUNT(*) FROM articles");
     }
 
+    /**
+     * Whether any article was ever stored here, removed ones included (the change log keeps every one): an empty
+     * store that once held articles was emptied by its admin, and is not the fresh one the samples stand in for.
+     */
+    public boolean everStored() {
+        return count("SELECT COUNT(*) FROM (SELECT 1 FROM content_changes LIMIT 1) AS any_change") > 0;
+    }
+
     public int chunkCount() {
         return count("SELECT COUNT(*) FROM chunks");
     }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Content operations on a real Herald: the real embedding model, a real SQLite file. */
@@ -114,6 +115,25 @@ class ContentLibraryTest {
             assertEquals(1, h.store().articleCount());
             assertEquals(List.of("Tram line opens"), h.store().latest(10, java.time.Instant.now()).stream()
                     .map(dev.herald.article.ArticleRef::title).toList());
+        }
+    }
+
+    @Test
+    void should_not_bring_the_sample_articles_back_when_the_admin_removes_their_own_last_article() throws Exception {
+        // given a store whose only article is the admin's own
+        Path news = Files.createDirectories(dir.resolve("news"));
+        Files.writeString(news.resolve("tram.txt"), "title: Tram line opens\n\nThe new tram line opened on Saturday.\n");
+        try (Herald h = TestHerald.open(dir)) {
+            h.library().ingest(List.of(news), IngestProgress.NONE);
+            String id = h.store().latest(10, java.time.Instant.MAX).get(0).id();
+
+            // when they remove it, and a reader then asks (chat and ask load the samples into an empty store)
+            h.store().remove(id);
+            boolean loaded = h.library().loadSamplesIfEmpty(IngestProgress.NONE);
+
+            // then the archive stays empty: the fictional wire is not answered from in its place
+            assertFalse(loaded);
+            assertEquals(0, h.store().articleCount());
         }
     }
 
