@@ -76,6 +76,7 @@ public final class Ingestor {
         private final int expected;
         private final IngestProgress progress;
         private final Map<String, String> storedHashes;
+        private final Set<String> storedSamples;
         private final List<Article> pending = new ArrayList<>();
         private final List<List<Chunk>> pendingChunks = new ArrayList<>();
         private final List<ArticleLoader.Skipped> skipped = new ArrayList<>();
@@ -87,6 +88,7 @@ public final class Ingestor {
             this.expected = expected;
             this.progress = progress;
             this.storedHashes = store.contentHashes();
+            this.storedSamples = store.originsUnder(SampleArticles.ORIGIN_PREFIX).keySet();
         }
 
         /** True once a stop was requested: callers should stop feeding and call finish(). */
@@ -118,6 +120,12 @@ public final class Ingestor {
             }
             String hash = storedHashes.get(a.id());
             if (hash != null && hash.equals(a.contentHash())) {
+                // (a bundled sample loaded from a file of the admin's is theirs now: recorded under its file, it is
+                // not retired with the samples. Copied into a folder beside an article of their own, the nine
+                // samples were counted unchanged, then removed as samples: "1 added, 9 unchanged", 1 article stored)
+                if (storedSamples.contains(a.id()) && !a.origin().startsWith(SampleArticles.ORIGIN_PREFIX)) {
+                    store.adopt(a.id(), a.origin());
+                }
                 unchanged++;
                 report(false);
                 return;

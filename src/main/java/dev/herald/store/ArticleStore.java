@@ -539,6 +539,17 @@ public final class ArticleStore {
         });
     }
 
+    /** Records where a stored article now comes from (its text is unchanged): a file, say, instead of the samples. */
+    public void adopt(String id, String origin) {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE articles SET origin = ? WHERE id = ?")) {
+                ps.setString(1, origin);
+                ps.setString(2, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Articles by origin prefix (e.g. a folder that is reloaded), id to origin. */
     public Map<String, String> originsUnder(String prefix) {
         return db.read(c -> {

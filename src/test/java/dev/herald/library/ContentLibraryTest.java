@@ -119,6 +119,35 @@ class ContentLibraryTest {
     }
 
     @Test
+    void should_keep_the_sample_articles_an_admin_copies_into_their_own_folder_when_the_samples_are_retired()
+            throws Exception {
+        // given a store that started on the samples, and a folder holding copies of them beside an article of the
+        // admin's own
+        Path news = Files.createDirectories(dir.resolve("news"));
+        try (var files = Files.list(Path.of("src/main/resources/samples"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".md")).toList()) {
+                Files.copy(f, news.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(news.resolve("tram.txt"), "title: Council budget\n\nThe council approved its budget.\n");
+        try (Herald h = TestHerald.open(dir)) {
+            h.library().loadSamplesIfEmpty(IngestProgress.NONE);
+            int samples = h.store().articleCount();
+
+            // when the folder is ingested, twice
+            IngestSummary first = h.library().ingest(List.of(news), IngestProgress.NONE);
+            int afterFirst = h.store().articleCount();
+            IngestSummary again = h.library().ingest(List.of(news), IngestProgress.NONE);
+
+            // then every file the admin named is stored, and the second run has nothing to do
+            assertEquals(samples + 1, afterFirst, first.describe());
+            assertEquals(0, again.added(), again.describe());
+            assertEquals(samples + 1, again.unchanged(), again.describe());
+            assertEquals(samples + 1, h.store().articleCount());
+        }
+    }
+
+    @Test
     void should_not_bring_the_sample_articles_back_when_the_admin_removes_their_own_last_article() throws Exception {
         // given a store whose only article is the admin's own
         Path news = Files.createDirectories(dir.resolve("news"));
