@@ -19,7 +19,9 @@ class SubjectTest {
             Map.entry("afghanistan", 8.0), Map.entry("rocked", 6.0), Map.entry("earthquake", 6.5),
             Map.entry("magnitude", 6.0), Map.entry("quake", 6.0), Map.entry("1,000", 4.0), Map.entry("mayor", 5.0),
             Map.entry("japanese", 6.0), Map.entry("volcano", 7.0), Map.entry("island", 4.0), Map.entry("erupted", 6.0),
-            Map.entry("coffee", 6.0), Map.entry("prices", 3.0));
+            Map.entry("coffee", 6.0), Map.entry("prices", 3.0), Map.entry("uk", 5.0), Map.entry("supermarket", 6.0),
+            Map.entry("launched", 4.0), Map.entry("christmas", 6.0), Map.entry("campaign", 4.0), Map.entry("wnba", 8.0),
+            Map.entry("team", 3.0), Map.entry("won", 3.0), Map.entry("first", 1.0), Map.entry("title", 4.0));
     static final ToDoubleFunction<String> idf = w -> IDF.getOrDefault(w, 12.0);
 
     @Test
@@ -70,5 +72,20 @@ class SubjectTest {
         // then
         assertTrue(s.coverage(Terms.contentStems("Japan's Sakurajima volcano erupted on Sunday.")) > 0.5);
         assertFalse(s.touches(Terms.contentStems("The volcano erupted on Sunday.")));
+    }
+
+    @Test
+    void should_not_take_the_words_describing_the_answer_for_the_subject_when_the_question_names_its_story() {
+        // when: 'UK' says what kind of supermarket the answer is; the story is the Christmas campaign
+        Subject supermarket = Subject.of("Which UK supermarket launched its Christmas campaign?", null, idf);
+        // ...and 'European' is in no article, yet the question asks about a story they report
+        Subject european = Subject.of("Which European supermarket launched its Christmas campaign?", null, idf);
+        // ...but a question whose only name describes the answer keeps it
+        var wnba = Subject.distinctive("Which WNBA team won its first title?", idf);
+
+        // then
+        assertEquals(1.0, supermarket.coverage(Terms.contentStems("Its Christmas advert opens with a dancing carrot.")));
+        assertFalse(european.namesSomethingUnreported());
+        assertEquals(java.util.Set.of("wnba"), wnba.keySet());
     }
 }
