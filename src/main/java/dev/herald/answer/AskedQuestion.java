@@ -203,9 +203,9 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
         // the second; with it no sentence does, and they abstain)
         List<String> words = Terms.contentWords(QuestionText.withoutRequest(question));
         boolean lightVerbsAsk = QuestionType.of(question) == QuestionType.PLACE
-                || words.stream().allMatch(w -> TimeExpressions.isTimeWord(w) || Terms.isLightVerb(w));
+                || words.stream().allMatch(w -> TimeExpressions.isTimeWord(w) || Terms.isLightWord(w));
         for (String w : words) {
-            if (TimeExpressions.isTimeWord(w) || Terms.isLightVerb(w) && !lightVerbsAsk || asksWhatLike && w.equals("like")) continue;
+            if (TimeExpressions.isTimeWord(w) || Terms.isLightWord(w) && !lightVerbsAsk || asksWhatLike && w.equals("like")) continue;
             double weight = Math.max(0.1, idf.applyAsDouble(w)) * scale;
             out.merge(Terms.stem(w), weight, Math::max);
         }

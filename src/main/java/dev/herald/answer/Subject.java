@@ -153,7 +153,7 @@ public final class Subject {
             boolean capital = Character.isUpperCase(raw.charAt(0));
             for (String w : Terms.tokens(raw)) {
                 if (Terms.STOP_WORDS.contains(w) || ASKING.contains(w) || TimeExpressions.isTimeWord(w)
-                        || CALENDAR.contains(w) || Terms.isLightVerb(w)) continue;
+                        || CALENDAR.contains(w) || Terms.isLightWord(w)) continue;
                 // "M23", "2022", "1,000" name a thing; a lone "0" or "5" (a list number, a typo) does not
                 long digits = raw.chars().filter(Character::isDigit).count();
                 boolean numbered = digits > 0 && (digits >= 3 || raw.chars().anyMatch(Character::isLetter));
@@ -168,7 +168,7 @@ public final class Subject {
                 // ...and "cost" in "How much did the tram line cost?" says what is asked: as the subject (the rarest
                 // word among nine sample articles) it made the library's repair bill about the tram
                 if (!name && asksAmount && AMOUNT_WORDS.contains(w)) continue;
-                if (name && weight >= absent) missing.add(Terms.stem(w));
+                if (name && weight >= absent && asking(text, m.start())) missing.add(Terms.stem(w));
                 weights.merge(stem, Math.max(0.1, weight), Math::max);
                 named.merge(stem, name, Boolean::logicalOr);
                 initial.merge(stem, startsHere && capital, Boolean::logicalOr);
@@ -200,6 +200,19 @@ public final class Subject {
             if (w >= RARE_SHARE * rarest) out.put(t, w);
         });
         return out;
+    }
+
+    /**
+     * Whether the word at this offset is in a sentence that asks: one ending in a question mark, or any when none
+     * does. A name no article has counts as the question's only there: "Hi, my son gave me one of those app kettles
+     * for Christmas, BrewSense or something like that. Is it dangerous??" is about BrewSense kettles, and was not
+     * answered for want of Christmas in the archive.
+     */
+    private static boolean asking(String text, int offset) {
+        if (text.indexOf('?') < 0) return true;
+        int end = offset;
+        while (end < text.length() && ".!?".indexOf(text.charAt(end)) < 0) end++;
+        return end < text.length() && text.charAt(end) == '?';
     }
 
     /** Whether the question's own subject is made of names (else of its rarest words). */

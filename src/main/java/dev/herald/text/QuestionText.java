@@ -105,29 +105,38 @@ public final class QuestionText {
         rest = TRAILING.matcher(rest).replaceFirst("$1");
         // ...nor what the reader adds about themselves: "can u explain whats happening in goma, i have a class
         // presentation on it" weighed its "class" and "presentation", in no article, and abstained
-        String asked = ABOUT_ME.matcher(rest).replaceFirst("");
+        // (and a sentence of it: "Why coffee is more expensive now? I see in the shop." weighed "see" and "shop" as
+        // the asking sentence's, since it came last)
+        String asked = ABOUT_ME.matcher(ABOUT_ME_SENTENCE.matcher(rest).replaceAll("")).replaceFirst("");
         if (!asked.isBlank()) rest = asked;
         return rest.isBlank() ? q : rest;
     }
 
     /**
-     * "ok", "okay", "alright", "oh", "ah", "hmm", "omg", "wow" opening a longer message (not "OK" alone, which is small
-     * talk). "omg whats actually wrong with it" after the kettle recall had weighed "omg" as its rarest word. "Oh" or
+     * "ok", "okay", "alright", "oh", "ah", "hmm", "omg", "wow", and a greeting ("Hello.", "hey", "good morning")
+     * opening a longer message (not "OK" alone, which is small talk). "Hello. Why coffee is more expensive now?"
+     * weighed "hello", in no article. "omg whats actually wrong with it" after the kettle recall had weighed "omg" as its rarest word. "Oh" or
      * "Ah" before a capital without a comma may be a name ("Oh Se-hoon won?"), so only with a comma or in lower case.
      */
-    private static final Pattern INTERJECTION = Pattern.compile("^(?:(?i:ok(?:ay)?|alright|hmm+|omg|wow|um+|uh+)(?:[,.!]+\\s*|\\s+)"
+    private static final Pattern INTERJECTION = Pattern.compile("^(?:(?i:ok(?:ay)?|alright|hmm+|omg|wow|um+|uh+"
+            + "|hi|hiya|hello|hey|greetings|good (?:morning|afternoon|evening))(?i: there| herald| all)?(?:[,.!]+\\s*|\\s+)"
             + "|(?i:oh|ah)[,.!]+\\s*|(?:oh|ah)\\s+)(?=\\S)");
 
     /** What a reader says before a question: "quick question:", "fact check:", "checking a fact for a piece:". */
     private static final Pattern PREAMBLE = Pattern.compile("(?i)^(?:(?:a |one |another |quick |simple |silly |dumb )*question"
-            + "|fact[- ]?check(?:ing)?|checking (?:a |some |the )?facts?(?: for (?:a|my|an) [\\p{L} ]{1,30}?)?"
+            + "|fact[- ]?check(?:ing)?(?: request| question)?|checking (?:a |some |the )?facts?(?: for (?:a|my|an) [\\p{L} ]{1,30}?)?"
             + "|just (?:wondering|curious)|i(?:'m| am) (?:just )?(?:wondering|curious)|for (?:a|my|an) (?:piece|story|article|essay|class|report))"
             + "\\s*[:,-]\\s*(?=\\S)");
 
     /** A clause about the reader after the question: ", i have a class presentation on it", ", im worried". */
     private static final Pattern ABOUT_ME = Pattern.compile("(?i)\\s*[,;]\\s*(?:i|i'm|im|i've|ive|i am|i need|for my|as i|because i)\\s[^,;?]*[.!]*\\s*$");
 
-    private static final Pattern TRAILING = Pattern.compile("(?i)[,\\s]+(?:tho|though|lol)\\s*([?!.]*)\\s*$");
+    /** "why tho", "is it safe lol", "did M23 capture Goma, yes or no?", "... or not?": no words of the story. */
+    /** A sentence about the reader after another sentence: "I see in the shop.", "I use it every morning." */
+    private static final Pattern ABOUT_ME_SENTENCE = Pattern.compile(
+            "(?i)(?<=[.!?])\\s+(?:i|i'm|im|i've|ive|i am)\\s[^.?!]*(?:[.!]+|$)");
+
+    private static final Pattern TRAILING = Pattern.compile("(?i)[,\\s]+(?:tho|though|lol|yes or no|or not)\\s*([?!.]*)\\s*$");
 
     /**
      * "ok different topic", "totally diff q,", "new question:", "change of subject -", "unrelated but" at the start of

@@ -140,14 +140,15 @@ public final class Terms {
     /**
      * Verbs that say where or how a thing moves, not what it is: "why is coffee getting so expensive?", "when will it
      * get there?". Over the nine sample articles "getting" (in one of them) was the rarest word of the first, and no
-     * sentence of the coffee report had it: it abstained.
+     * sentence of the coffee report had it: it abstained. And nouns that stand for a thing the reader does not name:
+     * "wat was that space thing launched this week" weighed "thing", in no article, as its rarest word.
      */
-    private static final java.util.Set<String> LIGHT_VERBS = java.util.Set.of("go", "goes", "going", "went", "gone",
-            "get", "gets", "getting", "got");
+    private static final java.util.Set<String> LIGHT_WORDS = java.util.Set.of("go", "goes", "going", "went", "gone",
+            "get", "gets", "getting", "got", "thing", "things", "stuff");
 
-    /** Whether the word is a light verb ({@link #LIGHT_VERBS}). */
-    public static boolean isLightVerb(String word) {
-        return LIGHT_VERBS.contains(word);
+    /** Whether the word is a light verb or a stand-in noun ({@link #LIGHT_WORDS}). */
+    public static boolean isLightWord(String word) {
+        return LIGHT_WORDS.contains(word);
     }
 
     /** Other words with the same meaning (see the synonym groups), for widening a keyword query; empty if none. */

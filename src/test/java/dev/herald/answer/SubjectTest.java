@@ -88,4 +88,15 @@ class SubjectTest {
         assertFalse(european.namesSomethingUnreported());
         assertEquals(java.util.Set.of("wnba"), wnba.keySet());
     }
+
+    @Test
+    void should_not_count_a_name_missing_from_the_archive_when_the_reader_tells_it_beside_the_question() {
+        // when: 'Hanukkah' is in no article
+        Subject told = Subject.of("My son gave me one for Hanukkah. Who controls Goma now?", null, idf);
+        Subject asked = Subject.of("Who has controlled Goma since Hanukkah?", null, idf);
+
+        // then only a name in the sentence that asks means nothing can cover the question
+        assertFalse(told.namesSomethingUnreported());
+        assertTrue(asked.namesSomethingUnreported());
+    }
 }

@@ -358,6 +358,10 @@ class QuestionServiceTest {
             // ...nor is what the reader says of themselves, in no article
             "can u explain whats happening in goma, i have a class presentation on it | goma-offensive",
             "Checking a fact for a piece: did Ruto and Rubio meet in person? | ruto-rubio-call",
+            // ...nor a greeting, a sentence about the reader, a "yes or no", a "thing" for what they cannot name
+            "Hello. Why is coffee more expensive now? I see it in the shop. | coffee-drought-prices",
+            "Fact-check request: did M23 actually capture Goma, yes or no? | goma-offensive",
+            "wat was that space thing launched this week | halcyon-probe-launch",
     })
     void should_answer_from_the_story_asked_about_when_the_question_asks_in_words_of_its_own(String question,
                                                                                            String article) {
