@@ -1190,6 +1190,9 @@ class QuestionServiceTest {
             "who won the harbour cup | how much were the tickets",
             // no sample article mentions wifi
             "when does the library reopen | is there wifi in the library",
+            // ...nor weather, nor a number to call
+            "when did the tram line open  | whats the weather like in lindenport",
+            "tell me about the kettle recall | whats the phone number for the recall",
             // "its new Line 7 tram" counts no trams; the coffee report gives no price per pound
             "when did the tram line open  | how many trams r running on it",
             "why are coffee prices rising | whats the price per pound"})
