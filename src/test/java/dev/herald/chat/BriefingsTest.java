@@ -141,18 +141,26 @@ class BriefingsTest {
         assertFalse(a.text().contains("The meeting is meant"), a.text());
     }
 
-    @Test
-    void should_say_a_topic_has_nothing_new_and_give_its_latest_when_the_window_has_none_of_it() {
-        // given: Saturday 1 Feb; the only report on Haiti is Monday's Ruto call
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            // the only report on Haiti is Monday's Ruto call
+            "anything on Haiti since Friday?        | Haiti from 31 Jan – 1 Feb 2025    | ruto-rubio-call",
+            // the tram opened on 25 Jan; Friday's library report only says its reading room is "near the new tram
+            // line", which is no tram news of this week: the tram's own report comes first among the older ones
+            "anything new on the tram since monday? | the tram from 27 Jan – 1 Feb 2025 | lindenport-tram-line"})
+    void should_say_a_topic_has_nothing_new_and_give_its_latest_when_the_window_has_none_of_it(String question,
+                                                                                               String topicAndDays,
+                                                                                               String latest) {
+        // given: Saturday 1 Feb
         Instant asOf = Instant.parse("2025-02-01T09:00:00Z");
 
         // when
-        Answer a = herald.questions().ask("anything on Haiti since Friday?", asOf).answer();
+        Answer a = herald.questions().ask(question, asOf).answer();
 
         // then
-        assertTrue(a.text().startsWith("I don't have articles about Haiti from 31 Jan – 1 Feb 2025."), a.text());
+        assertTrue(a.text().startsWith("I don't have articles about " + topicAndDays + "."), a.text());
         assertValidBriefing(a);
-        assertEquals(Set.of("ruto-rubio-call"), citedUrls(a), a.text());
+        assertTrue(a.citations().get(0).article().url().endsWith(latest), a.text());
     }
 
     @Test
