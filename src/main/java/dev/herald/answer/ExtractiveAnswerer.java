@@ -465,11 +465,16 @@ public final class ExtractiveAnswerer implements Answerer {
      */
     private List<Candidate> withSupport(Candidate best, List<Candidate> candidates, AskedQuestion q, Set<String> seen) {
         List<Candidate> picked = new ArrayList<>();
+        // "who said time capsules" is answered by ""Small bodies like this are time capsules," she said": who she is,
+        // the sentence before says ("Project scientist Dr. Mara Lindqvist said ..."), so it comes first
+        Candidate namer = namedBefore(best, q);
+        if (namer != null) picked.add(namer);
         picked.add(best);
-        int words = Terms.wordCount(best.text());
+        int words = Terms.wordCount(best.text()) + (namer == null ? 0 : Terms.wordCount(namer.text()));
         double bestOwn = q.ownTerms().isEmpty() ? 0 : ownCoverage(best, q.weights(), q.ownTerms());
         Set<String> shown = new HashSet<>(q.tokens());
         shown.addAll(best.tokens());
+        if (namer != null) shown.addAll(namer.tokens());
         // A claim and its denial go together: "The M23 rebel group says it has taken control of Goma" is followed by
         // "Congolese authorities reject that account", and a reader told only the first is misled. The denial shares
         // few question words, so it would not join on its score.
@@ -518,6 +523,33 @@ public final class ExtractiveAnswerer implements Answerer {
             shown.addAll(c.tokens());
         }
         return picked;
+    }
+
+    private static final Pattern WHO = Pattern.compile("(?i)\\bwho(?:m|se|'s)?\\b");
+
+    private static final Pattern QUOTED = Pattern.compile("[\"\u201c][^\"\u201d]*[\"\u201d]");
+
+    /** A person a sentence refers back to: "she said", "his", "they". */
+    private static final Pattern REFERS_TO_SOMEONE = Pattern.compile("(?i)\\b(?:he|she|they|him|her|his|them|their)\\b");
+
+    /**
+     * For a question asking who, when the best sentence names no one new and refers back to someone, the sentence
+     * before it in its passage when that one names someone new; else null.
+     */
+    private static Candidate namedBefore(Candidate best, AskedQuestion q) {
+        // ("who said ..." reads as asking for a quote, and is answered by one, but what it asks is a name; and the
+        // words of a quotation name no speaker, though its opening capital reads as a name)
+        String outsideQuotes = QUOTED.matcher(best.text()).replaceAll(" ");
+        if (!WHO.matcher(q.text()).find() || best.order() == 0 || QuestionType.PERSON.hasAsked(outsideQuotes, q.tokens())
+                || !REFERS_TO_SOMEONE.matcher(best.text()).find()) {
+            return null;
+        }
+        List<Sentences.Span> sentences = Sentences.split(best.chunk().text());
+        if (best.order() >= sentences.size()) return null;
+        String before = withoutGalleryControls(sentences.get(best.order() - 1).text());
+        if (Terms.wordCount(before) < 4 || !QuestionType.PERSON.hasAsked(before, q.tokens())) return null;
+        return new Candidate(before, best.chunk(), best.chunkRank(), best.order() - 1, best.coverage(), best.score(),
+                false, best.anchored(), Terms.contentStems(before), new HashSet<>(Terms.tokens(before)));
     }
 
     /**

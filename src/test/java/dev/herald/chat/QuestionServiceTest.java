@@ -331,6 +331,8 @@ class QuestionServiceTest {
             "when is the eac summit             | whos going                            | never | called for an immediate ceasefire",
             // "called" asks for a name (the report never names the asteroid)
             "did the halcyon probe launch ok??  | whats the asteroid called             | never | Engineers called the first hours",
+            // a quote's "she said" names no one: the sentence before it does
+            "when did halcyon launch            | who said time capsules                | opens | Project scientist Dr. Mara Lindqvist said",
     })
     void should_answer_a_follow_up_with_what_says_its_ask_not_with_a_sentence_sharing_a_word(String earlier, String followUp,
                                                                                              String expect, String text) {
