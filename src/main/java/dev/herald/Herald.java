@@ -109,7 +109,9 @@ public final class Herald implements AutoCloseable {
         this.store = new ArticleStore(database);
         AliasStore aliases = new AliasStore(database);
         int keywordTerms = config.get(Settings.RETRIEVAL_KEYWORD_TERMS);
-        Path indexFolder = indexFolder(config);
+        // (a database opened read-only may sit in a folder where its index cannot be made either: then the indexes
+        // are built in memory, as a second process's are; `ask` on a read-only copy had failed with AccessDenied)
+        Path indexFolder = readOnly && !indexUsable(indexFolder(config)) ? null : indexFolder(config);
         this.indexes = new SearchIndexes(store,
                 indexFolder == null ? null : () -> LuceneIndex.open(indexFolder, store, new ChangeLog(database),
                         TITLE_WEIGHT, keywordTerms, KeywordIndex.DEFAULT_K1, rebuildProgress()),
@@ -154,6 +156,12 @@ public final class Herald implements AutoCloseable {
     private static final String SQLITE_URL = "jdbc:sqlite:";
 
     /** {@code index.path}: the Lucene index's folder, or null for the in-memory indexes. */
+    /** Whether the index folder can be used: it exists and is writable, or it can be created. */
+    private static boolean indexUsable(Path folder) {
+        if (folder == null) return true;
+        return java.nio.file.Files.isDirectory(folder) ? java.nio.file.Files.isWritable(folder) : Database.writable(folder);
+    }
+
     public static Path indexFolder(HeraldConfig config) {
         String value = config.get(Settings.INDEX_PATH).strip();
         if (value.equals("memory")) return null;

@@ -56,10 +56,16 @@ public final class Database implements AutoCloseable {
                 return new Database(Dialect.SQLITE, c, file);
             } catch (StoreException e) {
                 c.close();
-                return new Database(Dialect.SQLITE, new SqliteConnections(file, true), file);
+                throw e;
             }
-        } catch (SQLException | StoreException e) {
-            throw new StoreException("cannot open database " + file + " read-only: " + e.getMessage(), e);
+        } catch (SQLException | StoreException notShared) {
+            // (the opening itself may be what fails: SQLITE_READONLY_DIRECTORY, when a WAL database's folder cannot
+            // hold its -shm file; `stats` on a read-only copy in a read-only folder had exited 1)
+            try {
+                return new Database(Dialect.SQLITE, new SqliteConnections(file, true), file);
+            } catch (SQLException | StoreException e) {
+                throw new StoreException("cannot open database " + file + " read-only: " + e.getMessage(), e);
+            }
         }
     }
 
