@@ -55,6 +55,7 @@ public final class SafeHttpFetcher {
     private final long maxBytes;
     private final boolean allowPrivateAddresses;
     private final Duration readTimeout;
+    private final Duration callTimeout;
     private final Dns resolver;
     private final Supplier<Collection<InetAddress>> ownAddresses;
 
@@ -87,11 +88,12 @@ public final class SafeHttpFetcher {
         this.maxBytes = maxBytes;
         this.allowPrivateAddresses = allowPrivateAddresses;
         this.readTimeout = readTimeout;
+        this.callTimeout = connectTimeout.plus(readTimeout.multipliedBy(4));
         this.client = new OkHttpClient.Builder()
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .callTimeout(connectTimeout.plus(readTimeout.multipliedBy(4)).toMillis(), TimeUnit.MILLISECONDS)
+                .callTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .followRedirects(false)
                 .followSslRedirects(false)
                 // A pooled connection the server has closed (an HTTP/1.0 server, a keep-alive timeout) fails the next
@@ -304,9 +306,10 @@ public final class SafeHttpFetcher {
             t = t.getCause();
         }
         if (e instanceof UnknownHostException) return "unknown host " + url.host();
-        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-            return "timed out (no answer within " + seconds(readTimeout) + ")";
-        }
+        if (e instanceof SocketTimeoutException) return "timed out (no answer within " + seconds(readTimeout) + ")";
+        // (the whole call's limit: a server trickling a few bytes every half second was given up after 90 s, and
+        // the message said "no answer within 20 s")
+        if (e instanceof InterruptedIOException) return "timed out (not complete within " + seconds(callTimeout) + ")";
         if (e instanceof ConnectException) return "cannot connect to " + url.host() + ":" + url.port();
         if (e instanceof NoRouteToHostException) return "no route to " + url.host();
         if (e instanceof SSLException) return "TLS error: " + e.getMessage();

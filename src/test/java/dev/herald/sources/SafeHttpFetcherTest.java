@@ -176,6 +176,29 @@ class SafeHttpFetcherTest {
     }
 
     @Test
+    void should_say_the_answer_was_not_complete_in_time_when_a_server_trickles_it() {
+        // given a server that sends a byte every 0.3 s (each read is in time; the whole call is not: 2 + 4 x 0.7 s)
+        site.on("/trickle", ex -> {
+            try (ex) {
+                ex.sendResponseHeaders(200, 0);
+                for (int i = 0; i < 40; i++) {
+                    ex.getResponseBody().write('x');
+                    ex.getResponseBody().flush();
+                    Thread.sleep(300);
+                }
+            } catch (IOException ignored) {
+                // the client gave up
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        // when
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(site.url("/trickle")));
+        // then
+        assertEquals("timed out (not complete within 4.8 s)", e.getMessage());
+    }
+
+    @Test
     void should_stop_downloading_when_body_exceeds_size_limit() throws Exception {
         // given a 50 MB body generated on the fly, streamed without Content-Length
         AtomicLong written = new AtomicLong();
