@@ -48,6 +48,13 @@ final class AskCommand implements Callable<Integer> {
             return HeraldCli.USAGE;
         }
         try (Herald herald = root.openForReading()) {
+            // the chat's and the bot's limit (telegram.max-question-chars): one setting, one rule
+            int maxChars = herald.config().get(dev.herald.config.Settings.TELEGRAM_MAX_QUESTION_CHARS);
+            if (question.length() > maxChars) {
+                root.err().println("herald ask: that is too long for a question (" + question.length()
+                        + " characters; the limit is " + maxChars + ")");
+                return HeraldCli.USAGE;
+            }
             if (!herald.database().readOnly()) herald.library().loadSamplesIfEmpty(IngestProgress.NONE);
             Reply reply = herald.questions().ask(question, asOf == null ? Instant.now() : asOf);
             if (json) {

@@ -385,6 +385,16 @@ class CommandLineTest {
     }
 
     @Test
+    void should_refuse_a_question_longer_than_the_chat_and_the_bot_accept() {
+        // when: 1,500 characters, over telegram.max-question-chars (1,000), which the chat and the bot apply
+        Run ask = run("ask", "who controls goma ".repeat(84));
+        // then
+        assertEquals(2, ask.exit(), ask.err());
+        assertTrue(ask.err().contains("too long for a question (1511 characters; the limit is 1000)"), ask.err());
+        assertEquals("", ask.out());
+    }
+
+    @Test
     void should_give_the_question_as_asked_and_the_correction_in_the_note_when_answering_as_json() throws IOException {
         // given the sample news (an empty database), and a question misspelling two words the archive knows
         // when
