@@ -138,6 +138,9 @@ public final class QuestionLanguage {
         // scored 0.92 Tagalog; without "Ruto", English): only the other words are weighed.
         String words = withoutNames(question);
         List<String> tokens = Terms.tokens(words).stream().filter(w -> w.length() > 1).toList();
+        // Letters mostly outside the Latin script are no English, however few the words: "谁控制着戈马？" is one
+        // word without spaces, "Кто победил?" two, and both got "couldn't find" instead of the notice
+        if (mostlyNonLatin(question)) return new Guess(false, nameIfSure(words));
         if (tokens.size() < MIN_WORDS) return ENGLISH;
         int known = 0, inDictionary = 0;
         for (String w : tokens) {
@@ -169,5 +172,27 @@ public final class QuestionLanguage {
         boolean named = sure && NAMED.contains(language)
                 && (tokens.size() >= NAME_MIN_WORDS || top.getProbability() >= NAME_AT_SHORT);
         return new Guess(false, named ? language : null);
+    }
+
+    /** Whether most of the question's letters are of another script than Latin. */
+    static boolean mostlyNonLatin(String question) {
+        long letters = 0, latin = 0;
+        for (int i = 0; i < question.length(); ) {
+            int cp = question.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!Character.isLetter(cp)) continue;
+            letters++;
+            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) latin++;
+        }
+        return letters > 0 && latin * 2 < letters;
+    }
+
+    /** The detected language when the detector is all but certain of one named to readers, else null. */
+    private static String nameIfSure(String words) {
+        Detector d = loaded().join();
+        List<DetectedLanguage> found = d.detector().getProbabilities(d.texts().forText(words));
+        if (found.isEmpty() || found.get(0).getProbability() < NAME_AT_SHORT) return null;
+        String language = found.get(0).getLocale().getLanguage();
+        return NAMED.contains(language) && !language.equals("en") ? language : null;
     }
 }

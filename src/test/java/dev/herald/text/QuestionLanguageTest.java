@@ -45,6 +45,19 @@ class QuestionLanguageTest {
         assertEquals("French", DETECTOR_ONLY.guess("Combien de personnes ont été blessées ?").languageName());
     }
 
+    @Test
+    void should_take_a_question_in_another_script_for_another_language_however_few_its_words() {
+        // when: one word without spaces, two words, and English with a name in another script
+        QuestionLanguage.Guess chinese = DETECTOR_ONLY.guess("谁控制着戈马？");
+        QuestionLanguage.Guess russian = DETECTOR_ONLY.guess("Кто победил?");
+        QuestionLanguage.Guess english = DETECTOR_ONLY.guess("Who is 习近平 meeting?");
+
+        // then
+        assertFalse(chinese.english());
+        assertFalse(russian.english());
+        assertTrue(english.english());
+    }
+
     /** The nine sample articles' archive knows few words; the model's vocabulary knows English. */
     private static final QuestionLanguage SMALL_ARCHIVE = new QuestionLanguage(
             w -> java.util.Set.of("coffee", "launch", "goma", "kettles").contains(w) ? 1 : 0,
