@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 public final class QuestionText {
 
     private static final Pattern TAG = Pattern.compile("<\\s*/?\\s*[A-Za-z][^<>]*>");
+    private static final Pattern COLOUR_CODE = Pattern.compile("\u001b?\\[[0-9;]{1,12}m");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
     /** Title Case needs at least this many words after the first, all capitalised ("Who Controls Goma?"). */
     static final int TITLE_CASE_WORDS = 2;
@@ -79,6 +80,9 @@ public final class QuestionText {
     public static String plain(String question) {
         String q = question;
         if (TAG.matcher(q).find()) q = Jsoup.parse(q).text(); // a script's or style's content is no text of it
+        // a terminal's colour codes, pasted ("who \u001b[31mcontrols\u001b[0m goma"): their escape byte is dropped
+        // as a control character before this, and "[31mcontrols" was searched and echoed as a correction
+        q = COLOUR_CODE.matcher(q).replaceAll("");
         q = q.strip();
         q = shouted(q) || titleCased(q) ? sentenceCase(q) : q;
         q = TOKEN.matcher(q).replaceAll(m -> {

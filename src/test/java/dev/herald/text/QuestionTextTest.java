@@ -17,6 +17,10 @@ class QuestionTextTest {
             // markup goes, and a script's content with it
             "<b>who won the cup?</b>             | who won the cup?",
             "<script>alert(1)</script> who won the cup? | who won the cup?",
+            // ...and a terminal's colour codes, with or without their escape byte
+            "who [31mcontrols[0m goma now?      | who controls goma now?",
+            "who \u001b[1;31mcontrols\u001b[0m goma now? | who controls goma now?",
+            "Is 3 < 5 [sic] in the poll?         | Is 3 < 5 [sic] in the poll?",
             // ordinary questions, names and acronyms are left as they are
             "Who is Marco Rubio?                 | Who is Marco Rubio?",
             "What did the EAC say about M23?     | What did the EAC say about M23?",
