@@ -104,7 +104,7 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
 
     /**
      * "what's the weather like in lindenport", "whats the phone number for the recall": what is asked for is a thing
-     * of which the archive has no word (its last word, in neither number). The nine sample articles have no
+     * of which the archive has no word (its last word, in no form). The nine sample articles have no
      * "weather" and no "number": the first quoted the tram's opening, the second the recall's lead. Not a word that
      * asks about the story itself ("what's the situation in goma", "the latest", "the name of the lander").
      */

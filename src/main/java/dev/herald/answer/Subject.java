@@ -131,11 +131,11 @@ public final class Subject {
         Map<String, Double> weights = new LinkedHashMap<>();
         Map<String, Boolean> named = new LinkedHashMap<>();
         Map<String, Boolean> initial = new LinkedHashMap<>();
-        Matcher q = ANSWER_QUALIFIER.matcher(text);
+        Matcher qualifier = ANSWER_QUALIFIER.matcher(text);
         int qualifierFrom = -1, qualifierTo = -1;
-        if (q.find()) {
-            qualifierFrom = q.start(1);
-            qualifierTo = q.end(1);
+        if (qualifier.find()) {
+            qualifierFrom = qualifier.start(1);
+            qualifierTo = qualifier.end(1);
         }
         Set<String> qualifiers = new java.util.HashSet<>();
         Matcher m = RAW_WORD.matcher(text);
@@ -158,8 +158,8 @@ public final class Subject {
                 long digits = raw.chars().filter(Character::isDigit).count();
                 boolean numbered = digits > 0 && (digits >= 3 || raw.chars().anyMatch(Character::isLetter));
                 boolean name = numbered || (!startsHere && capital);
-                if (m.start() >= qualifierFrom && m.start() < qualifierTo) qualifiers.add(Terms.stem(w));
                 String stem = Terms.stem(w);
+                if (m.start() >= qualifierFrom && m.start() < qualifierTo) qualifiers.add(stem);
                 double weight = idf.applyAsDouble(w);
                 if (!name && weight >= absent) continue;
                 // "died" in "How many people died in the kettle fires?" says what is counted: as part of the subject
@@ -168,7 +168,7 @@ public final class Subject {
                 // ...and "cost" in "How much did the tram line cost?" says what is asked: as the subject (the rarest
                 // word among nine sample articles) it made the library's repair bill about the tram
                 if (!name && asksAmount && AMOUNT_WORDS.contains(w)) continue;
-                if (name && weight >= absent && asking(text, m.start())) missing.add(Terms.stem(w));
+                if (name && weight >= absent && asking(text, m.start())) missing.add(stem);
                 weights.merge(stem, Math.max(0.1, weight), Math::max);
                 named.merge(stem, name, Boolean::logicalOr);
                 initial.merge(stem, startsHere && capital, Boolean::logicalOr);

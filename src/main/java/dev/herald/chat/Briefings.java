@@ -175,7 +175,7 @@ public final class Briefings {
         // the tram since monday?" listed the library's reopening (its reading room is "near the new tram line") as
         // news about the tram; now it says there is none since Monday, then the tram's latest news from before
         if (request.window() != null && !topicStems.isEmpty()
-                && stories.stream().noneMatch(s -> s.articles().stream().anyMatch(c -> !Collections.disjoint(c.lead.keySet(), topicStems)))) {
+                && stories.stream().noneMatch(s -> mentionsUpFront(s, topicStems))) {
             return nothing(question, request, asOf);
         }
         stories.sort(Comparator.comparing((Story s) -> !namesUpFront(s, topicStems))
@@ -216,6 +216,12 @@ public final class Briefings {
     private static boolean namesUpFront(Story s, Set<String> topicStems) {
         if (topicStems.isEmpty()) return true;
         for (Candidate c : s.articles()) if (c.lead.keySet().containsAll(topicStems)) return true;
+        return false;
+    }
+
+    /** Whether an article of the story has one of the topic words in its headline or opening sentences. */
+    private static boolean mentionsUpFront(Story s, Set<String> topicStems) {
+        for (Candidate c : s.articles()) if (!Collections.disjoint(c.lead.keySet(), topicStems)) return true;
         return false;
     }
 

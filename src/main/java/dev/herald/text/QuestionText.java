@@ -80,8 +80,8 @@ public final class QuestionText {
     public static String plain(String question) {
         String q = question;
         if (TAG.matcher(q).find()) q = Jsoup.parse(q).text(); // a script's or style's content is no text of it
-        // a terminal's colour codes, pasted ("who \u001b[31mcontrols\u001b[0m goma"): their escape byte is dropped
-        // as a control character before this, and "[31mcontrols" was searched and echoed as a correction
+        // a terminal's colour codes, pasted ("who ESC[31mcontrols ESC[0m goma"): their escape byte is dropped as a
+        // control character before this, and "[31mcontrols" was searched and echoed as a correction
         q = COLOUR_CODE.matcher(q).replaceAll("");
         q = q.strip();
         q = shouted(q) || titleCased(q) ? sentenceCase(q) : q;
@@ -119,7 +119,8 @@ public final class QuestionText {
     /**
      * "ok", "okay", "alright", "oh", "ah", "hmm", "omg", "wow", and a greeting ("Hello.", "hey", "good morning")
      * opening a longer message (not "OK" alone, which is small talk). "Hello. Why coffee is more expensive now?"
-     * weighed "hello", in no article. "omg whats actually wrong with it" after the kettle recall had weighed "omg" as its rarest word. "Oh" or
+     * weighed "hello", in no article; "omg whats actually wrong with it" after the kettle recall had weighed "omg" as
+     * its rarest word. "Oh" or
      * "Ah" before a capital without a comma may be a name ("Oh Se-hoon won?"), so only with a comma or in lower case.
      */
     private static final Pattern INTERJECTION = Pattern.compile("^(?:(?i:ok(?:ay)?|alright|hmm+|omg|wow|um+|uh+"
@@ -135,11 +136,11 @@ public final class QuestionText {
     /** A clause about the reader after the question: ", i have a class presentation on it", ", im worried". */
     private static final Pattern ABOUT_ME = Pattern.compile("(?i)\\s*[,;]\\s*(?:i|i'm|im|i've|ive|i am|i need|for my|as i|because i)\\s[^,;?]*[.!]*\\s*$");
 
-    /** "why tho", "is it safe lol", "did M23 capture Goma, yes or no?", "... or not?": no words of the story. */
     /** A sentence about the reader after another sentence: "I see in the shop.", "I use it every morning." */
     private static final Pattern ABOUT_ME_SENTENCE = Pattern.compile(
             "(?i)(?<=[.!?])\\s+(?:i|i'm|im|i've|ive|i am)\\s[^.?!]*(?:[.!]+|$)");
 
+    /** "why tho", "is it safe lol", "did M23 capture Goma, yes or no?", "... or not?": no words of the story. */
     private static final Pattern TRAILING = Pattern.compile("(?i)[,\\s]+(?:tho|though|lol|yes or no|or not)\\s*([?!.]*)\\s*$");
 
     /**
