@@ -205,6 +205,17 @@ class BriefingsTest {
     }
 
     @Test
+    void should_offer_the_headlines_closest_to_a_topic_no_article_names() {
+        // when: the cup final's report never says "football"
+        Answer football = herald.questions().latest("football", Instant.parse("2025-02-01T09:00:00Z"));
+
+        // then it is no briefing, but the cup final heads the headlines offered (not the newest stories)
+        assertTrue(football.abstained(), football.text());
+        assertTrue(football.text().startsWith("I don't have articles about football"), football.text());
+        assertTrue(football.related().get(0).url().endsWith("harbour-cup-final"), football.related().toString());
+    }
+
+    @Test
     void should_answer_ordinary_questions_about_a_subject_as_questions() {
         // when
         Reply r = herald.questions().ask("Who controls Goma now?", Instant.parse("2025-01-30T12:00:00Z"));
