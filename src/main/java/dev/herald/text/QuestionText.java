@@ -111,7 +111,7 @@ public final class QuestionText {
         // presentation on it" weighed its "class" and "presentation", in no article, and abstained
         // (and a sentence of it: "Why coffee is more expensive now? I see in the shop." weighed "see" and "shop" as
         // the asking sentence's, since it came last)
-        String asked = ABOUT_ME.matcher(ABOUT_ME_SENTENCE.matcher(rest).replaceAll("")).replaceFirst("");
+        String asked = ABOUT_ME.matcher(withoutSentencesAboutMe(rest)).replaceFirst("");
         if (!asked.isBlank()) rest = asked;
         return rest.isBlank() ? q : rest;
     }
@@ -135,6 +135,24 @@ public final class QuestionText {
 
     /** A clause about the reader after the question: ", i have a class presentation on it", ", im worried". */
     private static final Pattern ABOUT_ME = Pattern.compile("(?i)\\s*[,;]\\s*(?:i|i'm|im|i've|ive|i am|i need|for my|as i|because i)\\s[^,;?]*[.!]*\\s*$");
+
+    /**
+     * The message without the sentences about the reader: after another sentence always ("I see in the shop."), and
+     * opening it when what follows asks in words of its own ("I'm a retired teacher living near the old market
+     * district, and I haven't been following the news closely. Could you tell me what is happening with the new tram
+     * line?" weighed "retired", "teacher", "living" and abstained). Not before a question that leans on it: "I heard
+     * the tram is free. Is it?"
+     */
+    private static String withoutSentencesAboutMe(String message) {
+        String rest = ABOUT_ME_SENTENCE.matcher(message).replaceAll("");
+        java.util.regex.Matcher opening = OPENING_ABOUT_ME.matcher(rest);
+        if (opening.lookingAt() && Terms.contentWords(rest.substring(opening.end())).size() >= 2) {
+            rest = rest.substring(opening.end());
+        }
+        return rest;
+    }
+
+    private static final Pattern OPENING_ABOUT_ME = Pattern.compile("(?i)(?:i|i'm|im|i've|ive|i am)\\s[^.?!]*[.!]+\\s+(?=\\S)");
 
     /** A sentence about the reader after another sentence: "I see in the shop.", "I use it every morning." */
     private static final Pattern ABOUT_ME_SENTENCE = Pattern.compile(

@@ -68,6 +68,8 @@ class QuestionTextTest {
             "It's a BrewSense kettle. I use it every morning. Is it dangerous? | It's a BrewSense kettle. Is it dangerous?",
             "Is it dangerous? I wonder, should I stop? | Is it dangerous? I wonder, should I stop?",
             "I heard the tram is free. Is it?    | I heard the tram is free. Is it?",
+            "Good morning! I'm a retired teacher, and I haven't followed the news. What is happening with the tram? | What is happening with the tram?",
+            "I have one of those kettles. Is it safe? | I have one of those kettles. Is it safe?",
             "i have one of those kettles, shld i keep using it | i have one of those kettles, should i keep using it",
             "ok                                  | ok",
             "Okinawa's governor said what?       | Okinawa's governor said what?",
