@@ -100,11 +100,27 @@ public record BriefingRequest(String topic, TimeWindow window) {
                 return Optional.empty();
             }
         }
-        String topic = TRAILING_TIME.matcher(m.group(1)).replaceFirst("").strip();
+        String topic = topicOf(m.group(1));
         if (topic.isEmpty() || NOT_A_TOPIC.contains(topic) || Terms.contentWords(topic).isEmpty()) {
             return Optional.of(new BriefingRequest(null, window(q, today)));
         }
         return Optional.of(new BriefingRequest(asWritten(topic, question), window(q, today)));
+    }
+
+    /**
+     * "at the moment", "right now", "these days" after a topic, and "what is happening in" before it, say no more
+     * than a briefing does: "what is happening in Goma at the moment?" had briefed on "Goma at the moment", and "could
+     * you summarise what is happening in Goma" on "what is happening in Goma", and found no articles about either.
+     */
+    private static final Pattern NOW = Pattern.compile("\\s*\\b(?:at the moment|at present|right now|just now|now|currently"
+            + "|these days|lately|recently|rn)$");
+    private static final Pattern HAPPENING = Pattern.compile("^(?:what(?:'?s| is| has been| have been)? (?:been )?(?:happening"
+            + "|going on|happened|new)|the (?:situation|news|latest|story)) (?:in|with|on|at|to|about|for|around) ");
+
+    private static String topicOf(String phrase) {
+        String topic = HAPPENING.matcher(phrase.strip()).replaceFirst("");
+        topic = NOW.matcher(TRAILING_TIME.matcher(topic).replaceFirst("")).replaceFirst("");
+        return TRAILING_TIME.matcher(topic).replaceFirst("").strip();
     }
 
     /** The topic as the reader wrote it ("Goma", not "goma"), for the heading. */

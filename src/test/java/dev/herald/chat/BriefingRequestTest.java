@@ -67,6 +67,10 @@ class BriefingRequestTest {
         assertEquals("Goma", detect("catch me up on Goma").topic());
         assertEquals("Harbour Cup final", detect("Can you recap the Harbour Cup final?").topic());
         assertEquals("tram", detect("summarize the tram situation please").topic());
+        // ...and "what is happening in" before the topic, "at the moment" after it, say no more than a briefing does
+        assertEquals("Goma", detect("Could you summarise what is happening in Goma at the moment?").topic());
+        assertEquals("Goma", detect("what is happening in Goma at the moment?").topic());
+        assertEquals("the tram", detect("any news about the tram lately").topic());
     }
 
     @Test
