@@ -232,6 +232,12 @@ public final class ExtractiveAnswerer implements Answerer {
             Candidate kind = ofItsReport(sorted, c -> holdsAskedKind(q, c.text()));
             if (kind != null) return kind;
         }
+        // ...and one asking a measure by a sentence giving it: "how long is the ride" after the tram got "rides on
+        // Line 7 are free for the first weekend" (its "rides") over "a trip from end to end takes 27 minutes"
+        if (q.measure().isPresent() && !best.measures()) {
+            Candidate measured = ofItsReport(sorted, Candidate::measures);
+            if (measured != null) return measured;
+        }
         if (q.ownTerms().isEmpty() || !seen.contains(Terms.squashSpace(best.text())) || AskedQuestion.asksWhatANameIs(q.text())) return best;
         Predicate<Candidate> unseen = c -> !seen.contains(Terms.squashSpace(c.text()));
         boolean kindShown = q.type().hasOwnCue() && holdsAsked(q, best.text(), best.measures());

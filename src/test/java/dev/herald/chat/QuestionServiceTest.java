@@ -331,6 +331,8 @@ class QuestionServiceTest {
             "when is the eac summit             | whos going                            | never | called for an immediate ceasefire",
             // "called" asks for a name (the report never names the asteroid)
             "did the halcyon probe launch ok??  | whats the asteroid called             | never | Engineers called the first hours",
+            // a measure asked is answered by a sentence giving one, not by the one sharing the word ("rides")
+            "when did the tram line open       | how long is the ride                  | never | rides on Line 7 are free",
             // a quote's "she said" names no one: the sentence before it does
             "when did halcyon launch            | who said time capsules                | opens | Project scientist Dr. Mara Lindqvist said",
     })
