@@ -110,9 +110,12 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
      */
     private static boolean asksTheUnreported(String question, ToDoubleFunction<String> idf) {
         Matcher m = WHAT_THE.matcher(question);
+        // (...or the price of one: "how much does a normal ticket cost now?" after the tram got its construction
+        // bill; the report says only that fares are unchanged)
+        if (!m.find()) m = PRICE_OF.matcher(question);
         // (an attribute given as a number has rules of its own, and reports write it as they like: "Halcyon weighs
         // about 1.2 tonnes" for "What is the weight of the Halcyon probe?")
-        if (!m.find() || AskedMeasure.attribute(question).isPresent()) return false;
+        if (!m.find(0) || AskedMeasure.attribute(question).isPresent()) return false;
         String thing = m.group(2).toLowerCase(Locale.ROOT);
         if (STORY_WORDS.contains(thing) || Terms.STOP_WORDS.contains(thing)) return false;
         // (nor a count of casualties, which reports give in their own words: "what's the death toll in goma" is
@@ -129,6 +132,10 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
     /** "what's the (X) Y of / for / in / like ...": the last word of what is asked for in group 2, a word before it in 1. */
     private static final Pattern WHAT_THE = Pattern.compile("(?i)\\bwhat(?:['\u2019]s| is| are| was| were| will be) the "
             + "(?:([\\p{L}-]+) )??([\\p{L}-]+)(?=\\s+(?:of|for|in|at|on|like|going|gonna|with|from|to)\\b|\\s*[?!.]*\\s*$)");
+
+    /** "how much does a (X) Y cost", "how much is the Y": the thing priced, as in {@link #WHAT_THE}. */
+    private static final Pattern PRICE_OF = Pattern.compile("(?i)\\bhow much (?:does|do|did|is|are|was|were|will) (?:an? |the |one )?"
+            + "(?:([\\p{L}-]+) )??([\\p{L}-]+)(?=\\s+(?:cost|costs|be)\\b|\\s*[?!.]*\\s*$)");
 
     /** Words for the story itself, or for what is asked about it, not for a thing in it. */
     private static final Set<String> STORY_WORDS = Set.of("story", "stories", "situation", "deal", "news", "latest",

@@ -316,7 +316,11 @@ class ExtractiveAnswererRulesTest {
             "what's the guest wifi for the library? | true",
             // not a word for the story itself, nor a count of casualties told in other words
             "what's the wifi situation in goma?     | false",
-            "what's the death wifi in goma?         | false"})
+            "what's the death wifi in goma?         | false",
+            // ...and the price of such a thing
+            "how much does a day wifi cost?         | true",
+            "how much is the wifi?                  | true",
+            "how much did the tram cost?            | false"})
     void should_tell_a_question_whether_there_is_a_thing_no_article_mentions(String question, boolean unreported) {
         // given: an archive that has every word but "wifi", in any form
         java.util.function.ToDoubleFunction<String> idf = w -> w.startsWith("wifi") || w.equals(Subject.ABSENT_PROBE) ? 9.0 : 1.0;
