@@ -50,7 +50,7 @@ public record IngestSummary(int added, int updated, int unchanged, List<ArticleL
         }
         if (undated > 0) {
             sb.append(String.format("\n  %d %s stored without a publication date (none given, or not readable:"
-                    + " the log says which); they sort last and dated questions cannot place them", undated,
+                    + " HERALD_LOG_LEVEL=INFO names them); they sort last and dated questions cannot place them", undated,
                     undated == 1 ? "article" : "articles"));
         }
         int shown = 0;

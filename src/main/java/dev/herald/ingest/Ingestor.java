@@ -229,7 +229,10 @@ public final class Ingestor {
                 storedHashes.put(a.id(), a.contentHash());
                 if (statuses.get(i) != ArticleStore.Status.UNCHANGED) {
                     chunks += batch.get(i).chunks().size();
-                    if (a.publishedAt() == null) undated++;
+                    if (a.publishedAt() == null) {
+                        undated++;
+                        log.info("{}: stored without a publication date (none given, or not readable)", a.origin());
+                    }
                 }
             }
             pending.clear();
