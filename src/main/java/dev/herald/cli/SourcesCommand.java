@@ -80,7 +80,15 @@ final class SourcesCommand implements Callable<Integer> {
         public Integer call() {
             try (Herald herald = parent.root.openForReading()) {
                 var lines = herald.library().describeSources();
-                if (lines.isEmpty()) parent.root.out().println("No sources yet: the bundled sample articles are used. Add one with: herald sources add URL");
+                if (lines.isEmpty()) {
+                    // (the samples are used only while nothing else is stored: an archive of files ingested by hand
+                    // has no sources either, and had been told it answers from the samples)
+                    int articles = herald.store().articleCount();
+                    String stored = articles == 0 ? "the archive is empty"
+                            : herald.library().onlySamples() ? "the bundled sample articles are used"
+                            : articles + (articles == 1 ? " article ingested by hand is stored" : " articles ingested by hand are stored");
+                    parent.root.out().println("No sources yet: " + stored + ". Add one with: herald sources add URL");
+                }
                 lines.forEach(parent.root.out()::println);
                 return 0;
             }

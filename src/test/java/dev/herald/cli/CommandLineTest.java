@@ -226,6 +226,19 @@ class CommandLineTest {
     }
 
     @Test
+    void should_say_what_is_stored_when_there_are_no_sources() throws IOException {
+        // given an empty database, then one article ingested by hand
+        String empty = run("sources", "list").out();
+        Path file = Files.writeString(dir.resolve("tram.md"), "---\ntitle: Tram line opens\n---\nThe new tram line opened.\n");
+        assertEquals(0, run("ingest", file.toString()).exit());
+        // when
+        String own = run("sources", "list").out();
+        // then neither is told it answers from the samples
+        assertTrue(empty.startsWith("No sources yet: the archive is empty."), empty);
+        assertTrue(own.startsWith("No sources yet: 1 article ingested by hand is stored."), own);
+    }
+
+    @Test
     void should_remove_an_article_by_url_and_exit_non_zero_for_an_unknown_one() throws IOException {
         // given one article loaded from a file
         Path file = Files.writeString(dir.resolve("tram.md"), "---\ntitle: Tram line opens\nurl: https://example.org/tram\n"
