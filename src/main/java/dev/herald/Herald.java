@@ -111,7 +111,8 @@ public final class Herald implements AutoCloseable {
         int keywordTerms = config.get(Settings.RETRIEVAL_KEYWORD_TERMS);
         // (a database opened read-only may sit in a folder where its index cannot be made either: then the indexes
         // are built in memory, as a second process's are; `ask` on a read-only copy had failed with AccessDenied)
-        Path indexFolder = readOnly && !indexUsable(indexFolder(config)) ? null : indexFolder(config);
+        Path configuredIndex = indexFolder(config);
+        Path indexFolder = readOnly && !indexUsable(configuredIndex) ? null : configuredIndex;
         this.indexes = new SearchIndexes(store,
                 indexFolder == null ? null : () -> LuceneIndex.open(indexFolder, store, new ChangeLog(database),
                         TITLE_WEIGHT, keywordTerms, KeywordIndex.DEFAULT_K1, rebuildProgress()),

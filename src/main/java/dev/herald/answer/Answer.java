@@ -57,6 +57,10 @@ public record Answer(String question, String text, List<Citation> citations, boo
         return new Answer(question, text, newCitations, abstained, related, evidence, note);
     }
 
+    public Answer withRelated(List<ArticleRef> newRelated) {
+        return new Answer(question, text, citations, abstained, newRelated, evidence, note);
+    }
+
     public Answer withNote(String newNote) {
         return new Answer(question, text, citations, abstained, related, evidence, newNote);
     }

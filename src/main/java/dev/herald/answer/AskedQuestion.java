@@ -112,17 +112,19 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
         Matcher m = WHAT_THE.matcher(question);
         // (...or the price of one: "how much does a normal ticket cost now?" after the tram got its construction
         // bill; the report says only that fares are unchanged)
-        if (!m.find()) m = PRICE_OF.matcher(question);
+        if (!m.find()) {
+            m = PRICE_OF.matcher(question);
+            if (!m.find()) return false;
+        }
         // (an attribute given as a number has rules of its own, and reports write it as they like: "Halcyon weighs
         // about 1.2 tonnes" for "What is the weight of the Halcyon probe?")
-        if (!m.find(0) || AskedMeasure.attribute(question).isPresent()) return false;
+        if (AskedMeasure.attribute(question).isPresent()) return false;
         String thing = m.group(2).toLowerCase(Locale.ROOT);
         if (STORY_WORDS.contains(thing) || Terms.STOP_WORDS.contains(thing)) return false;
         // (nor a count of casualties, which reports give in their own words: "what's the death toll in goma" is
         // answered by "At least 17 people have been killed")
         if (m.group(1) != null && Terms.isCasualtyWord(m.group(1).toLowerCase(Locale.ROOT))) return false;
-        double absent = idf.applyAsDouble(Subject.ABSENT_PROBE);
-        if (Terms.tokens(question).stream().noneMatch(w -> idf.applyAsDouble(w) < absent)) return false;
+        double absent = Subject.absentWeight(question, idf);
         // (in no form: the IDF is the word's as written, and "what was the score?" is told by "scored")
         String base = thing.endsWith("s") ? thing.substring(0, thing.length() - 1) : thing;
         return Stream.of(thing, base, base + "s", base + "es", base + "d", base + "ed", base + "ing")
@@ -147,9 +149,7 @@ record AskedQuestion(String text, Map<String, Double> weights, double total, Que
         // (the pattern first: most questions ask no such thing, and need no IDF lookups)
         Matcher m = THERE_IS.matcher(question);
         if (!m.find()) return false;
-        double absent = idf.applyAsDouble(Subject.ABSENT_PROBE);
-        // (a fixed weight for every word tells nothing absent)
-        if (Terms.tokens(question).stream().noneMatch(w -> idf.applyAsDouble(w) < absent)) return false;
+        double absent = Subject.absentWeight(question, idf);
         List<String> words = Terms.contentWords(m.group(1) != null ? m.group(1) : m.group(2));
         // (only a thing asked after: a question whether something happened may use a verb the reports do not, "Did
         // Eastfield Athletic lose?" where they say "beating Eastfield")

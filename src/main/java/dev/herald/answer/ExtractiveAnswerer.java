@@ -546,16 +546,27 @@ public final class ExtractiveAnswerer implements Answerer {
         // ("who said ..." reads as asking for a quote, and is answered by one, but what it asks is a name; and the
         // words of a quotation name no speaker, though its opening capital reads as a name)
         String outsideQuotes = QUOTED.matcher(best.text()).replaceAll(" ");
-        if (!WHO.matcher(q.text()).find() || best.order() == 0 || QuestionType.PERSON.hasAsked(outsideQuotes, q.tokens())
+        if (!WHO.matcher(q.text()).find() || QuestionType.PERSON.hasAsked(outsideQuotes, q.tokens())
                 || !REFERS_TO_SOMEONE.matcher(best.text()).find()) {
             return null;
         }
-        List<Sentences.Span> sentences = Sentences.split(best.chunk().text());
-        if (best.order() >= sentences.size()) return null;
-        String before = withoutGalleryControls(sentences.get(best.order() - 1).text());
-        if (Terms.wordCount(before) < 4 || !QuestionType.PERSON.hasAsked(before, q.tokens())) return null;
-        return new Candidate(before, best.chunk(), best.chunkRank(), best.order() - 1, best.coverage(), best.score(),
-                false, best.anchored(), Terms.contentStems(before), new HashSet<>(Terms.tokens(before)));
+        Candidate before = sentenceBeside(best, -1);
+        return before == null || Terms.wordCount(before.text()) < 4 || !QuestionType.PERSON.hasAsked(before.text(), q.tokens())
+                ? null : before;
+    }
+
+    /**
+     * The sentence {@code offset} places from the candidate's in its passage (-1 the one before, 1 the one after), as
+     * an unscored candidate of its own, or null when the passage has none there: what a denial or a speaker's name
+     * is read from when it shares no word with the question.
+     */
+    private static Candidate sentenceBeside(Candidate c, int offset) {
+        List<Sentences.Span> spans = Sentences.split(c.chunk().text());
+        int at = c.order() + offset;
+        if (at < 0 || at >= spans.size()) return null;
+        String text = withoutGalleryControls(spans.get(at).text());
+        return new Candidate(text, c.chunk(), c.chunkRank(), at, 0, 0, false, false, Terms.contentStems(text),
+                new HashSet<>(Terms.tokens(text)));
     }
 
     /**
@@ -771,12 +782,8 @@ public final class ExtractiveAnswerer implements Answerer {
         // that they control the city" disputes.
         Matcher claim = CLAIM.matcher(best.text());
         if (!claim.find() || Terms.wordCount(best.text().substring(0, claim.start())) > CLAIM_OPENS) return null;
-        List<Sentences.Span> spans = Sentences.split(best.chunk().text());
-        if (best.order() + 1 >= spans.size()) return null;
-        String next = withoutGalleryControls(spans.get(best.order() + 1).text());
-        if (!DENIAL.matcher(next).find()) return null;
-        return new Candidate(next, best.chunk(), best.chunkRank(), best.order() + 1, 0, 0, false, false,
-                Terms.contentStems(next), new HashSet<>(Terms.tokens(next)));
+        Candidate next = sentenceBeside(best, 1);
+        return next == null || !DENIAL.matcher(next.text()).find() ? null : next;
     }
 
     /**

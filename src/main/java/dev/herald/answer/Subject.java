@@ -73,6 +73,17 @@ public final class Subject {
 
     /** A token no text contains (it has a control character): its IDF is that of a word absent from the archive. */
     static final String ABSENT_PROBE = "\u0000absent";
+
+    /**
+     * The weight at which a word of this text is in no article: the IDF of a word no text has, or infinity when every
+     * word of the text weighs that much or more (as with a fixed weight for every word), since then nothing can be
+     * told absent.
+     */
+    static double absentWeight(String text, ToDoubleFunction<String> idf) {
+        double probe = idf.applyAsDouble(ABSENT_PROBE);
+        for (String w : Terms.tokens(text)) if (idf.applyAsDouble(w) < probe) return probe;
+        return Double.POSITIVE_INFINITY;
+    }
     private final Map<String, Double> own;
     private final Map<String, Double> carried;
     private final boolean ownNames;
@@ -122,11 +133,7 @@ public final class Subject {
         // A word no article has scores the highest IDF. A name nobody reported is the subject, and not finding it is
         // the point ("the mayor of Lindenport" over an archive without Lindenport); any other such word is only the
         // question's wording ("rising" where articles say "rose") and must not outweigh the names.
-        // (When every word scores the same, as with a fixed weight, nothing can be told absent.)
-        double probe = idf.applyAsDouble(ABSENT_PROBE);
-        boolean informative = false;
-        for (String w : Terms.tokens(text)) informative |= idf.applyAsDouble(w) < probe;
-        double absent = informative ? probe : Double.POSITIVE_INFINITY;
+        double absent = absentWeight(text, idf);
         boolean asksAmount = AMOUNT_ASK.matcher(text).find();
         Map<String, Double> weights = new LinkedHashMap<>();
         Map<String, Boolean> named = new LinkedHashMap<>();

@@ -119,6 +119,7 @@ public record BriefingRequest(String topic, TimeWindow window) {
 
     private static String topicOf(String phrase) {
         String topic = HAPPENING.matcher(phrase.strip()).replaceFirst("");
+        // (a time and a "now" in either order: "Goma this week at the moment", "Goma at the moment this week")
         topic = NOW.matcher(TRAILING_TIME.matcher(topic).replaceFirst("")).replaceFirst("");
         return TRAILING_TIME.matcher(topic).replaceFirst("").strip();
     }

@@ -398,7 +398,7 @@ public final class Briefings {
         }
         // On a topic no article names, the headlines closest to it rather than the newest: "/latest football" over
         // the samples (the cup final never says "football") had offered the library, the kettles and the probe
-        List<ArticleRef> headlines = r.topic() == null ? archive.latest(3, asOf) : Answer.closestHeadlines(
+        List<ArticleRef> headlines = r.topic() == null ? List.of() : Answer.closestHeadlines(
                 topicSearch.search(new SearchQuery(r.topic(), asOf, Optional.empty(), Set.of())).chunks());
         if (headlines.isEmpty()) headlines = archive.latest(3, asOf);
         return new Answer(question, text, List.of(), true, headlines, 0, null);

@@ -535,8 +535,8 @@ public final class QuestionService {
         Answer a = reply.answer();
         List<ArticleRef> related = new ArrayList<>(a.related());
         related.sort(java.util.Comparator.comparing(r -> !thread.contains(r.id())));
-        Answer offered = new Answer(a.question(), a.text(), a.citations(), a.abstained(), related, a.evidence(), a.note());
-        return new Reply(offered, reply.search(), reply.followUp(), reply.searchText(), reply.stageNanos(), reply.notice());
+        return new Reply(a.withRelated(related), reply.search(), reply.followUp(), reply.searchText(), reply.stageNanos(),
+                reply.notice());
     }
 
     /** A notice instead of an answer (it abstains), with the headlines closest to the question. */

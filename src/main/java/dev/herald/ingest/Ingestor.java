@@ -199,9 +199,7 @@ public final class Ingestor {
                 if (stopRequested) {
                     log.info("stopped while embedding {} chunks of {} article(s); they are not stored", segments.size(),
                             pending.size());
-                    pending.clear();
-                    pendingChunks.clear();
-                    pendingChunkCount = 0;
+                    discardPending();
                     return;
                 }
                 embeddings.addAll(model.embedAll(segments.subList(from, Math.min(segments.size(), from + batchChunks)))
@@ -235,10 +233,15 @@ public final class Ingestor {
                     }
                 }
             }
+            discardPending();
+            report(true);
+        }
+
+        /** Forgets the batch being gathered: stored, or left for the next run. */
+        private void discardPending() {
             pending.clear();
             pendingChunks.clear();
             pendingChunkCount = 0;
-            report(true);
         }
 
         private void report(boolean force) {
@@ -251,10 +254,7 @@ public final class Ingestor {
         public IngestSummary finish() {
             boolean interrupted = stopRequested;
             if (!interrupted) flush();
-            else {
-                pending.clear();
-                pendingChunks.clear();
-            }
+            else discardPending();
             progress.update(seen, expected, chunks, (System.nanoTime() - startNanos) / 1_000_000);
             return new IngestSummary(added, updated, unchanged, skipped, chunks,
                     Duration.ofNanos(System.nanoTime() - startNanos), interrupted, undated, aliased);

@@ -149,8 +149,7 @@ public final class QuestionLanguage {
             if (stop || dictionary.test(w)) inDictionary++;
         }
         if (known >= MOSTLY_KNOWN * tokens.size() || inDictionary == tokens.size()) return ENGLISH;
-        Detector d = loaded().join();
-        List<DetectedLanguage> found = d.detector().getProbabilities(d.texts().forText(words));
+        List<DetectedLanguage> found = detect(words);
         if (found.isEmpty()) return ENGLISH;
         double english = 0;
         for (DetectedLanguage l : found) if (l.getLocale().getLanguage().equals("en")) english += l.getProbability();
@@ -187,10 +186,15 @@ public final class QuestionLanguage {
         return letters > 0 && latin * 2 < letters;
     }
 
+    /** The detector's languages for the words, likeliest first (it loads on first use). */
+    private static List<DetectedLanguage> detect(String words) {
+        Detector d = loaded().join();
+        return d.detector().getProbabilities(d.texts().forText(words));
+    }
+
     /** The detected language when the detector is all but certain of one named to readers, else null. */
     private static String nameIfSure(String words) {
-        Detector d = loaded().join();
-        List<DetectedLanguage> found = d.detector().getProbabilities(d.texts().forText(words));
+        List<DetectedLanguage> found = detect(words);
         if (found.isEmpty() || found.get(0).getProbability() < NAME_AT_SHORT) return null;
         String language = found.get(0).getLocale().getLanguage();
         return NAMED.contains(language) && !language.equals("en") ? language : null;

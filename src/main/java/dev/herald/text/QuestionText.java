@@ -120,8 +120,8 @@ public final class QuestionText {
      * "ok", "okay", "alright", "oh", "ah", "hmm", "omg", "wow", and a greeting ("Hello.", "hey", "good morning")
      * opening a longer message (not "OK" alone, which is small talk). "Hello. Why coffee is more expensive now?"
      * weighed "hello", in no article; "omg whats actually wrong with it" after the kettle recall had weighed "omg" as
-     * its rarest word. "Oh" or
-     * "Ah" before a capital without a comma may be a name ("Oh Se-hoon won?"), so only with a comma or in lower case.
+     * its rarest word. "Oh" or "Ah" before a capital without a comma may be a name ("Oh Se-hoon won?"), so only with
+     * a comma or in lower case.
      */
     private static final Pattern INTERJECTION = Pattern.compile("^(?:(?i:ok(?:ay)?|alright|hmm+|omg|wow|um+|uh+"
             + "|hi|hiya|hello|hey|greetings|good (?:morning|afternoon|evening))(?i: there| herald| all)?(?:[,.!]+\\s*|\\s+)"
@@ -133,8 +133,11 @@ public final class QuestionText {
             + "|just (?:wondering|curious)|i(?:'m| am) (?:just )?(?:wondering|curious)|for (?:a|my|an) (?:piece|story|article|essay|class|report))"
             + "\\s*[:,-]\\s*(?=\\S)");
 
+    /** How a reader starts saying something of themselves: "i", "i'm", "ive", "i am". */
+    private static final String FIRST_PERSON = "(?:i|i'm|im|i've|ive|i am)";
+
     /** A clause about the reader after the question: ", i have a class presentation on it", ", im worried". */
-    private static final Pattern ABOUT_ME = Pattern.compile("(?i)\\s*[,;]\\s*(?:i|i'm|im|i've|ive|i am|i need|for my|as i|because i)\\s[^,;?]*[.!]*\\s*$");
+    private static final Pattern ABOUT_ME = Pattern.compile("(?i)\\s*[,;]\\s*(?:" + FIRST_PERSON + "|i need|for my|as i|because i)\\s[^,;?]*[.!]*\\s*$");
 
     /**
      * The message without the sentences about the reader: after another sentence always ("I see in the shop."), and
@@ -152,11 +155,11 @@ public final class QuestionText {
         return rest;
     }
 
-    private static final Pattern OPENING_ABOUT_ME = Pattern.compile("(?i)(?:i|i'm|im|i've|ive|i am)\\s[^.?!]*[.!]+\\s+(?=\\S)");
+    private static final Pattern OPENING_ABOUT_ME = Pattern.compile("(?i)" + FIRST_PERSON + "\\s[^.?!]*[.!]+\\s+(?=\\S)");
 
     /** A sentence about the reader after another sentence: "I see in the shop.", "I use it every morning." */
     private static final Pattern ABOUT_ME_SENTENCE = Pattern.compile(
-            "(?i)(?<=[.!?])\\s+(?:i|i'm|im|i've|ive|i am)\\s[^.?!]*(?:[.!]+|$)");
+            "(?i)(?<=[.!?])\\s+" + FIRST_PERSON + "\\s[^.?!]*(?:[.!]+|$)");
 
     /** "why tho", "is it safe lol", "did M23 capture Goma, yes or no?", "... or not?": no words of the story. */
     private static final Pattern TRAILING = Pattern.compile("(?i)[,\\s]+(?:tho|though|lol|yes or no|or not)\\s*([?!.]*)\\s*$");
